@@ -1,0 +1,49 @@
+// One interface for every engine, so specs never know whether Playwright or WebDriver is driving.
+
+export const ENGINE_NAMES = ['chromium', 'firefox', 'webkit'] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
+/** Recorded on every result: which browser really ran, and where it came from. */
+export interface EngineInfo {
+  project: string;
+  engine: EngineName;
+  /** Product name as the browser reports it, e.g. "Chromium", "Firefox ESR", "WebKitGTK MiniBrowser". */
+  browser: string;
+  version: string;
+  /** `bundled`: Playwright's own build (npx playwright install); `system`: a distribution package. */
+  source: 'bundled' | 'system';
+  /** How it is driven. */
+  protocol: 'cdp' | 'juggler' | 'webdriver-bidi' | 'webdriver-classic';
+  executable: string;
+  headless: boolean;
+}
+
+/** A function that runs inside the page. It must be self-contained: it is sent as source text. */
+export type InPageFunction<A, R> = (args: A) => R | Promise<R>;
+
+export interface Probe {
+  /** Navigate this probe's page to a URL (normally a page on one of the fixture origins). */
+  open(url: string): Promise<void>;
+  /** Run a self-contained function in the page with JSON arguments; resolves with its JSON result. */
+  run<A, R>(fn: InPageFunction<A, R>, args: A): Promise<R>;
+  /** Forget cookies and leave the page, so the next scenario starts from a known state. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Engine {
+  readonly info: EngineInfo;
+  /** A new isolated browsing state: a fresh context (Playwright) or a fresh session (WebDriver). */
+  newProbe(): Promise<Probe>;
+  close(): Promise<void>;
+}
+
+/** An engine that could not be found or started. The message says what to install. */
+export class EngineUnavailableError extends Error {
+  override name = 'EngineUnavailableError';
+}
+
+/** Source text that calls `fn(args)`; shared by both drivers so they run exactly the same code. */
+export function callExpression<A>(fn: InPageFunction<A, unknown>, args: A): string {
+  return `(${fn.toString()})(${JSON.stringify(args ?? null)})`;
+}

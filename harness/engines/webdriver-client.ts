@@ -1,0 +1,85 @@
+// The handful of classic W3C WebDriver commands the probe needs, over fetch. Every call has a
+// timeout, so a wedged driver ends a test with a message instead of hanging the run.
+
+export class WebDriverError extends Error {
+  override name = 'WebDriverError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+export interface NewSession {
+  sessionId: string;
+  capabilities: Record<string, unknown> & { browserName?: string; browserVersion?: string };
+}
+
+export class WebDriverClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly timeoutMs = 90_000,
+  ) {}
+
+  async command<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, timeoutMs = this.timeoutMs): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl + path, {
+        method,
+        headers: body === undefined ? undefined : { 'content-type': 'application/json; charset=utf-8' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new WebDriverError('driver unreachable', `${method} ${path}: ${(error as Error).message}`);
+    }
+    const text = await response.text();
+    let parsed: { value?: unknown };
+    try {
+      parsed = JSON.parse(text) as { value?: unknown };
+    } catch {
+      throw new WebDriverError('bad response', `${method} ${path} → ${response.status}: ${text.slice(0, 200)}`);
+    }
+    const value = parsed.value as { error?: string; message?: string } | undefined;
+    if (!response.ok || (value && typeof value === 'object' && typeof value.error === 'string')) {
+      throw new WebDriverError(value?.error ?? `HTTP ${response.status}`, value?.message ?? text.slice(0, 200));
+    }
+    return parsed.value as T;
+  }
+
+  async ready(): Promise<boolean> {
+    try {
+      return (await this.command<{ ready: boolean }>('GET', '/status', undefined, 2000)).ready;
+    } catch {
+      return false;
+    }
+  }
+
+  newSession(alwaysMatch: Record<string, unknown>): Promise<NewSession> {
+    return this.command('POST', '/session', { capabilities: { alwaysMatch } });
+  }
+}
+
+export class WebDriverSession {
+  constructor(
+    readonly client: WebDriverClient,
+    readonly id: string,
+  ) {}
+
+  navigate(url: string): Promise<void> {
+    return this.client.command('POST', `/session/${this.id}/url`, { url });
+  }
+
+  executeAsync<T>(script: string, args: unknown[]): Promise<T> {
+    return this.client.command('POST', `/session/${this.id}/execute/async`, { script, args });
+  }
+
+  deleteAllCookies(): Promise<void> {
+    return this.client.command('DELETE', `/session/${this.id}/cookie`);
+  }
+
+  async quit(): Promise<void> {
+    await this.client.command('DELETE', `/session/${this.id}`, undefined, 15_000).catch(() => {});
+  }
+}

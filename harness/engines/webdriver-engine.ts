@@ -1,0 +1,139 @@
+// WebKitGTK's MiniBrowser through WebKitWebDriver (classic WebDriver): Playwright cannot drive the
+// distribution's WebKit, so this implements the same Probe over WebDriver. WebKitWebDriver allows
+// one session per process, so every probe owns its driver process.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { reapOnExit } from './child-reaper.ts';
+import { acquireDisplay } from './display.ts';
+import { firstLine } from './playwright-engine.ts';
+import { type LaunchPlan, installAdvice } from './resolve.ts';
+import { type Engine, type EngineInfo, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
+import { WebDriverClient, WebDriverSession } from './webdriver-client.ts';
+
+type WebDriverPlan = Extract<LaunchPlan, { driver: 'webdriver' }>;
+
+export interface WebDriverEngineOptions {
+  /** Pages to visit on reset to delete cookies: WebDriver only deletes the current document's. */
+  cookieResetUrls: string[];
+}
+
+export async function launchWebDriverEngine(plan: WebDriverPlan, project: string, options: WebDriverEngineOptions): Promise<Engine> {
+  const display = await acquireDisplay('webkit');
+  const env = { ...process.env, DISPLAY: display.display };
+  // The first probe is started now, to learn the version; it is handed out by the first newProbe().
+  const first = await WebDriverProbe.start(plan, env, options).catch(async (error: unknown) => {
+    await display.release();
+    throw error;
+  });
+  let spare: WebDriverProbe | undefined = first;
+  const probes = new Set<WebDriverProbe>([first]);
+  const info: EngineInfo = {
+    project,
+    engine: 'webkit',
+    browser: `WebKitGTK ${first.browserName}`,
+    version: first.browserVersion,
+    source: plan.source,
+    protocol: 'webdriver-classic',
+    executable: plan.executable,
+    headless: false,
+  };
+  return {
+    info,
+    newProbe: async () => {
+      const probe = spare ?? (await WebDriverProbe.start(plan, env, options));
+      spare = undefined;
+      probes.add(probe);
+      probe.onClose = () => probes.delete(probe);
+      return probe;
+    },
+    close: async () => {
+      await Promise.all([...probes].map((p) => p.close()));
+      await display.release();
+    },
+  };
+}
+
+// Runs the in-page function and reports the outcome through WebDriver's async-script callback,
+// turning page exceptions into data so they are not confused with driver failures.
+const ASYNC_WRAPPER = `
+const done = arguments[arguments.length - 1];
+Promise.resolve().then(() => eval(arguments[0])).then(
+  (value) => done({ ok: true, value: value === undefined ? null : value }),
+  (error) => done({ ok: false, error: String(error && error.stack || error) }));`;
+
+class WebDriverProbe implements Probe {
+  onClose?: () => void;
+
+  private constructor(
+    private readonly driver: ChildProcess,
+    private readonly session: WebDriverSession,
+    readonly browserName: string,
+    readonly browserVersion: string,
+    private readonly options: WebDriverEngineOptions,
+  ) {}
+
+  static async start(plan: WebDriverPlan, env: NodeJS.ProcessEnv, options: WebDriverEngineOptions): Promise<WebDriverProbe> {
+    const port = await freePort();
+    const driver = spawn(plan.webDriver, [`--port=${port}`, '--host=local'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    driver.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    reapOnExit(driver);
+    const fail = (why: string) => {
+      driver.kill('SIGKILL');
+      return new EngineUnavailableError(`webkit (${plan.webDriver} driving ${plan.executable}) failed to start: ${why}. ${installAdvice('webkit')}`);
+    };
+    const client = new WebDriverClient(`http://127.0.0.1:${port}`);
+    const deadline = Date.now() + 15_000;
+    while (!(await client.ready())) {
+      if (driver.exitCode !== null) throw fail(`WebKitWebDriver exited with ${driver.exitCode}: ${stderr.trim()}`);
+      if (Date.now() > deadline) throw fail('WebKitWebDriver did not become ready within 15 s');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    try {
+      const created = await client.newSession({
+        'webkitgtk:browserOptions': { binary: plan.executable, args: ['--automation'] },
+        timeouts: { script: 60_000, pageLoad: 30_000 },
+      });
+      const { browserName = 'MiniBrowser', browserVersion = 'unknown' } = created.capabilities;
+      return new WebDriverProbe(driver, new WebDriverSession(client, created.sessionId), browserName, browserVersion, options);
+    } catch (error) {
+      throw fail(`${firstLine(error)} ${stderr.trim()}`);
+    }
+  }
+
+  open(url: string): Promise<void> {
+    return this.session.navigate(url);
+  }
+
+  async run<A, R>(fn: InPageFunction<A, R>, args: A): Promise<R> {
+    const result = await this.session.executeAsync<{ ok: boolean; value?: R; error?: string }>(ASYNC_WRAPPER, [callExpression(fn, args)]);
+    if (!result.ok) throw new Error(`in-page function threw: ${result.error}`);
+    return result.value as R;
+  }
+
+  async reset(): Promise<void> {
+    for (const url of this.options.cookieResetUrls) {
+      await this.session.navigate(url);
+      await this.session.deleteAllCookies();
+    }
+    await this.session.navigate('about:blank');
+  }
+
+  async close(): Promise<void> {
+    await this.session.quit();
+    this.driver.kill('SIGTERM');
+    this.onClose?.();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

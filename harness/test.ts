@@ -1,0 +1,55 @@
+// The `test` every spec imports: Playwright Test plus a worker-scoped engine (started once per
+// worker, whatever drives it), a reset probe per test, a unique token and the server's log.
+
+import { randomUUID } from 'node:crypto';
+import { test as base } from '@playwright/test';
+import { type Origins, originsFor, portsFromEnv } from '../fixtures/origins.ts';
+import { launchEngine } from './engines/launch.ts';
+import type { Engine, EngineName, Probe } from './engines/types.ts';
+import { ServerLog } from './server-log.ts';
+
+export { expect } from '@playwright/test';
+
+export const ENGINE_ANNOTATION = 'engine';
+
+interface TestFixtures {
+  /** A probe on the worker's shared page, reset before the test. */
+  probe: Probe;
+  /** A unique token for this test run: put it in every URL and cookie name the test uses. */
+  token: string;
+}
+
+interface WorkerFixtures {
+  engineName: EngineName;
+  origins: Origins;
+  engine: Engine;
+  sharedProbe: Probe;
+  serverLog: ServerLog;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  engineName: ['chromium', { option: true, scope: 'worker' }],
+  origins: [async ({}, use) => use(originsFor(portsFromEnv())), { scope: 'worker' }],
+  serverLog: [async ({ origins }, use) => use(new ServerLog(origins.viewer)), { scope: 'worker' }],
+  engine: [
+    async ({ engineName, origins }, use, workerInfo) => {
+      const engine = await launchEngine(engineName, {
+        project: workerInfo.project.name,
+        cookieResetUrls: [`${origins.viewer}/blank`, `${origins.imageCrossSite}/blank`],
+      });
+      try {
+        await use(engine);
+      } finally {
+        await engine.close();
+      }
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  sharedProbe: [async ({ engine }, use) => use(await engine.newProbe()), { scope: 'worker' }],
+  probe: async ({ engine, sharedProbe }, use, testInfo) => {
+    testInfo.annotations.push({ type: ENGINE_ANNOTATION, description: JSON.stringify(engine.info) });
+    await sharedProbe.reset();
+    await use(sharedProbe);
+  },
+  token: async ({}, use, testInfo) => use(`${testInfo.project.name}-${randomUUID().slice(0, 8)}`),
+});
