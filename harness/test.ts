@@ -5,15 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { test as base } from '@playwright/test';
 import { type Origins, originsFor, portsFromEnv } from '../fixtures/origins.ts';
 import { launchEngine } from './engines/launch.ts';
-import type { Engine, EngineName, Probe } from './engines/types.ts';
+import { ENGINE_ANNOTATION, type Engine, type EngineName, type Isolation, type Probe } from './engines/types.ts';
 import { ServerLog } from './server-log.ts';
 
 export { expect } from '@playwright/test';
 
-export const ENGINE_ANNOTATION = 'engine';
-
 interface TestFixtures {
-  /** A probe on the worker's shared page, reset before the test. */
+  /** How this test is isolated from others sharing the browser (set with test.use). */
+  isolation: Isolation;
+  /** The probe this test drives: the worker's shared page, or a fresh one (isolation `fresh`). */
   probe: Probe;
   /** A unique token for this test run: put it in every URL and cookie name the test uses. */
   token: string;
@@ -46,9 +46,19 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker', timeout: 120_000 },
   ],
   sharedProbe: [async ({ engine }, use) => use(await engine.newProbe()), { scope: 'worker' }],
-  probe: async ({ engine, sharedProbe }, use, testInfo) => {
+  isolation: ['token', { option: true }],
+  probe: async ({ engine, sharedProbe, isolation }, use, testInfo) => {
     testInfo.annotations.push({ type: ENGINE_ANNOTATION, description: JSON.stringify(engine.info) });
-    await sharedProbe.reset();
+    if (isolation === 'fresh') {
+      const probe = await engine.newProbe();
+      try {
+        await use(probe);
+      } finally {
+        await probe.close();
+      }
+      return;
+    }
+    if (isolation === 'cookies') await sharedProbe.reset();
     await use(sharedProbe);
   },
   token: async ({}, use, testInfo) => use(`${testInfo.project.name}-${randomUUID().slice(0, 8)}`),

@@ -63,13 +63,16 @@ class PlaywrightProbe implements Probe {
     await this.page.goto(url, { waitUntil: 'load' });
   }
 
+  async visit(url: string): Promise<void> {
+    if (this.page.url() !== url) await this.open(url);
+  }
+
   async run<A, R>(fn: InPageFunction<A, R>, args: A): Promise<R> {
     return (await this.page.evaluate(callExpression(fn, args))) as R;
   }
 
   async reset(): Promise<void> {
     await this.context.clearCookies();
-    await this.page.goto('about:blank');
   }
 
   async close(): Promise<void> {

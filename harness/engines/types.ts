@@ -3,6 +3,9 @@
 export const ENGINE_NAMES = ['chromium', 'firefox', 'webkit'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
+/** Test annotation type under which every result records its EngineInfo (JSON). */
+export const ENGINE_ANNOTATION = 'engine';
+
 /** Recorded on every result: which browser really ran, and where it came from. */
 export interface EngineInfo {
   project: string;
@@ -24,9 +27,11 @@ export type InPageFunction<A, R> = (args: A) => R | Promise<R>;
 export interface Probe {
   /** Navigate this probe's page to a URL (normally a page on one of the fixture origins). */
   open(url: string): Promise<void>;
+  /** Like open(), but a no-op when the page is already there: scenarios that share a page skip the navigation. */
+  visit(url: string): Promise<void>;
   /** Run a self-contained function in the page with JSON arguments; resolves with its JSON result. */
   run<A, R>(fn: InPageFunction<A, R>, args: A): Promise<R>;
-  /** Forget cookies and leave the page, so the next scenario starts from a known state. */
+  /** Forget all cookies (every host), so the next scenario starts without any. Leaves the page. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -37,6 +42,14 @@ export interface Engine {
   newProbe(): Promise<Probe>;
   close(): Promise<void>;
 }
+
+/**
+ * How a test is isolated from the others that share its browser:
+ * - `token`: a unique token in every URL and cookie name; nothing is cleared (cheapest, the default)
+ * - `cookies`: as `token`, and all cookies are cleared first (for scenarios that read cookie state)
+ * - `fresh`: a new browser context / WebDriver session for this test alone
+ */
+export type Isolation = 'token' | 'cookies' | 'fresh';
 
 /** An engine that could not be found or started. The message says what to install. */
 export class EngineUnavailableError extends Error {

@@ -3,7 +3,7 @@
 // one session per process, so every probe owns its driver process.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../net.ts';
 import { reapOnExit } from './child-reaper.ts';
 import { acquireDisplay } from './display.ts';
 import { firstLine } from './playwright-engine.ts';
@@ -102,8 +102,16 @@ class WebDriverProbe implements Probe {
     }
   }
 
-  open(url: string): Promise<void> {
-    return this.session.navigate(url);
+  private currentUrl: string | undefined;
+
+  async open(url: string): Promise<void> {
+    this.currentUrl = undefined;
+    await this.session.navigate(url);
+    this.currentUrl = url;
+  }
+
+  async visit(url: string): Promise<void> {
+    if (this.currentUrl !== url) await this.open(url);
   }
 
   async run<A, R>(fn: InPageFunction<A, R>, args: A): Promise<R> {
@@ -112,12 +120,12 @@ class WebDriverProbe implements Probe {
     return result.value as R;
   }
 
+  // WebDriver deletes only the current document's cookies, so every cookie host is visited.
   async reset(): Promise<void> {
     for (const url of this.options.cookieResetUrls) {
-      await this.session.navigate(url);
+      await this.open(url);
       await this.session.deleteAllCookies();
     }
-    await this.session.navigate('about:blank');
   }
 
   async close(): Promise<void> {
@@ -125,15 +133,4 @@ class WebDriverProbe implements Probe {
     this.driver.kill('SIGTERM');
     this.onClose?.();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -2,9 +2,7 @@
 // source, protocol) and how its tests went, so a missing engine can never hide in a green total.
 
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import type { EngineInfo } from '../engines/types.ts';
-
-const ENGINE_ANNOTATION = 'engine';
+import { ENGINE_ANNOTATION, type EngineInfo } from '../engines/types.ts';
 
 interface ProjectTally {
   info?: EngineInfo;
@@ -36,7 +34,9 @@ export default class EnginesReporter implements Reporter {
       const failed = counts.failed + counts.timedOut + counts.interrupted;
       const engine = info
         ? `${info.browser} ${info.version} (${info.source}, ${info.protocol}${info.headless ? ', headless' : ''})`
-        : `DID NOT RUN${firstError ? `: ${firstError}` : ''}`;
+        : firstError
+          ? `ENGINE DID NOT RUN: ${firstError}`
+          : '(no browser)';
       return `  ${project.padEnd(10)} ${String(counts.passed).padStart(4)} passed ${String(failed).padStart(4)} failed   ${engine}`;
     });
     if (rows.length) process.stdout.write(`\nEngines\n${rows.join('\n')}\n`);

@@ -1,0 +1,46 @@
+// `npm run bench [-- name...]`: runs the benchmarks, prints their figures and writes
+// bench-results/<name>.json.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Bench } from './types.ts';
+
+const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
+  isolation: () => import('./isolation.ts'),
+};
+
+const HELP = `Usage: npm run bench -- [name...]
+
+Runs the named benchmarks (default: all) and writes bench-results/<name>.json.
+Benchmarks: ${Object.keys(BENCHES).join(', ')}
+Options:
+  -h, --help   show this help
+`;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  if (values.help) return void process.stdout.write(HELP), 0;
+  const unknown = positionals.filter((n) => !(n in BENCHES));
+  if (unknown.length) {
+    process.stderr.write(`bench: unknown benchmark(s) ${unknown.join(', ')}.\n\n${HELP}`);
+    return 2;
+  }
+  const names = positionals.length ? positionals : Object.keys(BENCHES);
+  mkdirSync('bench-results', { recursive: true });
+  for (const name of names) {
+    const bench = (await BENCHES[name]!()).default;
+    process.stdout.write(`\n== ${bench.name}: ${bench.description}\n`);
+    const result = await bench.run();
+    writeFileSync(`bench-results/${bench.name}.json`, JSON.stringify({ at: new Date().toISOString(), ...result }, null, 2));
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

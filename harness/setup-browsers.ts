@@ -1,0 +1,99 @@
+// `npm run setup:browsers`: make every engine runnable on this machine. Uses the same resolver as
+// the tests, so "installed" here means "the tests will find it". Tries Playwright's own download
+// first; where that is unreachable, installs the Debian packages (as root on Debian/Ubuntu);
+// otherwise says exactly what to run.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { INSTALL_HINT, resolveEngine } from './engines/resolve.ts';
+import { selectedEngines } from './engines/select.ts';
+import { type EngineName, EngineUnavailableError } from './engines/types.ts';
+
+const HELP = `Usage: npm run setup:browsers -- [options]
+
+Makes Chromium, Firefox and WebKit runnable for the harness: Playwright's builds where they can be
+downloaded, otherwise Debian packages (${[...new Set(Object.values(INSTALL_HINT).flatMap((h) => h.debian))].join(', ')}).
+
+Options:
+  --check        only report what is missing (exit 1 if anything is)
+  --no-download  skip Playwright's download and go straight to system packages
+  -h, --help     show this help
+Engines follow CORS_ENGINES (default: all three).
+`;
+
+function missingEngines(engines: EngineName[]): Map<EngineName, string> {
+  const missing = new Map<EngineName, string>();
+  for (const engine of engines) {
+    try {
+      const plan = resolveEngine(engine);
+      // System Firefox and WebKit need an X server unless the user brings a display.
+      if (plan.source === 'system' && engine !== 'chromium' && !process.env.DISPLAY && !onPath('Xvfb')) {
+        missing.set(engine, 'Xvfb is not installed (needed for a virtual display)');
+      } else {
+        console.log(`  ok       ${engine.padEnd(8)} ${plan.source.padEnd(7)} ${plan.executable}`);
+      }
+    } catch (error) {
+      if (!(error instanceof EngineUnavailableError)) throw error;
+      missing.set(engine, error.message.split('. ')[0]!);
+    }
+  }
+  for (const [engine, why] of missing) console.log(`  missing  ${engine.padEnd(8)} ${why}`);
+  return missing;
+}
+
+function onPath(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+function run(command: string, args: string[], timeoutMs: number): boolean {
+  console.log(`$ ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', timeout: timeoutMs, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return result.status === 0;
+}
+
+function main(): number {
+  const { values } = parseArgs({
+    options: { check: { type: 'boolean' }, 'no-download': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const engines = selectedEngines();
+  console.log('Browser engines:');
+  let missing = missingEngines(engines);
+  if (missing.size === 0) return 0;
+  if (values.check) {
+    console.log('\nRun `npm run setup:browsers` to install them.');
+    return 1;
+  }
+
+  if (!values['no-download']) {
+    // Fails within seconds where the download host is unreachable, so it is cheap to try first.
+    run('npx', ['--no-install', 'playwright', 'install', ...missing.keys()], 10 * 60_000);
+    missing = missingEngines([...missing.keys()]);
+    if (missing.size === 0) return 0;
+  }
+
+  const packages = [...new Set([...missing.keys()].flatMap((e) => INSTALL_HINT[e].debian))];
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log(`\nInstalling Debian packages: ${packages.join(' ')}`);
+    if (!run('apt-get', ['update', '-q'], 10 * 60_000) || !run('apt-get', ['install', '-y', '-q', ...packages], 20 * 60_000)) {
+      console.error('\nsetup:browsers: apt-get failed (see its output above).');
+      return 1;
+    }
+    missing = missingEngines([...missing.keys()]);
+    if (missing.size === 0) return 0;
+  }
+
+  console.error(
+    `\nsetup:browsers: still missing: ${[...missing.keys()].join(', ')}.\n` +
+      `Install Playwright's builds (\`npx playwright install ${[...missing.keys()].join(' ')}\`) where the download is reachable,\n` +
+      `or the system packages as root: \`apt-get install -y ${packages.join(' ')}\`.`,
+  );
+  return 1;
+}
+
+process.exitCode = main();
