@@ -56,7 +56,10 @@ export class EngineUnavailableError extends Error {
   override name = 'EngineUnavailableError';
 }
 
-/** Source text that calls `fn(args)`; shared by both drivers so they run exactly the same code. */
+/**
+ * Source text that calls `fn(args)`; shared by both drivers so they run exactly the same code.
+ * `__name` is the helper esbuild (tsx) inserts to keep function names; outside Node it must exist.
+ */
 export function callExpression<A>(fn: InPageFunction<A, unknown>, args: A): string {
-  return `(${fn.toString()})(${JSON.stringify(args ?? null)})`;
+  return `((__name) => (${fn.toString()})(${JSON.stringify(args ?? null)}))((f) => f)`;
 }

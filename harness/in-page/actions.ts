@@ -1,0 +1,195 @@
+// Performs a scenario's action inside the page and reports what page JavaScript could observe.
+// Sent to the browser as source text, so it is one self-contained function: no imports, no outer
+// variables, JSON in and out. The same code runs in every engine; nothing here branches on engine.
+
+import type { ImageUse, Observation } from '../scenarios/types.ts';
+import type { ResolvedAction } from '../scenarios/targets.ts';
+
+export async function performAction(action: ResolvedAction): Promise<Observation> {
+  const TIMEOUT_MS = 20_000;
+
+  const errorName = (e: unknown) => (e instanceof Error || e instanceof DOMException ? e.name : String(e));
+  const taint = (e: unknown) => (errorName(e) === 'SecurityError' ? 'tainted' : `error:${errorName(e)}`);
+  const withTimeout = <T,>(promise: Promise<T>, fallback: T) =>
+    Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), TIMEOUT_MS))]);
+
+  const readHeaders = (names: string[] | undefined, get: (name: string) => string | null) =>
+    names ? Object.fromEntries(names.map((n) => [n.toLowerCase(), get(n)])) : undefined;
+
+  const describeBody = (type: string | null, bytes: ArrayBuffer) =>
+    type && /^(text\/|application\/(ld\+)?json)/.test(type)
+      ? new TextDecoder().decode(bytes).slice(0, 200)
+      : `<${type ?? 'no type'}, ${bytes.byteLength} bytes>`;
+
+  async function doFetch(a: Extract<ResolvedAction, { kind: 'fetch' }>): Promise<Observation> {
+    let response: Response;
+    try {
+      response = await withTimeout(
+        fetch(a.url, { method: a.method, headers: a.headers, mode: a.mode, credentials: a.credentials, redirect: a.redirect, body: a.body }),
+        null as unknown as Response,
+      );
+      if (!response) return { result: 'blocked', error: 'timeout' };
+    } catch (e) {
+      return { result: 'blocked', error: errorName(e) };
+    }
+    if (response.type === 'opaque' || response.type === 'opaqueredirect') {
+      return { result: 'opaque', type: response.type, status: response.status };
+    }
+    let body: string;
+    try {
+      body = describeBody(response.headers.get('content-type'), await response.arrayBuffer());
+    } catch (e) {
+      return { result: 'blocked', error: `body:${errorName(e)}` };
+    }
+    const headers = readHeaders(a.read, (n) => response.headers.get(n));
+    return { result: 'readable', type: response.type, status: response.status, redirected: response.redirected, body, ...(headers && { headers }) };
+  }
+
+  function doXhr(a: Extract<ResolvedAction, { kind: 'xhr' }>): Promise<Observation> {
+    return new Promise((resolve) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open(a.method ?? 'GET', a.url);
+      xhr.withCredentials = !!a.withCredentials;
+      xhr.timeout = TIMEOUT_MS;
+      for (const [name, value] of Object.entries(a.headers ?? {})) xhr.setRequestHeader(name, value);
+      xhr.onload = () => {
+        const headers = readHeaders(a.read, (n) => xhr.getResponseHeader(n));
+        resolve({ result: 'readable', status: xhr.status, body: xhr.responseText.slice(0, 200), ...(headers && { headers }) });
+      };
+      xhr.onerror = () => resolve({ result: 'blocked', status: xhr.status, error: 'error event' });
+      xhr.ontimeout = () => resolve({ result: 'blocked', error: 'timeout' });
+      xhr.send(a.body ?? null);
+    });
+  }
+
+  function canvasFor(source: { width: number; height: number }) {
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, source.width);
+    canvas.height = Math.max(1, source.height);
+    return canvas;
+  }
+
+  /** Draws to a fresh canvas and tries to read it back; SecurityError means the canvas is tainted. */
+  function readBack(source: CanvasImageSource & { width: number; height: number }): string {
+    const canvas = canvasFor(source);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(source, 0, 0);
+    try {
+      ctx.getImageData(0, 0, 1, 1);
+      return 'clean';
+    } catch (e) {
+      return taint(e);
+    }
+  }
+
+  async function use(img: HTMLImageElement, how: ImageUse): Promise<string> {
+    const canvas = canvasFor(img);
+    const ctx = canvas.getContext('2d')!;
+    switch (how) {
+      case '2d':
+        return readBack(img);
+      case 'toDataURL':
+        ctx.drawImage(img, 0, 0);
+        try {
+          canvas.toDataURL();
+          return 'clean';
+        } catch (e) {
+          return taint(e);
+        }
+      case 'toBlob':
+        ctx.drawImage(img, 0, 0);
+        try {
+          return await new Promise<string>((resolve) => canvas.toBlob((blob) => resolve(blob ? 'clean' : 'error:null blob')));
+        } catch (e) {
+          return taint(e);
+        }
+      case 'reset':
+        // Resetting the bitmap (setting width) does not clear the origin-clean flag.
+        ctx.drawImage(img, 0, 0);
+        canvas.width = canvas.width;
+        try {
+          ctx.getImageData(0, 0, 1, 1);
+          return 'clean';
+        } catch (e) {
+          return taint(e);
+        }
+      case 'webgl': {
+        const gl = document.createElement('canvas').getContext('webgl');
+        if (!gl) return 'unavailable';
+        gl.bindTexture(gl.TEXTURE_2D, gl.createTexture());
+        try {
+          gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, img);
+          return 'clean';
+        } catch (e) {
+          return taint(e);
+        }
+      }
+      case 'bitmap': {
+        let bitmap: ImageBitmap;
+        try {
+          bitmap = await createImageBitmap(img);
+        } catch (e) {
+          return `rejected:${errorName(e)}`;
+        }
+        return readBack(bitmap);
+      }
+    }
+  }
+
+  async function doImage(a: Extract<ResolvedAction, { kind: 'image' }>): Promise<Observation> {
+    const img = new Image();
+    if (a.crossOrigin) img.crossOrigin = a.crossOrigin;
+    const loaded = await withTimeout(
+      new Promise<boolean>((resolve) => {
+        img.onload = () => resolve(true);
+        img.onerror = () => resolve(false);
+        img.src = a.url;
+      }),
+      null,
+    );
+    if (loaded === null) return { result: 'error', error: 'timeout' };
+    if (!loaded) return { result: 'error' };
+    const canvas: Observation['canvas'] = {};
+    for (const how of a.use ?? []) canvas[how] = await use(img, how);
+    return { result: 'loaded', ...(a.use?.length && { canvas }) };
+  }
+
+  async function doFetchBitmap(a: Extract<ResolvedAction, { kind: 'fetch-bitmap' }>): Promise<Observation> {
+    let blob: Blob;
+    try {
+      blob = await (await fetch(a.url)).blob();
+    } catch (e) {
+      return { result: 'blocked', error: errorName(e) };
+    }
+    let bitmap: ImageBitmap;
+    try {
+      bitmap = await createImageBitmap(blob);
+    } catch (e) {
+      return { result: 'error', error: errorName(e) };
+    }
+    return { result: 'loaded', canvas: { bitmap: readBack(bitmap) } };
+  }
+
+  async function perform(a: ResolvedAction): Promise<Observation> {
+    switch (a.kind) {
+      case 'fetch':
+        return doFetch(a);
+      case 'xhr':
+        return doXhr(a);
+      case 'image':
+        return doImage(a);
+      case 'fetch-bitmap':
+        return doFetchBitmap(a);
+      case 'wait':
+        await new Promise((resolve) => setTimeout(resolve, a.ms));
+        return { result: 'done' };
+      case 'sequence': {
+        const steps: Observation[] = [];
+        for (const step of a.steps) steps.push(await perform(step));
+        return { result: 'done', steps };
+      }
+    }
+  }
+
+  return perform(action);
+}

@@ -1,0 +1,109 @@
+// Binds a scenario table to Playwright tests: one test per scenario per engine, each running the
+// action in the page, reading the server's log, judging the cell and leaving a `cell` attachment.
+// Specs call scenarioTests(table, deviations) and nothing else.
+
+import type { TestInfo } from '@playwright/test';
+import type { LoggedRequest } from '../../fixtures/request-log.ts';
+import type { Probe } from '../engines/types.ts';
+import { performAction } from '../in-page/actions.ts';
+import { expect, test } from '../test.ts';
+import { CELL_ATTACHMENT, type CellRecord } from './cell.ts';
+import { cookieName, serverFacts } from './facts.ts';
+import { type ResolvedAction, type RunContext, resolveAction } from './targets.ts';
+import { type Deviations, FAMILIES, type Scenario, type Setup } from './types.ts';
+import { judge } from './verdict.ts';
+
+export function scenarioTests(scenarios: Scenario[], deviations: Deviations): void {
+  checkTable(scenarios, deviations);
+  for (const scenario of scenarios) {
+    test.describe(() => {
+      if (scenario.isolation) test.use({ isolation: scenario.isolation });
+      test(`${scenario.id}: ${scenario.title}`, { tag: `@${scenario.family}` }, async ({ probe, origins, token, serverLog, engine }, testInfo) => {
+        const ctx: RunContext = { origins, token };
+        const cell: CellRecord = {
+          scenario: scenario.id,
+          family: scenario.family,
+          title: scenario.title,
+          engine: engine.info,
+          spec: scenario.spec,
+          deviation: deviations[scenario.id]?.[engine.info.engine],
+          observed: null,
+          server: null,
+          verdict: 'error',
+          differences: [],
+          fix: scenario.fix,
+          evidence: { action: null, page: null, log: [] },
+        };
+        try {
+          const action: ResolvedAction = resolveAction(scenario.action, ctx);
+          cell.evidence.action = action;
+          await runSetup(scenario.setup, probe, ctx);
+          await probe.visit(`${origins.viewer}/blank`);
+          const observed = await probe.run(performAction, action);
+          const log: LoggedRequest[] = await serverLog.forToken(token);
+          const server = serverFacts(log, ctx);
+          Object.assign(cell, { observed, server, evidence: { action, page: observed, log } });
+          const judgement = judge(scenario, engine.info.engine, observed, server, deviations);
+          Object.assign(cell, { verdict: judgement.verdict, differences: judgement.differences });
+        } catch (error) {
+          cell.error = String((error as Error)?.message ?? error);
+          await attachCell(testInfo, cell);
+          throw error;
+        }
+        await attachCell(testInfo, cell);
+        expect(cell.verdict, failureMessage(cell)).toMatch(/^(conforms|known-deviation)$/);
+      });
+    });
+  }
+}
+
+async function runSetup(setup: Setup | undefined, probe: Probe, ctx: RunContext): Promise<void> {
+  if (!setup?.cookie) return;
+  const { origin, attributes } = setup.cookie;
+  await probe.open(`${ctx.origins[origin]}/blank`);
+  const cookie = `${cookieName(ctx.token)}=1; path=/; max-age=300${attributes ? `; ${attributes}` : ''}`;
+  const stored = await probe.run(
+    ({ cookie, name }: { cookie: string; name: string }) => {
+      document.cookie = cookie;
+      return document.cookie.includes(`${name}=`);
+    },
+    { cookie, name: cookieName(ctx.token) },
+  );
+  if (!stored) throw new Error(`setup: the browser did not store the first-party cookie "${cookie}" on ${ctx.origins[origin]}`);
+}
+
+function attachCell(testInfo: TestInfo, cell: CellRecord): Promise<void> {
+  testInfo.annotations.push({ type: 'verdict', description: cell.verdict });
+  return testInfo.attach(CELL_ATTACHMENT, { body: JSON.stringify(cell), contentType: 'application/json' });
+}
+
+function failureMessage(cell: CellRecord): string {
+  const requests = cell.evidence.log.map((r) => `    ${r.method} ${r.path} Origin: ${r.origin ?? '(none)'}${r.cookie ? ` Cookie: ${r.cookie}` : ''}`);
+  return [
+    `${cell.scenario} in ${cell.engine.browser} ${cell.engine.version}: ${cell.verdict}`,
+    ...cell.differences.map((d) => `  - ${d}`),
+    `  spec (${cell.spec.cite}): ${JSON.stringify({ observed: cell.spec.observed, server: cell.spec.server })}`,
+    ...(cell.deviation ? [`  declared for ${cell.engine.engine} (${cell.deviation.cite}): ${JSON.stringify({ observed: cell.deviation.observed, server: cell.deviation.server })}`] : []),
+    `  observed: ${JSON.stringify(cell.observed)}`,
+    `  server facts: ${JSON.stringify(cell.server)}`,
+    `  server log:`,
+    ...(requests.length ? requests : ['    (no request arrived)']),
+  ].join('\n');
+}
+
+/** A table mistake should fail at load time, where it is written, not as a confusing cell. */
+function checkTable(scenarios: Scenario[], deviations: Deviations): void {
+  const ids = new Set<string>();
+  for (const s of scenarios) {
+    if (ids.has(s.id)) throw new Error(`scenario id ${s.id} is used twice`);
+    ids.add(s.id);
+    if (!FAMILIES.includes(s.family) || !s.id.startsWith(`${s.family}/`)) throw new Error(`scenario ${s.id}: id must start with its family "${s.family}/"`);
+    if (!s.spec.cite) throw new Error(`scenario ${s.id} has no citation for its spec verdict`);
+    if (Object.keys(s.spec.server).length === 0) throw new Error(`scenario ${s.id} asserts nothing about what the server received`);
+  }
+  const family = scenarios[0]?.family;
+  for (const [id, perEngine] of Object.entries(deviations)) {
+    if (family && id.startsWith(`${family}/`) && !ids.has(id)) throw new Error(`deviation declared for unknown scenario ${id}`);
+    for (const [engine, d] of Object.entries(perEngine)) if (!d?.cite) throw new Error(`deviation ${id} for ${engine} has no citation`);
+  }
+}

@@ -1,0 +1,25 @@
+// Reduces the server's log for one scenario token to the facts scenarios assert on.
+
+import type { LoggedRequest } from '../../fixtures/request-log.ts';
+import type { RunContext } from './targets.ts';
+import type { ServerFacts } from './types.ts';
+
+export const cookieName = (token: string) => `c_${token}`;
+
+export function serverFacts(log: LoggedRequest[], { origins, token }: RunContext): ServerFacts {
+  const isPreflight = (r: LoggedRequest) => r.method === 'OPTIONS' && r.accessControlRequestMethod !== null;
+  const preflights = log.filter(isPreflight);
+  const others = log.filter((r) => !isPreflight(r));
+  const carriesCookie = (r: LoggedRequest) => (r.cookie ?? '').split(/;\s*/).some((c) => c.startsWith(`${cookieName(token)}=`));
+  const roleOf = new Map(Object.entries(origins).map(([role, origin]) => [origin, role]));
+  return {
+    preflights: preflights.length,
+    requests: others.length,
+    methods: log.map((r) => r.method),
+    origins: others.map((r) => (r.origin === null ? 'absent' : (roleOf.get(r.origin) ?? r.origin))),
+    cookie: others.some(carriesCookie),
+    preflightCookie: preflights.some((r) => r.cookie !== null),
+    acrm: preflights[0]?.accessControlRequestMethod ?? null,
+    acrh: preflights[0]?.accessControlRequestHeaders ?? null,
+  };
+}

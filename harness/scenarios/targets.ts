@@ -1,0 +1,61 @@
+// Turns a scenario's symbolic targets into real URLs for this run: origins from the run's ports,
+// the scenario token added everywhere (so every hop lands in the same log), placeholders filled.
+
+import { type MakeParams, makeUrl } from '../../fixtures/make-params.ts';
+import type { Origins } from '../../fixtures/origins.ts';
+import type { Action, FetchAction, FetchBitmapAction, ImageAction, MakeSpec, Target, WaitAction, XhrAction } from './types.ts';
+
+export interface RunContext {
+  origins: Origins;
+  token: string;
+}
+
+/** An action as sent into the page: every Target replaced by its URL. */
+export type ResolvedAction =
+  | WithUrl<FetchAction>
+  | WithUrl<XhrAction>
+  | WithUrl<ImageAction>
+  | WithUrl<FetchBitmapAction>
+  | WaitAction
+  | ResolvedSequence;
+type WithUrl<T> = Omit<T, 'target'> & { url: string };
+export interface ResolvedSequence {
+  kind: 'sequence';
+  steps: ResolvedAction[];
+}
+
+export function fill(value: string, { origins, token }: RunContext): string {
+  return value.replace(/\{(viewer|image|other|imageCrossSite|token)\}/g, (_, name: string) =>
+    name === 'token' ? token : origins[name as keyof Origins],
+  );
+}
+
+export function resolveTarget(target: Target, ctx: RunContext): string {
+  const origin = ctx.origins[target.origin];
+  let url: string;
+  if ('make' in target) {
+    url = makeUrl(origin, { ...resolveMake(target.make, ctx), token: ctx.token });
+  } else {
+    const path = fill(target.path, ctx);
+    url = `${origin}${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(ctx.token)}`;
+  }
+  return target.userinfo ? url.replace('://', `://${target.userinfo}@`) : url;
+}
+
+function resolveMake(make: MakeSpec, ctx: RunContext): Omit<MakeParams, 'token'> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(make)) {
+    if (typeof value === 'string') out[name] = fill(value, ctx);
+    else if (Array.isArray(value)) out[name] = value.map((v: string) => fill(v, ctx));
+    else if (value && typeof value === 'object') out[name] = resolveTarget(value as Target, ctx);
+    else out[name] = value;
+  }
+  return out;
+}
+
+export function resolveAction(action: Action, ctx: RunContext): ResolvedAction {
+  if (action.kind === 'sequence') return { ...action, steps: action.steps.map((s) => resolveAction(s, ctx)) };
+  if (action.kind === 'wait') return action;
+  const { target, ...rest } = action;
+  return { ...rest, url: resolveTarget(target, ctx) } as ResolvedAction;
+}

@@ -1,0 +1,151 @@
+// The scenario schema. A scenario is data: what the page does, against which server behaviour,
+// what the Fetch standard says JS will observe and the server will receive, and why (a citation).
+// Nothing in a table is engine-specific; engine differences live in specs/deviations.ts.
+
+import type { MakeParams } from '../../fixtures/make-params.ts';
+import type { OriginName } from '../../fixtures/origins.ts';
+import type { EngineName, Isolation } from '../engines/types.ts';
+
+export const FAMILIES = ['simple', 'credentialed', 'preflight', 'redirect', 'canvas'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+/**
+ * A URL on one of the fixture origins, resolved by the harness (which adds the scenario token).
+ * String values may use `{viewer}`, `{image}`, `{other}`, `{imageCrossSite}` for those origins and
+ * `{token}` for the scenario token, e.g. `acao: ['{viewer}']`.
+ */
+export type Target =
+  | { origin: OriginName; make: MakeSpec; userinfo?: string }
+  | { origin: OriginName; path: string; userinfo?: string };
+
+/** /make parameters, where a redirect's Location may itself be a Target. */
+export type MakeSpec = Omit<MakeParams, 'token' | 'location' | 'pf_location'> & {
+  location?: Target | string;
+  pf_location?: Target | string;
+};
+
+/** What the page does. Each kind maps to one in-page routine (harness/in-page/actions.ts). */
+export type Action = FetchAction | XhrAction | ImageAction | FetchBitmapAction | SequenceAction | WaitAction;
+
+export interface FetchAction {
+  kind: 'fetch';
+  target: Target;
+  method?: string;
+  headers?: Record<string, string>;
+  mode?: 'cors' | 'no-cors' | 'same-origin';
+  credentials?: 'omit' | 'same-origin' | 'include';
+  redirect?: 'follow' | 'error' | 'manual';
+  body?: string;
+  /** Response headers to read with headers.get() (null when not exposed). */
+  read?: string[];
+}
+
+export interface XhrAction {
+  kind: 'xhr';
+  target: Target;
+  method?: string;
+  headers?: Record<string, string>;
+  withCredentials?: boolean;
+  body?: string;
+  read?: string[];
+}
+
+/** Canvas uses of a loaded image; each reports clean / tainted (or unavailable for WebGL). */
+export type ImageUse = '2d' | 'toDataURL' | 'toBlob' | 'webgl' | 'bitmap' | 'reset';
+
+export interface ImageAction {
+  kind: 'image';
+  target: Target;
+  crossOrigin?: 'anonymous' | 'use-credentials';
+  use?: ImageUse[];
+}
+
+/** fetch() in cors mode → blob → createImageBitmap → 2D canvas: how viewers avoid tainting. */
+export interface FetchBitmapAction {
+  kind: 'fetch-bitmap';
+  target: Target;
+}
+
+export interface SequenceAction {
+  kind: 'sequence';
+  steps: Action[];
+}
+
+export interface WaitAction {
+  kind: 'wait';
+  ms: number;
+}
+
+/** What page JavaScript observed. Fields are present only where the action produces them. */
+export interface Observation {
+  /** fetch/xhr: readable, blocked (network error) or opaque; image: loaded or error. */
+  result?: 'readable' | 'blocked' | 'opaque' | 'loaded' | 'error' | 'done';
+  status?: number;
+  type?: string;
+  body?: string;
+  redirected?: boolean;
+  /** The requested response headers as JS saw them (null = not exposed or absent). */
+  headers?: Record<string, string | null>;
+  error?: string;
+  /** Per canvas use: clean, tainted, unavailable, or an error name. */
+  canvas?: Partial<Record<ImageUse, string>>;
+  steps?: Observation[];
+}
+
+/** Facts derived from the fixture server's log for the scenario token. */
+export interface ServerFacts {
+  /** OPTIONS requests carrying Access-Control-Request-Method. */
+  preflights: number;
+  /** Every other request. */
+  requests: number;
+  /** Methods of all requests in arrival order, e.g. ['OPTIONS', 'PUT']. */
+  methods: string[];
+  /** Origin header of each non-preflight request, as a role name (`viewer`…), `null`, `absent` or the literal. */
+  origins: string[];
+  /** Whether any non-preflight request carried this scenario's cookie. */
+  cookie: boolean;
+  /** Whether a preflight carried a cookie (it never should). */
+  preflightCookie: boolean;
+  /** Access-Control-Request-Method / -Headers of the first preflight (null when none). */
+  acrm: string | null;
+  acrh: string | null;
+}
+
+export interface Expectation {
+  /** What JS should observe (only the fields named are compared). */
+  observed: Observation;
+  /** What the server should have received (only the fields named are compared). */
+  server: Partial<ServerFacts>;
+}
+
+/** Something the harness does before the action, outside the page's own script. */
+export interface Setup {
+  /** Set a cookie named `c_<token>` first-party on this origin's host (by visiting it). */
+  cookie?: { origin: OriginName; attributes?: string };
+}
+
+export interface Scenario {
+  /** `family/slug`, stable across runs: the matrix row key. */
+  id: string;
+  family: Family;
+  title: string;
+  setup?: Setup;
+  action: Action;
+  /** What the Fetch/HTML standards say, and where. */
+  spec: Expectation & { cite: string };
+  /** Isolation beyond the unique token (default `token`). Say why in the title or a comment. */
+  isolation?: Isolation;
+  /** A fix for the server-side mistake, when the scenario reproduces one. */
+  fix?: string;
+}
+
+/** A declared, cited engine difference: the fields that differ from the spec expectation. */
+export interface Deviation {
+  observed?: Observation;
+  server?: Partial<ServerFacts>;
+  cite: string;
+}
+
+export type Deviations = Record<string, Partial<Record<EngineName, Deviation>>>;
+
+export type Verdict = 'conforms' | 'known-deviation' | 'unexpected' | 'error';
