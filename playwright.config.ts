@@ -16,6 +16,7 @@ export default defineConfig<{ engineName: EngineName }>({
     ['list'],
     ['json', { outputFile: 'test-results/results.json' }],
     ['./harness/reporters/engines-reporter.ts'],
+    ['./harness/matrix/reporter.ts'],
   ],
   projects: [
     // Browserless checks of the fixture server and harness (Hono's app.request(), schema checks).

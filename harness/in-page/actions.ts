@@ -104,7 +104,8 @@ export async function performAction(action: ResolvedAction): Promise<Observation
           return taint(e);
         }
       case 'reset':
-        // Resetting the bitmap (setting width) does not clear the origin-clean flag.
+        // Does resetting the bitmap (setting width) clear the origin-clean flag? HTML says it does
+        // (security-with-canvas-elements; whatwg/html#2660); the scenario table holds the verdict.
         ctx.drawImage(img, 0, 0);
         canvas.width = canvas.width;
         try {

@@ -2,11 +2,22 @@
 // shows for one scenario × engine, with the evidence to check it.
 
 import type { LoggedRequest } from '../../fixtures/request-log.ts';
-import type { EngineInfo } from '../engines/types.ts';
+import type { EngineInfo, EngineName } from '../engines/types.ts';
 import type { ResolvedAction } from './targets.ts';
-import type { Expectation, Family, Observation, ServerFacts, Verdict } from './types.ts';
+import type { Deviation, Expectation, Family, Observation, ServerFacts, Verdict } from './types.ts';
 
 export const CELL_ATTACHMENT = 'cell';
+/** Static test annotation: what the matrix needs to know of a scenario even if its test never ran. */
+export const SCENARIO_ANNOTATION = 'scenario';
+
+export interface ScenarioMeta {
+  id: string;
+  family: Family;
+  title: string;
+  spec: Expectation & { cite: string };
+  fix?: string;
+  deviations?: Partial<Record<EngineName, Deviation>>;
+}
 
 export interface CellRecord {
   scenario: string;

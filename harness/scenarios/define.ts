@@ -7,10 +7,10 @@ import type { LoggedRequest } from '../../fixtures/request-log.ts';
 import type { Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
 import { expect, test } from '../test.ts';
-import { CELL_ATTACHMENT, type CellRecord } from './cell.ts';
+import { CELL_ATTACHMENT, type CellRecord, SCENARIO_ANNOTATION, type ScenarioMeta } from './cell.ts';
 import { cookieName, serverFacts } from './facts.ts';
 import { type ResolvedAction, type RunContext, resolveAction } from './targets.ts';
-import { type Deviations, FAMILIES, type Scenario, type Setup } from './types.ts';
+import { type Deviations, FAMILIES, type Observation, type Scenario, type Setup } from './types.ts';
 import { judge } from './verdict.ts';
 
 export function scenarioTests(scenarios: Scenario[], deviations: Deviations): void {
@@ -18,7 +18,9 @@ export function scenarioTests(scenarios: Scenario[], deviations: Deviations): vo
   for (const scenario of scenarios) {
     test.describe(() => {
       if (scenario.isolation) test.use({ isolation: scenario.isolation });
-      test(`${scenario.id}: ${scenario.title}`, { tag: `@${scenario.family}` }, async ({ probe, origins, token, serverLog, engine }, testInfo) => {
+      const meta: ScenarioMeta = { id: scenario.id, family: scenario.family, title: scenario.title, spec: scenario.spec, fix: scenario.fix, deviations: deviations[scenario.id] };
+      const details = { tag: `@${scenario.family}`, annotation: { type: SCENARIO_ANNOTATION, description: JSON.stringify(meta) } };
+      test(`${scenario.id}: ${scenario.title}`, details, async ({ probe, origins, token, serverLog, engine }, testInfo) => {
         const ctx: RunContext = { origins, token };
         const cell: CellRecord = {
           scenario: scenario.id,
@@ -37,9 +39,9 @@ export function scenarioTests(scenarios: Scenario[], deviations: Deviations): vo
         try {
           const action: ResolvedAction = resolveAction(scenario.action, ctx);
           cell.evidence.action = action;
-          await runSetup(scenario.setup, probe, ctx);
+          const setupCookie = await runSetup(scenario.setup, probe, ctx);
           await probe.visit(`${origins.viewer}/blank`);
-          const observed = await probe.run(performAction, action);
+          const observed: Observation = { ...(await probe.run(performAction, action)), ...(setupCookie && { setupCookie }) };
           const log: LoggedRequest[] = await serverLog.forToken(token);
           const server = serverFacts(log, ctx);
           Object.assign(cell, { observed, server, evidence: { action, page: observed, log } });
@@ -57,9 +59,10 @@ export function scenarioTests(scenarios: Scenario[], deviations: Deviations): vo
   }
 }
 
-async function runSetup(setup: Setup | undefined, probe: Probe, ctx: RunContext): Promise<void> {
-  if (!setup?.cookie) return;
-  const { origin, attributes } = setup.cookie;
+/** With `mayBeRejected`, reports whether the cookie was stored instead of failing when it was not. */
+async function runSetup(setup: Setup | undefined, probe: Probe, ctx: RunContext): Promise<Observation['setupCookie']> {
+  if (!setup?.cookie) return undefined;
+  const { origin, attributes, mayBeRejected } = setup.cookie;
   await probe.open(`${ctx.origins[origin]}/blank`);
   const cookie = `${cookieName(ctx.token)}=1; path=/; max-age=300${attributes ? `; ${attributes}` : ''}`;
   const stored = await probe.run(
@@ -69,7 +72,9 @@ async function runSetup(setup: Setup | undefined, probe: Probe, ctx: RunContext)
     },
     { cookie, name: cookieName(ctx.token) },
   );
+  if (mayBeRejected) return stored ? 'stored' : 'rejected';
   if (!stored) throw new Error(`setup: the browser did not store the first-party cookie "${cookie}" on ${ctx.origins[origin]}`);
+  return undefined;
 }
 
 function attachCell(testInfo: TestInfo, cell: CellRecord): Promise<void> {

@@ -24,10 +24,12 @@ export interface ResolvedSequence {
   steps: ResolvedAction[];
 }
 
+/** Fills `{viewer}` etc.; `{viewer:upper}` gives the origin upper-cased (a case-mismatch ACAO). */
 export function fill(value: string, { origins, token }: RunContext): string {
-  return value.replace(/\{(viewer|image|other|imageCrossSite|token)\}/g, (_, name: string) =>
-    name === 'token' ? token : origins[name as keyof Origins],
-  );
+  return value.replace(/\{(viewer|image|other|imageCrossSite|token)(:upper)?\}/g, (_, name: string, upper?: string) => {
+    const filled = name === 'token' ? token : origins[name as keyof Origins];
+    return upper ? filled.toUpperCase() : filled;
+  });
 }
 
 export function resolveTarget(target: Target, ctx: RunContext): string {

@@ -90,6 +90,8 @@ export interface Observation {
   /** Per canvas use: clean, tainted, unavailable, or an error name. */
   canvas?: Partial<Record<ImageUse, string>>;
   steps?: Observation[];
+  /** Only with `setup.cookie.mayBeRejected`: whether the browser stored the setup cookie. */
+  setupCookie?: 'stored' | 'rejected';
 }
 
 /** Facts derived from the fixture server's log for the scenario token. */
@@ -120,8 +122,11 @@ export interface Expectation {
 
 /** Something the harness does before the action, outside the page's own script. */
 export interface Setup {
-  /** Set a cookie named `c_<token>` first-party on this origin's host (by visiting it). */
-  cookie?: { origin: OriginName; attributes?: string };
+  /**
+   * Set a cookie named `c_<token>` first-party on this origin's host (by visiting it). The test
+   * fails if the browser refuses it, unless `mayBeRejected`: then `observed.setupCookie` records it.
+   */
+  cookie?: { origin: OriginName; attributes?: string; mayBeRejected?: boolean };
 }
 
 export interface Scenario {

@@ -1,0 +1,49 @@
+// Compares a run with an earlier matrix.json: which cells changed verdict or behaviour, which
+// appeared or disappeared, and which engine versions moved. Nightly jobs read this to notice
+// browser behaviour changes.
+
+import { readFileSync } from 'node:fs';
+import { type EngineVersionChange, type MatrixCell, type MatrixChange, type MatrixDocument, SCHEMA_VERSION, cellKey } from './model.ts';
+
+export class BaselineError extends Error {
+  override name = 'BaselineError';
+}
+
+export function readBaseline(path: string): MatrixDocument {
+  let doc: MatrixDocument;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8')) as MatrixDocument;
+  } catch (error) {
+    throw new BaselineError(`cannot read baseline ${path}: ${(error as Error).message}`);
+  }
+  if (doc?.schemaVersion !== SCHEMA_VERSION || !Array.isArray(doc.cells)) {
+    throw new BaselineError(`${path} is not a matrix.json of schema version ${SCHEMA_VERSION}`);
+  }
+  return doc;
+}
+
+const state = (c: MatrixCell) => ({ verdict: c.verdict, observed: c.observed, server: c.server });
+
+export function compareCells(before: MatrixCell[], after: MatrixCell[]): MatrixChange[] {
+  const old = new Map(before.map((c) => [cellKey(c), c]));
+  const changes: MatrixChange[] = [];
+  for (const cell of after) {
+    const was = old.get(cellKey(cell));
+    old.delete(cellKey(cell));
+    const base = { scenario: cell.scenario, engine: cell.engine };
+    if (!was) changes.push({ ...base, kind: 'added', before: null, after: state(cell) });
+    else if (was.verdict !== cell.verdict) changes.push({ ...base, kind: 'verdict', before: state(was), after: state(cell) });
+    else if (JSON.stringify([was.observed, was.server]) !== JSON.stringify([cell.observed, cell.server])) {
+      changes.push({ ...base, kind: 'observed', before: state(was), after: state(cell) });
+    }
+  }
+  for (const was of old.values()) changes.push({ scenario: was.scenario, engine: was.engine, kind: 'removed', before: state(was), after: null });
+  return changes;
+}
+
+export function compareEngines(before: MatrixDocument, after: Pick<MatrixDocument['run'], 'engines'>): EngineVersionChange[] {
+  const old = new Map(before.run.engines.map((e) => [e.project, e.version]));
+  return after.engines
+    .filter((e) => old.has(e.project) && old.get(e.project) !== e.version)
+    .map((e) => ({ project: e.project, before: old.get(e.project) ?? null, after: e.version }));
+}

@@ -1,0 +1,77 @@
+// `npm run matrix`: runs the scenario catalogue in every selected engine and writes the matrix
+// report. A thin front for `playwright test` that adds the matrix's own options.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { FAMILIES } from '../scenarios/types.ts';
+import { BaselineError, readBaseline } from './baseline.ts';
+import { MATRIX_ENV } from './reporter.ts';
+
+const HELP = `Usage: npm run matrix -- [options] [-- <playwright test options>]
+
+Runs every scenario family (${FAMILIES.join(', ')}) in every selected engine and writes
+matrix-report/matrix.json, matrix.md and index.html.
+
+Options:
+  --baseline <matrix.json>  list the cells that changed against an earlier run (in all three outputs)
+  --fail-on-change          exit non-zero when any cell or engine version changed (nightly jobs)
+  --out <dir>               write the report here (default matrix-report)
+  -h, --help                show this help
+Anything after -- goes to playwright test (e.g. -- --project firefox, -- --shard 1/2).
+Engines: CORS_ENGINES=chromium,firefox,webkit (default all three).
+
+Exit code: 0 when every cell conforms or matches its declared deviation; 1 otherwise (or on change
+with --fail-on-change); 2 for bad options.
+`;
+
+function main(): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        baseline: { type: 'string' },
+        'fail-on-change': { type: 'boolean' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    process.stderr.write(`matrix: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (values.baseline) {
+    if (!existsSync(values.baseline)) {
+      process.stderr.write(`matrix: baseline file ${values.baseline} does not exist.\n`);
+      return 2;
+    }
+    try {
+      readBaseline(values.baseline);
+    } catch (error) {
+      process.stderr.write(`matrix: ${(error as BaselineError).message}\n`);
+      return 2;
+    }
+    env[MATRIX_ENV.baseline] = values.baseline;
+  }
+  if (values['fail-on-change']) {
+    if (!values.baseline) {
+      process.stderr.write('matrix: --fail-on-change needs --baseline <matrix.json>.\n');
+      return 2;
+    }
+    env[MATRIX_ENV.failOnChange] = '1';
+  }
+  if (values.out) env[MATRIX_ENV.outputDir] = values.out;
+
+  const grep = FAMILIES.map((f) => `@${f}\\b`).join('|');
+  const result = spawnSync('npx', ['--no-install', 'playwright', 'test', '--grep', grep, ...positionals], { stdio: 'inherit', env });
+  return result.status ?? 1;
+}
+
+process.exitCode = main();

@@ -1,0 +1,72 @@
+// matrix.md: per-family tables (scenario rows × engine columns), short enough for a CI step summary.
+
+import type { MatrixCell, MatrixDocument } from './model.ts';
+import { VERDICTS } from './model.ts';
+
+export const VERDICT_MARK = { conforms: '✅', 'known-deviation': '🟡', unexpected: '❌', error: '⚠️' } as const;
+
+/** A few words for what JS saw: result and status, or the canvas outcomes. */
+export function observedBrief(cell: Pick<MatrixCell, 'observed' | 'error'>): string {
+  const o = cell.observed;
+  if (!o) return cell.error ? 'not observed' : '—';
+  if (o.steps) return o.steps.map((s) => observedBrief({ observed: s })).join(' → ');
+  const parts: string[] = [o.result ?? ''];
+  if (o.status !== undefined && o.result !== 'blocked') parts.push(String(o.status));
+  if (o.canvas) parts.push(Object.entries(o.canvas).map(([k, v]) => `${k}:${v}`).join(' '));
+  return parts.filter(Boolean).join(' ');
+}
+
+const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function renderMarkdown(doc: MatrixDocument): string {
+  const engines = doc.run.engines.map((e) => e.project);
+  const out: string[] = ['# CORS conformance matrix', ''];
+  out.push(`Run ${doc.run.startedAt} (${doc.run.status}) on ${doc.run.os.platform} ${doc.run.os.release}, harness ${doc.run.harness.version}${doc.run.harness.commit ? ` @ ${doc.run.harness.commit.slice(0, 10)}` : ''}.`, '');
+  out.push('| engine | browser | ' + VERDICTS.map((v) => `${VERDICT_MARK[v]} ${v}`).join(' | ') + ' |');
+  out.push('|---|---|' + VERDICTS.map(() => '---:').join('|') + '|');
+  for (const e of doc.run.engines) {
+    const counts = doc.summary[e.project];
+    const browser = e.version ? `${e.browser} ${e.version} (${e.source}, ${e.protocol})` : `did not run: ${escape(e.error ?? 'unknown')}`;
+    out.push(`| ${e.project} | ${browser} | ${VERDICTS.map((v) => counts?.[v] ?? 0).join(' | ')} |`);
+  }
+  out.push('');
+
+  const baseline = doc.run.baseline;
+  if (baseline) {
+    out.push(`## Changes since baseline (${baseline.startedAt})`, '');
+    for (const v of baseline.engineVersions) out.push(`- ${v.project}: ${v.before ?? '—'} → ${v.after ?? '—'}`);
+    if (!baseline.changes.length) out.push('No cell changed.');
+    else {
+      out.push('| scenario | engine | change | before | after |', '|---|---|---|---|---|');
+      for (const c of baseline.changes) {
+        const side = (s: typeof c.before) => (s ? `${VERDICT_MARK[s.verdict]} ${escape(observedBrief({ observed: s.observed }))}` : '—');
+        out.push(`| \`${c.scenario}\` | ${c.engine} | ${c.kind} | ${side(c.before)} | ${side(c.after)} |`);
+      }
+    }
+    out.push('');
+  }
+
+  const byFamily = new Map<string, Map<string, Map<string, MatrixCell>>>();
+  for (const cell of doc.cells) {
+    const rows = byFamily.get(cell.family) ?? new Map<string, Map<string, MatrixCell>>();
+    byFamily.set(cell.family, rows);
+    const row = rows.get(cell.scenario) ?? new Map<string, MatrixCell>();
+    rows.set(cell.scenario, row);
+    row.set(cell.engine, cell);
+  }
+  for (const [family, rows] of byFamily) {
+    out.push(`## ${family} (${rows.size} scenarios)`, '');
+    out.push(`| scenario | spec | ${engines.join(' | ')} |`, `|---|---|${engines.map(() => '---').join('|')}|`);
+    for (const [scenario, row] of rows) {
+      const any = row.values().next().value as MatrixCell;
+      const cells = engines.map((e) => {
+        const c = row.get(e);
+        return c ? `${VERDICT_MARK[c.verdict]} ${escape(observedBrief(c))}` : '';
+      });
+      out.push(`| \`${scenario}\` ${escape(any.title)} | ${escape(observedBrief({ observed: any.spec.observed }))} | ${cells.join(' | ')} |`);
+    }
+    out.push('');
+  }
+  out.push(`${VERDICT_MARK.conforms} conforms to the spec · ${VERDICT_MARK['known-deviation']} known, cited engine deviation · ${VERDICT_MARK.unexpected} unexpected · ${VERDICT_MARK.error} could not be observed`, '');
+  return out.join('\n');
+}

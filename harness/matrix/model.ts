@@ -1,0 +1,99 @@
+// The matrix document (matrix.json), schema version 1; documented by matrix.schema.json beside
+// this file. One cell per scenario × engine project, each with its evidence.
+
+import type { LoggedRequest } from '../../fixtures/request-log.ts';
+import type { EngineInfo } from '../engines/types.ts';
+import type { ResolvedAction } from '../scenarios/targets.ts';
+import type { Deviation, Expectation, Family, Observation, ServerFacts, Verdict } from '../scenarios/types.ts';
+
+export const SCHEMA_VERSION = 1;
+export const VERDICTS: readonly Verdict[] = ['conforms', 'known-deviation', 'unexpected', 'error'];
+
+export interface MatrixEngine {
+  project: string;
+  engine: string;
+  browser: string | null;
+  version: string | null;
+  source: EngineInfo['source'] | null;
+  protocol: EngineInfo['protocol'] | null;
+  headless: boolean | null;
+  /** Why this engine produced no observations, when it did not. */
+  error?: string;
+}
+
+export interface MatrixCell {
+  scenario: string;
+  family: Family;
+  title: string;
+  /** The Playwright project (engine) this cell ran in; details in run.engines. */
+  engine: string;
+  engineVersion: string | null;
+  spec: Expectation & { cite: string };
+  deviation?: Deviation;
+  observed: Observation | null;
+  server: ServerFacts | null;
+  verdict: Verdict;
+  differences: string[];
+  error?: string;
+  fix?: string;
+  evidence: { action: ResolvedAction | null; page: Observation | null; server: LoggedRequest[] };
+}
+
+export interface MatrixChange {
+  scenario: string;
+  engine: string;
+  kind: 'verdict' | 'observed' | 'added' | 'removed';
+  before: { verdict: Verdict; observed: Observation | null; server: ServerFacts | null } | null;
+  after: { verdict: Verdict; observed: Observation | null; server: ServerFacts | null } | null;
+}
+
+export interface EngineVersionChange {
+  project: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface MatrixRun {
+  startedAt: string;
+  finishedAt: string | null;
+  /** `running` while being written; `complete` when every cell was observed; else why not. */
+  status: 'running' | 'complete' | 'failed' | 'interrupted' | 'timedout';
+  os: { platform: string; release: string; arch: string };
+  node: string;
+  harness: { version: string; commit: string | null };
+  playwright: string;
+  shard: { current: number; total: number } | null;
+  engines: MatrixEngine[];
+  baseline: { path: string; startedAt: string; changes: MatrixChange[]; engineVersions: EngineVersionChange[] } | null;
+}
+
+export type Summary = Record<string, Record<Verdict, number>>;
+
+export interface MatrixDocument {
+  schemaVersion: typeof SCHEMA_VERSION;
+  run: MatrixRun;
+  summary: Summary;
+  cells: MatrixCell[];
+}
+
+export const cellKey = (c: { scenario: string; engine: string }) => `${c.scenario}\u0000${c.engine}`;
+
+export function summarize(cells: MatrixCell[]): Summary {
+  const summary: Summary = {};
+  for (const cell of cells) {
+    summary[cell.engine] ??= { conforms: 0, 'known-deviation': 0, unexpected: 0, error: 0 };
+    summary[cell.engine]![cell.verdict]++;
+  }
+  return summary;
+}
+
+/** Stable order: family (catalogue order), then scenario id, then engine project. */
+export function sortCells(cells: MatrixCell[], familyOrder: readonly string[], engineOrder: readonly string[]): MatrixCell[] {
+  const rank = (list: readonly string[], x: string) => (list.includes(x) ? list.indexOf(x) : list.length);
+  return [...cells].sort(
+    (a, b) =>
+      rank(familyOrder, a.family) - rank(familyOrder, b.family) ||
+      a.scenario.localeCompare(b.scenario) ||
+      rank(engineOrder, a.engine) - rank(engineOrder, b.engine),
+  );
+}

@@ -1,0 +1,72 @@
+// Runs the harness as a user would, in a throwaway copy of this project, for tests about whole
+// runs (reports, baselines, shards, crashes). A copy lets a test edit a deviation or add a spec
+// without any test-only hook in the product code.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freePort } from '../../harness/net.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const COPIED = ['fixtures', 'harness', 'specs', 'package.json', 'playwright.config.ts', 'tsconfig.json'];
+
+export function copyProject(files: Record<string, string> = {}, edits: Record<string, (text: string) => string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cors-harness-copy-'));
+  for (const entry of COPIED) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  for (const [path, edit] of Object.entries(edits)) writeFileSync(join(dir, path), edit(readFileSync(join(dir, path), 'utf8')));
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
+  return dir;
+}
+
+export interface ChildRun {
+  child: ChildProcess;
+  done: Promise<{ status: number | null; output: string }>;
+}
+
+/** `playwright <args>` in `dir`, on its own free ports, with a clean Playwright environment. */
+export async function startPlaywright(dir: string, args: string[], env: Record<string, string> = {}): Promise<ChildRun> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TEST_|PW_|PLAYWRIGHT_|FORCE_COLOR)/.test(k)));
+  const ports = { CORS_VIEWER_PORT: await freePort(), CORS_IMAGE_PORT: await freePort(), CORS_OTHER_PORT: await freePort() };
+  const child = spawn(join(ROOT, 'node_modules/.bin/playwright'), args, {
+    cwd: dir,
+    env: { ...inherited, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), CI: '1', CORS_WORKERS: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d));
+  child.stderr!.on('data', (d: Buffer) => (output += d));
+  const done = new Promise<{ status: number | null; output: string }>((resolveDone) => child.on('close', (status) => resolveDone({ status, output })));
+  return { child, done };
+}
+
+export async function runPlaywright(dir: string, args: string[], env: Record<string, string> = {}) {
+  return (await startPlaywright(dir, args, env)).done;
+}
+
+/** Every process below `pid`, from /proc (Linux). */
+export function descendants(pid: number): { pid: number; cmdline: string }[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {}
+  }
+  const out: { pid: number; cmdline: string }[] = [];
+  const walk = (p: number) => {
+    for (const c of children.get(p) ?? []) {
+      let cmdline = '';
+      try {
+        cmdline = readFileSync(`/proc/${c}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      } catch {}
+      out.push({ pid: c, cmdline });
+      walk(c);
+    }
+  };
+  walk(pid);
+  return out;
+}

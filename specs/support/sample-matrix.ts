@@ -1,0 +1,67 @@
+// A small but complete matrix document (every verdict, a baseline change, an engine that did not
+// run), for checking the report renderers without running the whole catalogue.
+
+import type { MatrixCell, MatrixDocument } from '../../harness/matrix/model.ts';
+import { summarize } from '../../harness/matrix/model.ts';
+import type { Verdict } from '../../harness/scenarios/types.ts';
+
+function cell(scenario: string, engine: string, verdict: Verdict, observed: MatrixCell['observed']): MatrixCell {
+  const family = scenario.split('/')[0] as MatrixCell['family'];
+  return {
+    scenario,
+    family,
+    title: `title of ${scenario}`,
+    engine,
+    engineVersion: engine === 'webkit' ? null : '1.0',
+    spec: { observed: { result: 'blocked' }, server: { requests: 1 }, cite: 'https://fetch.spec.whatwg.org/#cors-check' },
+    ...(verdict === 'known-deviation' && { deviation: { observed: { result: 'readable' }, cite: 'https://bugs.example/1' } }),
+    observed,
+    server: observed ? { preflights: 0, requests: 1, methods: ['GET'], origins: ['viewer'], cookie: false, preflightCookie: false, acrm: null, acrh: null } : null,
+    verdict,
+    differences: verdict === 'unexpected' ? ['observed.result: expected "blocked", got "readable"'] : [],
+    ...(verdict === 'error' && { error: 'browser has been closed' }),
+    fix: 'Send Access-Control-Allow-Origin on every response.',
+    evidence: {
+      action: null,
+      page: observed,
+      server: observed ? [{ seq: 1, time: '2026-01-01T00:00:00.000Z', token: 't', role: 'image', host: 'localhost:1', method: 'GET', path: '/make?token=t', origin: 'http://localhost:2', cookie: null, referer: null, accessControlRequestMethod: null, accessControlRequestHeaders: null, headers: [] }] : [],
+    },
+  };
+}
+
+export function sampleMatrix(): MatrixDocument {
+  const cells = [
+    cell('simple/no-acao', 'chromium', 'conforms', { result: 'blocked', error: 'TypeError' }),
+    cell('simple/no-acao', 'firefox', 'known-deviation', { result: 'readable', status: 200 }),
+    cell('simple/no-acao', 'webkit', 'error', null),
+    cell('preflight/put-allowed', 'chromium', 'unexpected', { result: 'readable', status: 200 }),
+    cell('preflight/put-allowed', 'firefox', 'conforms', { result: 'blocked' }),
+    cell('preflight/put-allowed', 'webkit', 'error', null),
+  ];
+  return {
+    schemaVersion: 1,
+    run: {
+      startedAt: '2026-01-01T00:00:00.000Z',
+      finishedAt: '2026-01-01T00:01:00.000Z',
+      status: 'failed',
+      os: { platform: 'linux', release: '6', arch: 'x64' },
+      node: 'v20',
+      harness: { version: '0.1.0', commit: 'abcdef0123456789' },
+      playwright: '1.64.1',
+      shard: null,
+      engines: [
+        { project: 'chromium', engine: 'chromium', browser: 'Chromium', version: '1.0', source: 'system', protocol: 'cdp', headless: true },
+        { project: 'firefox', engine: 'firefox', browser: 'Firefox ESR', version: '1.0', source: 'system', protocol: 'webdriver-bidi', headless: false },
+        { project: 'webkit', engine: 'webkit', browser: null, version: null, source: null, protocol: null, headless: null, error: 'webkit is not installed' },
+      ],
+      baseline: {
+        path: 'old/matrix.json',
+        startedAt: '2025-12-31T00:00:00.000Z',
+        changes: [{ scenario: 'preflight/put-allowed', engine: 'chromium', kind: 'verdict', before: { verdict: 'conforms', observed: { result: 'blocked' }, server: null }, after: { verdict: 'unexpected', observed: { result: 'readable', status: 200 }, server: null } }],
+        engineVersions: [{ project: 'chromium', before: '0.9', after: '1.0' }],
+      },
+    },
+    summary: summarize(cells),
+    cells,
+  };
+}

@@ -1,0 +1,121 @@
+// Whole runs of the harness, checked from outside: the matrix validates against its schema, a
+// baseline shows exactly the cells that changed, shards merge into the same matrix as one run,
+// and a browser killed mid-run still leaves a valid matrix with the lost cells marked `error`.
+
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { MatrixDocument } from '../../harness/matrix/model.ts';
+import { copyProject, descendants, runPlaywright, startPlaywright } from '../support/child-run.ts';
+
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+const schema = JSON.parse(readFileSync(new URL('../../harness/matrix/matrix.schema.json', import.meta.url), 'utf8')) as object;
+const ajv = new Ajv2020({ allErrors: true });
+addFormats.default(ajv);
+const validate = ajv.compile(schema);
+
+function readMatrix(dir: string): MatrixDocument {
+  const doc = JSON.parse(readFileSync(join(dir, 'matrix.json'), 'utf8')) as MatrixDocument;
+  expect(validate(doc), JSON.stringify(validate.errors, null, 1)).toBe(true);
+  return doc;
+}
+
+const essence = (doc: MatrixDocument) => doc.cells.map(({ scenario, engine, verdict, observed, server }) => ({ scenario, engine, verdict, observed, server }));
+
+// A handful of real scenarios in one engine keeps each child run to a few seconds.
+const GREP = ['--project', 'chromium', '--grep', 'simple/(no-acao|acao-star|acao-exact-origin|acao-trailing-slash):'];
+const original = copyProject();
+let first: MatrixDocument;
+
+test('a run writes matrix.json, matrix.md and index.html, and the JSON validates against the schema', async () => {
+  const out = join(original, 'report-a');
+  const run = await runPlaywright(original, ['test', ...GREP], { MATRIX_OUTPUT_DIR: out });
+  expect(run.status, run.output).toBe(0);
+  first = readMatrix(out);
+  expect(first.run.status).toBe('complete');
+  expect(first.cells.map((c) => `${c.scenario}@${c.engine}=${c.verdict}`).sort()).toEqual([
+    'simple/acao-exact-origin@chromium=conforms',
+    'simple/acao-star@chromium=conforms',
+    'simple/acao-trailing-slash@chromium=conforms',
+    'simple/no-acao@chromium=conforms',
+  ]);
+  expect(first.cells.every((c) => c.evidence.server.length > 0)).toBe(true);
+  expect(readFileSync(join(out, 'matrix.md'), 'utf8')).toContain('| `simple/no-acao`');
+  expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('"simple/acao-star"');
+});
+
+test('a baseline lists exactly the cell whose declared deviation was edited', async () => {
+  const edited = copyProject({}, {
+    'specs/deviations.ts': (text) =>
+      text.replace('// --- simple ---', "// --- simple ---\n  'simple/acao-star': { chromium: { observed: { result: 'blocked' }, cite: 'edited for the baseline test' } },"),
+  });
+  const out = join(edited, 'report-b');
+  const run = await runPlaywright(edited, ['test', ...GREP], { MATRIX_OUTPUT_DIR: out, MATRIX_BASELINE: join(original, 'report-a', 'matrix.json') });
+  expect(run.status).toBe(1); // the edited deviation no longer matches what Chromium does
+  const doc = readMatrix(out);
+  expect(doc.run.baseline?.engineVersions).toEqual([]);
+  expect(doc.run.baseline?.changes.map((c) => ({ scenario: c.scenario, engine: c.engine, kind: c.kind, before: c.before?.verdict, after: c.after?.verdict }))).toEqual([
+    { scenario: 'simple/acao-star', engine: 'chromium', kind: 'verdict', before: 'conforms', after: 'unexpected' },
+  ]);
+  expect(readFileSync(join(out, 'matrix.md'), 'utf8')).toMatch(/Changes since baseline[\s\S]*`simple\/acao-star` \| chromium \| verdict/);
+  expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('"engineVersions":[]');
+});
+
+test('two shards merged with merge-reports give the same matrix as one run', async () => {
+  const blobs = join(original, 'blobs');
+  mkdirSync(blobs, { recursive: true });
+  for (const shard of ['1/2', '2/2']) {
+    const dir = join(original, `blob-${shard[0]}`);
+    const run = await runPlaywright(original, ['test', ...GREP, '--shard', shard, '--reporter', 'blob'], { PLAYWRIGHT_BLOB_OUTPUT_DIR: dir });
+    expect(run.status, run.output).toBe(0);
+    cpSync(dir, blobs, { recursive: true });
+  }
+  const out = join(original, 'report-merged');
+  const merged = await runPlaywright(original, ['merge-reports', '--reporter', './harness/matrix/reporter.ts', blobs], { MATRIX_OUTPUT_DIR: out });
+  expect(merged.status, merged.output).toBe(0);
+  const doc = readMatrix(out);
+  expect(essence(doc)).toEqual(essence(first));
+  expect(doc.run.engines.map((e) => [e.project, e.version])).toEqual(first.run.engines.map((e) => [e.project, e.version]));
+});
+
+test('killing the browser mid-run still yields a valid matrix with the lost cell marked error', async () => {
+  // Slow scenarios (a 1.5 s wait before the fetch) so there is a moment to kill the browser.
+  const slow = (n: number) => `{ id: 'simple/slow-${n}', family: 'simple', title: 'slow ${n}',
+    action: { kind: 'sequence', steps: [{ kind: 'wait', ms: 1500 }, { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'] } } }] },
+    spec: { observed: { result: 'done' }, server: { requests: 1 }, cite: 'harness self-test' } }`;
+  const dir = copyProject({
+    'specs/slow.spec.ts': `import { scenarioTests } from '../harness/scenarios/define.ts';\nscenarioTests([${[1, 2, 3, 4].map(slow).join(',')}], {});\n`,
+  });
+  const out = join(dir, 'report-kill');
+  const run = await startPlaywright(dir, ['test', 'specs/slow.spec.ts', '--project', 'chromium'], { MATRIX_OUTPUT_DIR: out });
+  const killed = await killBrowserOnceACellIsObserved(run.child.pid!, join(out, 'matrix.json'));
+  const { status } = await run.done;
+  expect(killed, 'found a chromium process to kill').toBeGreaterThan(0);
+  expect(status).toBe(1);
+  const doc = readMatrix(out);
+  expect(doc.cells).toHaveLength(4);
+  expect(doc.run.status).toBe('failed');
+  const lost = doc.cells.filter((c) => c.verdict === 'error');
+  expect(lost.length).toBeGreaterThan(0);
+  for (const cell of lost) expect(cell.error).toMatch(/closed|crash|disconnected|Target/i);
+  expect(doc.cells.filter((c) => c.verdict === 'conforms').length).toBeGreaterThan(0);
+});
+
+async function killBrowserOnceACellIsObserved(runnerPid: number, matrixPath: string): Promise<number> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    let observed = 0;
+    try {
+      observed = (JSON.parse(readFileSync(matrixPath, 'utf8')) as MatrixDocument).cells.filter((c) => c.observed).length;
+    } catch {}
+    if (observed === 0) continue;
+    const browsers = descendants(runnerPid).filter((p) => /chrom/.test(p.cmdline) && !/--type=/.test(p.cmdline));
+    for (const b of browsers) process.kill(b.pid, 'SIGKILL');
+    return browsers.length;
+  }
+  return 0;
+}
