@@ -10,10 +10,14 @@ import { INSTALL_HINT, resolveEngine } from './engines/resolve.ts';
 import { selectedEngines } from './engines/select.ts';
 import { type EngineName, EngineUnavailableError } from './engines/types.ts';
 
+/** Programs the test suite needs besides the browsers (Debian packages only). */
+const TOOLS = [{ name: 'nginx', path: '/usr/sbin/nginx', debian: 'nginx-light', why: "certify's test against a real server" }];
+
 const HELP = `Usage: npm run setup:browsers -- [options]
 
 Makes Chromium, Firefox and WebKit runnable for the harness: Playwright's builds where they can be
 downloaded, otherwise Debian packages (${[...new Set(Object.values(INSTALL_HINT).flatMap((h) => h.debian))].join(', ')}).
+Also installs what the tests need besides browsers: ${TOOLS.map((t) => `${t.name} (${t.why})`).join(', ')}.
 
 Options:
   --check        only report what is missing (exit 1 if anything is)
@@ -42,6 +46,12 @@ function missingEngines(engines: EngineName[]): Map<EngineName, string> {
   return missing;
 }
 
+function missingTools(): typeof TOOLS {
+  const missing = TOOLS.filter((t) => !existsSync(t.path));
+  for (const t of TOOLS) console.log(`  ${missing.includes(t) ? 'missing' : 'ok     '}  ${t.name.padEnd(8)} ${t.path} (${t.why})`);
+  return missing;
+}
+
 function onPath(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
@@ -61,22 +71,23 @@ function main(): number {
     return 0;
   }
   const engines = selectedEngines();
-  console.log('Browser engines:');
+  console.log('Browser engines and test tools:');
   let missing = missingEngines(engines);
-  if (missing.size === 0) return 0;
+  let tools = missingTools();
+  if (missing.size === 0 && tools.length === 0) return 0;
   if (values.check) {
     console.log('\nRun `npm run setup:browsers` to install them.');
     return 1;
   }
 
-  if (!values['no-download']) {
+  if (!values['no-download'] && missing.size > 0) {
     // Fails within seconds where the download host is unreachable, so it is cheap to try first.
     run('npx', ['--no-install', 'playwright', 'install', ...missing.keys()], 10 * 60_000);
     missing = missingEngines([...missing.keys()]);
-    if (missing.size === 0) return 0;
+    if (missing.size === 0 && tools.length === 0) return 0;
   }
 
-  const packages = [...new Set([...missing.keys()].flatMap((e) => INSTALL_HINT[e].debian))];
+  const packages = [...new Set([...[...missing.keys()].flatMap((e) => INSTALL_HINT[e].debian), ...tools.map((t) => t.debian)])];
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.log(`\nInstalling Debian packages: ${packages.join(' ')}`);
@@ -85,11 +96,12 @@ function main(): number {
       return 1;
     }
     missing = missingEngines([...missing.keys()]);
-    if (missing.size === 0) return 0;
+    tools = missingTools();
+    if (missing.size === 0 && tools.length === 0) return 0;
   }
 
   console.error(
-    `\nsetup:browsers: still missing: ${[...missing.keys()].join(', ')}.\n` +
+    `\nsetup:browsers: still missing: ${[...missing.keys(), ...tools.map((t) => t.name)].join(', ')}.\n` +
       `Install Playwright's builds (\`npx playwright install ${[...missing.keys()].join(' ')}\`) where the download is reachable,\n` +
       `or the system packages as root: \`apt-get install -y ${packages.join(' ')}\`.`,
   );

@@ -7,6 +7,9 @@ import type { Bench } from './types.ts';
 
 const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   isolation: () => import('./isolation.ts'),
+  catalogue: () => import('./catalogue.ts'),
+  certify: () => import('./certify.ts'),
+  'fixture-throughput': () => import('./fixture-throughput.ts'),
 };
 
 const HELP = `Usage: npm run bench -- [name...]

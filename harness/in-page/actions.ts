@@ -6,12 +6,14 @@ import type { ImageUse, Observation } from '../scenarios/types.ts';
 import type { ResolvedAction } from '../scenarios/targets.ts';
 
 export async function performAction(action: ResolvedAction): Promise<Observation> {
-  const TIMEOUT_MS = 20_000;
+  // Per action: how long a request (headers, and body for fetch) or an image load may take.
+  const DEFAULT_TIMEOUT_MS = 20_000;
+  const limit = (a: { timeoutMs?: number }) => a.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   const errorName = (e: unknown) => (e instanceof Error || e instanceof DOMException ? e.name : String(e));
   const taint = (e: unknown) => (errorName(e) === 'SecurityError' ? 'tainted' : `error:${errorName(e)}`);
-  const withTimeout = <T,>(promise: Promise<T>, fallback: T) =>
-    Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), TIMEOUT_MS))]);
+  const withTimeout = <T,>(promise: Promise<T>, fallback: T, ms: number) =>
+    Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
 
   const readHeaders = (names: string[] | undefined, get: (name: string) => string | null) =>
     names ? Object.fromEntries(names.map((n) => [n.toLowerCase(), get(n)])) : undefined;
@@ -22,27 +24,31 @@ export async function performAction(action: ResolvedAction): Promise<Observation
       : `<${type ?? 'no type'}, ${bytes.byteLength} bytes>`;
 
   async function doFetch(a: Extract<ResolvedAction, { kind: 'fetch' }>): Promise<Observation> {
-    let response: Response;
+    // The abort covers the body as well as the headers, so a slow-drip response ends in time too.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), limit(a));
+    const failed = (e: unknown, stage = '') => ({ result: 'blocked' as const, error: controller.signal.aborted ? 'timeout' : `${stage}${errorName(e)}` });
     try {
-      response = await withTimeout(
-        fetch(a.url, { method: a.method, headers: a.headers, mode: a.mode, credentials: a.credentials, redirect: a.redirect, body: a.body }),
-        null as unknown as Response,
-      );
-      if (!response) return { result: 'blocked', error: 'timeout' };
-    } catch (e) {
-      return { result: 'blocked', error: errorName(e) };
+      let response: Response;
+      try {
+        response = await fetch(a.url, { method: a.method, headers: a.headers, mode: a.mode, credentials: a.credentials, redirect: a.redirect, body: a.body, signal: controller.signal });
+      } catch (e) {
+        return failed(e);
+      }
+      if (response.type === 'opaque' || response.type === 'opaqueredirect') {
+        return { result: 'opaque', type: response.type, status: response.status };
+      }
+      let body: string;
+      try {
+        body = describeBody(response.headers.get('content-type'), await response.arrayBuffer());
+      } catch (e) {
+        return failed(e, 'body:');
+      }
+      const headers = readHeaders(a.read, (n) => response.headers.get(n));
+      return { result: 'readable', type: response.type, status: response.status, redirected: response.redirected, body, ...(headers && { headers }) };
+    } finally {
+      clearTimeout(timer);
     }
-    if (response.type === 'opaque' || response.type === 'opaqueredirect') {
-      return { result: 'opaque', type: response.type, status: response.status };
-    }
-    let body: string;
-    try {
-      body = describeBody(response.headers.get('content-type'), await response.arrayBuffer());
-    } catch (e) {
-      return { result: 'blocked', error: `body:${errorName(e)}` };
-    }
-    const headers = readHeaders(a.read, (n) => response.headers.get(n));
-    return { result: 'readable', type: response.type, status: response.status, redirected: response.redirected, body, ...(headers && { headers }) };
   }
 
   function doXhr(a: Extract<ResolvedAction, { kind: 'xhr' }>): Promise<Observation> {
@@ -50,7 +56,7 @@ export async function performAction(action: ResolvedAction): Promise<Observation
       const xhr = new XMLHttpRequest();
       xhr.open(a.method ?? 'GET', a.url);
       xhr.withCredentials = !!a.withCredentials;
-      xhr.timeout = TIMEOUT_MS;
+      xhr.timeout = limit(a);
       for (const [name, value] of Object.entries(a.headers ?? {})) xhr.setRequestHeader(name, value);
       xhr.onload = () => {
         const headers = readHeaders(a.read, (n) => xhr.getResponseHeader(n));
@@ -147,8 +153,12 @@ export async function performAction(action: ResolvedAction): Promise<Observation
         img.src = a.url;
       }),
       null,
+      limit(a),
     );
-    if (loaded === null) return { result: 'error', error: 'timeout' };
+    if (loaded === null) {
+      img.src = ''; // stop the load
+      return { result: 'error', error: 'timeout' };
+    }
     if (!loaded) return { result: 'error' };
     const canvas: Observation['canvas'] = {};
     for (const how of a.use ?? []) canvas[how] = await use(img, how);

@@ -24,10 +24,15 @@ export type MakeSpec = Omit<MakeParams, 'token' | 'location' | 'pf_location'> & 
   pf_location?: Target | string;
 };
 
+/** How long the request (headers and body) or image load may take; default 20 s. */
+interface Timed {
+  timeoutMs?: number;
+}
+
 /** What the page does. Each kind maps to one in-page routine (harness/in-page/actions.ts). */
 export type Action = FetchAction | XhrAction | ImageAction | FetchBitmapAction | SequenceAction | WaitAction;
 
-export interface FetchAction {
+export interface FetchAction extends Timed {
   kind: 'fetch';
   target: Target;
   method?: string;
@@ -40,7 +45,7 @@ export interface FetchAction {
   read?: string[];
 }
 
-export interface XhrAction {
+export interface XhrAction extends Timed {
   kind: 'xhr';
   target: Target;
   method?: string;
@@ -53,7 +58,7 @@ export interface XhrAction {
 /** Canvas uses of a loaded image; each reports clean / tainted (or unavailable for WebGL). */
 export type ImageUse = '2d' | 'toDataURL' | 'toBlob' | 'webgl' | 'bitmap' | 'reset';
 
-export interface ImageAction {
+export interface ImageAction extends Timed {
   kind: 'image';
   target: Target;
   crossOrigin?: 'anonymous' | 'use-credentials';
@@ -61,7 +66,7 @@ export interface ImageAction {
 }
 
 /** fetch() in cors mode → blob → createImageBitmap → 2D canvas: how viewers avoid tainting. */
-export interface FetchBitmapAction {
+export interface FetchBitmapAction extends Timed {
   kind: 'fetch-bitmap';
   target: Target;
 }

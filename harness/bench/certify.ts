@@ -1,0 +1,36 @@
+// Certify's end-to-end time as a user sees it (`npm run certify -- <url>`: start, launch every
+// engine, discover, run every check, report) against the fixture server's correct profile, and
+// the same for a broken one. The goal is ≤ 30 s for three engines.
+
+import { spawn } from 'node:child_process';
+import { originsFor } from '../../fixtures/origins.ts';
+import { startFixtures } from '../../fixtures/server.ts';
+import { freePort } from '../net.ts';
+import type { Bench } from './types.ts';
+
+const bench: Bench = {
+  name: 'certify',
+  description: 'seconds for `npm run certify` end to end (all selected engines), correct and broken targets',
+  async run() {
+    const ports = { viewer: await freePort(), image: await freePort(), other: await freePort() };
+    const fixtures = await startFixtures({ ports });
+    const { image } = originsFor(ports);
+    const results: Record<string, { seconds: number; exitCode: number | null }> = {};
+    try {
+      for (const profile of ['correct', 'info-only', 'reflect-origin-no-vary']) {
+        const t0 = performance.now();
+        // Run asynchronously so this process keeps serving the target.
+        const exitCode = await new Promise<number | null>((resolve) => {
+          spawn('npx', ['--no-install', 'tsx', 'harness/certify/cli.ts', `${image}/p/${profile}/iiif/3/landscape/info.json`, '--quiet'], { stdio: 'ignore' }).on('close', resolve);
+        });
+        results[profile] = { seconds: Math.round((performance.now() - t0) / 100) / 10, exitCode };
+        process.stdout.write(`  ${profile}: ${JSON.stringify(results[profile])}\n`);
+      }
+    } finally {
+      await fixtures.close();
+    }
+    return { goalSeconds: 30, targets: results };
+  },
+};
+
+export default bench;

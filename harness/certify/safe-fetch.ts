@@ -1,0 +1,98 @@
+// Node-side requests to a server we do not own: only GET, HEAD and OPTIONS, no credentials,
+// a timeout on every request (headers and body), a cap on body size and redirects, and a budget
+// on the total number of requests, so a slow-drip, looping or huge target ends in bounded time.
+
+export class TargetError extends Error {
+  override name = 'TargetError';
+}
+
+export interface SafeFetchLimits {
+  timeoutMs: number;
+  maxBodyBytes: number;
+  maxRequests: number;
+}
+
+export const DEFAULT_LIMITS: SafeFetchLimits = { timeoutMs: 10_000, maxBodyBytes: 4 * 1024 * 1024, maxRequests: 80 };
+
+export interface SafeResponse {
+  url: string;
+  status: number;
+  /** Header values as received; duplicates joined with ", " (so a duplicated ACAO shows as a list). */
+  headers: Headers;
+  body: Uint8Array;
+  truncated: boolean;
+}
+
+export class SafeFetch {
+  private used = 0;
+  constructor(readonly limits: SafeFetchLimits = DEFAULT_LIMITS) {}
+
+  get requestsMade(): number {
+    return this.used;
+  }
+
+  /** One request, no redirect following. */
+  async request(method: 'GET' | 'HEAD' | 'OPTIONS', url: string, headers: Record<string, string> = {}): Promise<SafeResponse> {
+    if (++this.used > this.limits.maxRequests) throw new TargetError(`request budget of ${this.limits.maxRequests} exhausted`);
+    const signal = AbortSignal.timeout(this.limits.timeoutMs);
+    let response: Response;
+    try {
+      response = await fetch(url, { method, headers, redirect: 'manual', credentials: 'omit', signal });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const why = (error as Error).name === 'TimeoutError' ? `no response within ${this.limits.timeoutMs / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
+      throw new TargetError(`${method} ${url}: ${why}`);
+    }
+    const { body, truncated } = await readBounded(response, this.limits.maxBodyBytes, signal);
+    return { url, status: response.status, headers: response.headers, body, truncated };
+  }
+
+  /** GET following redirects by hand (at most `maxHops`), returning every hop. */
+  async follow(url: string, headers: Record<string, string> = {}, maxHops = 10): Promise<SafeResponse[]> {
+    const hops: SafeResponse[] = [];
+    let next = url;
+    for (let i = 0; i <= maxHops; i++) {
+      const response = await this.request('GET', next, headers);
+      hops.push(response);
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || !location) return hops;
+      next = new URL(location, next).href;
+    }
+    throw new TargetError(`more than ${maxHops} redirects starting at ${url}`);
+  }
+}
+
+async function readBounded(response: Response, maxBytes: number, signal: AbortSignal): Promise<{ body: Uint8Array; truncated: boolean }> {
+  if (!response.body) return { body: new Uint8Array(), truncated: false };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (true) {
+      if (signal.aborted) throw new TargetError(`${response.url}: body not complete within the time limit`);
+      const { done, value } = await reader.read();
+      if (done) return { body: concat(chunks, size), truncated: false };
+      chunks.push(value);
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        return { body: concat(chunks, size), truncated: true };
+      }
+    }
+  } catch (error) {
+    if (error instanceof TargetError) throw error;
+    throw new TargetError(`${response.url}: body not complete within the time limit (${(error as Error).message})`);
+  }
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+export const bodyText = (r: SafeResponse) => new TextDecoder().decode(r.body);

@@ -1,0 +1,373 @@
+// Canvas tainting: which image loads leave a canvas origin-clean (readable with getImageData,
+// toDataURL, toBlob, WebGL texImage2D, createImageBitmap) and which taint it or fail to load, including
+// the IIIF tile cases and the HTTP-cache "poisoning" of a CORS image load by an earlier no-cors one.
+
+import type { ImageUse, MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
+
+const HTML = 'https://html.spec.whatwg.org/multipage';
+const NOT_ORIGIN_CLEAN = `${HTML}/canvas.html#the-image-argument-is-not-origin-clean`;
+const CANVAS_SECURITY = `${HTML}/canvas.html#security-with-canvas-elements`;
+const CORS_CROSS_ORIGIN = `${HTML}/urls-and-fetching.html#cors-cross-origin`;
+const CORS_SETTINGS = `${HTML}/urls-and-fetching.html#cors-settings-attributes`;
+const CREATE_IMAGE_BITMAP = `${HTML}/imagebitmap-and-animations.html#dom-createimagebitmap`;
+const WEBGL_ORIGIN = 'https://registry.khronos.org/webgl/specs/latest/1.0/#ORIGIN_RESTRICTIONS';
+const CORS_CHECK = 'https://fetch.spec.whatwg.org/#cors-check';
+const HTTP_CACHES = 'https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches';
+const WPT_CANVAS = 'wpt html/semantics/embedded-content/the-canvas-element';
+const WPT_BITMAP = 'wpt html/canvas/element/manual/imagebitmap/createImageBitmap-origin.sub.html';
+
+const png = (extra: MakeSpec = {}): MakeSpec => ({ body: 'png', ...extra });
+const on = (origin: Target['origin'], make: MakeSpec): Target => ({ origin, make });
+const tile = (profile: string): Target => ({ origin: 'image', path: `/p/${profile}/iiif/3/landscape/full/64,/0/default.jpg` });
+
+const READS: ImageUse[] = ['2d', 'toDataURL', 'toBlob'];
+const all = (value: string, uses: ImageUse[] = READS) => Object.fromEntries(uses.map((u) => [u, value])) as Partial<Record<ImageUse, string>>;
+
+/** A scenario row; every scenario here is in the `canvas` family. */
+const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({ id: `canvas/${slug}`, family: 'canvas', ...rest });
+
+const NO_CORS_ONE = { requests: 1, preflights: 0, origins: ['absent'] };
+const CORS_ONE = { requests: 1, preflights: 0, origins: ['viewer'] };
+
+const USE_CROSSORIGIN_FIX =
+  'Serve images with Access-Control-Allow-Origin (* for public content) and load them with crossorigin="anonymous" (OpenSeadragon: crossOriginPolicy: "Anonymous").';
+
+export const scenarios: Scenario[] = [
+  // ── no crossorigin attribute: loads, but taints ────────────────────────────────────────────
+  row('no-crossorigin-tainted', {
+    title: 'Cross-origin <img> without crossorigin loads, but getImageData/toDataURL/toBlob throw SecurityError',
+    action: { kind: 'image', target: on('image', png()), use: READS },
+    spec: {
+      observed: { result: 'loaded', canvas: all('tainted') },
+      server: NO_CORS_ONE,
+      cite: `${NOT_ORIGIN_CLEAN}; ${CANVAS_SECURITY}; ${WPT_CANVAS}/security.drawImage.image.cross.html`,
+    },
+    fix: USE_CROSSORIGIN_FIX,
+  }),
+  row('no-crossorigin-acao-still-tainted', {
+    title: 'Without crossorigin, ACAO * on the image changes nothing: no CORS request, still tainted',
+    action: { kind: 'image', target: on('image', png({ acao: ['*'] })), use: READS },
+    spec: {
+      observed: { result: 'loaded', canvas: all('tainted') },
+      server: NO_CORS_ONE,
+      cite: `${CORS_SETTINGS} (No CORS state → request mode "no-cors"); ${CORS_CROSS_ORIGIN}; ${NOT_ORIGIN_CLEAN}`,
+    },
+    fix: 'The server is fine; the page must ask for CORS: <img crossorigin="anonymous"> (OpenSeadragon crossOriginPolicy: "Anonymous").',
+  }),
+  row('no-crossorigin-jpeg-tainted', {
+    title: 'The same for a JPEG: loads, tainted',
+    action: { kind: 'image', target: on('image', { body: 'jpeg' }), use: ['2d', 'toDataURL'] },
+    spec: {
+      observed: { result: 'loaded', canvas: all('tainted', ['2d', 'toDataURL']) },
+      server: NO_CORS_ONE,
+      cite: `${NOT_ORIGIN_CLEAN}; ${WPT_CANVAS}/security.drawImage.image.cross.html`,
+    },
+  }),
+  row('no-crossorigin-cross-site-tainted', {
+    title: 'Cross-site (127.0.0.1) <img> without crossorigin: loads, tainted',
+    action: { kind: 'image', target: on('imageCrossSite', png()), use: ['2d'] },
+    spec: {
+      observed: { result: 'loaded', canvas: { '2d': 'tainted' } },
+      server: { requests: 1, origins: ['absent'] },
+      cite: `${NOT_ORIGIN_CLEAN}; ${WPT_CANVAS}/security.drawImage.image.cross.html`,
+    },
+  }),
+
+  // ── crossorigin=anonymous ──────────────────────────────────────────────────────────────────
+  row('anonymous-acao-star-clean', {
+    title: 'crossorigin=anonymous with ACAO *: CORS-same-origin, the canvas stays clean',
+    action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao: ['*'] })), use: READS },
+    spec: {
+      observed: { result: 'loaded', canvas: all('clean') },
+      server: { ...CORS_ONE, cookie: false },
+      cite: `${CORS_CROSS_ORIGIN}; ${CORS_SETTINGS}; ${NOT_ORIGIN_CLEAN}`,
+    },
+  }),
+  row('anonymous-acao-exact-clean', {
+    title: 'crossorigin=anonymous with ACAO equal to the viewer origin: clean',
+    action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao: ['{viewer}'], vary: 'Origin' })), use: ['2d'] },
+    spec: {
+      observed: { result: 'loaded', canvas: { '2d': 'clean' } },
+      server: CORS_ONE,
+      cite: `${CORS_CHECK}; ${CORS_CROSS_ORIGIN}`,
+    },
+  }),
+  row('anonymous-jpeg-clean', {
+    title: 'crossorigin=anonymous JPEG with ACAO *: clean',
+    action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', { body: 'jpeg', acao: ['*'] }), use: ['2d', 'toDataURL'] },
+    spec: {
+      observed: { result: 'loaded', canvas: all('clean', ['2d', 'toDataURL']) },
+      server: CORS_ONE,
+      cite: `${CORS_CROSS_ORIGIN}; ${NOT_ORIGIN_CLEAN}`,
+    },
+  }),
+  row('anonymous-no-acao-error', {
+    title: 'crossorigin=anonymous without ACAO: the image fails to load (error event), not merely tainted',
+    action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', png()), use: ['2d'] },
+    spec: {
+      observed: { result: 'error' },
+      server: CORS_ONE,
+      cite: `${CORS_CHECK} (network error); ${HTML}/images.html#update-the-image-data (fire error); ${CORS_SETTINGS}`,
+    },
+    fix: 'Send Access-Control-Allow-Origin on image responses (IIIF Image API 3.0 §7.1).',
+  }),
+  row('anonymous-acao-wrong-origin-error', {
+    title: 'crossorigin=anonymous with ACAO naming another origin: error',
+    action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao: ['{other}'] })) },
+    spec: {
+      observed: { result: 'error' },
+      server: CORS_ONE,
+      cite: `${CORS_CHECK}`,
+    },
+    fix: 'Echo the requesting origin from an allow-list (with Vary: Origin) or send * for public images.',
+  }),
+
+  // ── crossorigin=use-credentials ────────────────────────────────────────────────────────────
+  row('credentials-acao-star-error', {
+    title: 'crossorigin=use-credentials with ACAO * (and ACAC true): error, * is not allowed with credentials',
+    action: { kind: 'image', crossOrigin: 'use-credentials', target: on('image', png({ acao: ['*'], acac: 'true' })) },
+    spec: {
+      observed: { result: 'error' },
+      server: CORS_ONE,
+      cite: `${CORS_CHECK} (credentials mode "include" and ACAO "*" → failure); ${CORS_SETTINGS}`,
+    },
+    fix: 'For credentialed image loads, echo an allow-listed origin with Access-Control-Allow-Credentials: true and Vary: Origin.',
+  }),
+  row('credentials-exact-acac-clean', {
+    title: 'crossorigin=use-credentials with the exact origin and ACAC true: clean',
+    action: {
+      kind: 'image',
+      crossOrigin: 'use-credentials',
+      target: on('image', png({ acao: ['{viewer}'], acac: 'true', vary: 'Origin' })),
+      use: ['2d', 'toDataURL'],
+    },
+    spec: {
+      observed: { result: 'loaded', canvas: all('clean', ['2d', 'toDataURL']) },
+      server: CORS_ONE,
+      cite: `${CORS_CHECK}; ${CORS_CROSS_ORIGIN}`,
+    },
+  }),
+  row('credentials-exact-no-acac-error', {
+    title: 'crossorigin=use-credentials with the exact origin but no ACAC: error',
+    action: { kind: 'image', crossOrigin: 'use-credentials', target: on('image', png({ acao: ['{viewer}'], vary: 'Origin' })) },
+    spec: {
+      observed: { result: 'error' },
+      server: CORS_ONE,
+      cite: `${CORS_CHECK} (credentials mode "include" needs ACAC "true")`,
+    },
+    fix: 'Add Access-Control-Allow-Credentials: true.',
+  }),
+
+  // ── same origin ───────────────────────────────────────────────────────────────────────────
+  row('same-origin-clean', {
+    title: "An image from the viewer's own origin is clean without crossorigin",
+    action: { kind: 'image', target: on('viewer', png()), use: READS },
+    spec: {
+      observed: { result: 'loaded', canvas: all('clean') },
+      server: NO_CORS_ONE,
+      cite: `${NOT_ORIGIN_CLEAN}; ${WPT_CANVAS}/security.drawImage.image.html`,
+    },
+  }),
+  row('same-origin-anonymous-clean', {
+    title: 'A same-origin image with crossorigin=anonymous needs no ACAO, and a same-origin GET carries no Origin',
+    action: { kind: 'image', crossOrigin: 'anonymous', target: on('viewer', png()), use: ['2d'] },
+    spec: {
+      observed: { result: 'loaded', canvas: { '2d': 'clean' } },
+      server: NO_CORS_ONE,
+      cite: `${CORS_CROSS_ORIGIN}; https://fetch.spec.whatwg.org/#append-a-request-origin-header (response tainting "basic", GET)`,
+    },
+  }),
+
+  // ── redirects ─────────────────────────────────────────────────────────────────────────────
+  row('same-to-cross-redirect-tainted', {
+    title: 'A same-origin URL that 302s to the image origin (no crossorigin) taints the canvas',
+    action: { kind: 'image', target: on('viewer', { status: 302, location: on('image', png()) }), use: READS },
+    spec: {
+      observed: { result: 'loaded', canvas: all('tainted') },
+      server: { requests: 2, preflights: 0, origins: ['absent', 'absent'] },
+      cite: `${NOT_ORIGIN_CLEAN}; ${WPT_CANVAS}/security.drawImage.image.redirect.html`,
+    },
+  }),
+  row('same-to-cross-redirect-anonymous-clean', {
+    title: 'Same-origin URL 302 → image origin with crossorigin=anonymous and ACAO *: clean, Origin sent at the target',
+    action: { kind: 'image', crossOrigin: 'anonymous', target: on('viewer', { status: 302, location: on('image', png({ acao: ['*'] })) }), use: ['2d'] },
+    spec: {
+      observed: { result: 'loaded', canvas: { '2d': 'clean' } },
+      server: { requests: 2, preflights: 0, origins: ['absent', 'viewer'] },
+      cite: `${CORS_CROSS_ORIGIN}; https://fetch.spec.whatwg.org/#serializing-a-request-origin; wpt fetch/api/cors/cors-redirect.any.js`,
+    },
+  }),
+  row('cross-to-same-redirect-tainted', {
+    title: 'Image origin 302 → back to the viewer origin (no crossorigin): still tainted (response tainting stays opaque)',
+    action: { kind: 'image', target: on('image', { status: 302, location: on('viewer', png()) }), use: ['2d'] },
+    spec: {
+      observed: { result: 'loaded', canvas: { '2d': 'tainted' } },
+      server: { requests: 2, preflights: 0, origins: ['absent', 'absent'] },
+      cite: `${CORS_CROSS_ORIGIN}; https://fetch.spec.whatwg.org/#concept-main-fetch (response tainting "opaque" is kept across redirects); ${WPT_BITMAP}`,
+    },
+  }),
+  row('anonymous-redirect-hop-no-acao-error', {
+    title: 'crossorigin=anonymous, image → image where the 302 lacks ACAO: error',
+    action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', { status: 302, location: on('image', png({ acao: ['*'] })) }) },
+    spec: {
+      observed: { result: 'error' },
+      server: CORS_ONE,
+      cite: `https://fetch.spec.whatwg.org/#concept-http-fetch (CORS check on the redirect response); wpt cors/redirect-origin.htm`,
+    },
+    fix: 'Send CORS headers on redirect responses too.',
+  }),
+
+  // ── other uses: ImageBitmap, WebGL, reset ───────────────────────────────────────────────────
+  row('bitmap-tainted', {
+    title: 'createImageBitmap of a tainted image resolves, but the bitmap taints the canvas it is drawn on',
+    action: { kind: 'image', target: on('image', png()), use: ['bitmap'] },
+    spec: {
+      observed: { result: 'loaded', canvas: { bitmap: 'tainted' } },
+      server: NO_CORS_ONE,
+      cite: `${CREATE_IMAGE_BITMAP} (origin-clean copied from the image); ${NOT_ORIGIN_CLEAN}; ${WPT_BITMAP}`,
+    },
+    fix: USE_CROSSORIGIN_FIX,
+  }),
+  row('bitmap-clean', {
+    title: 'createImageBitmap of a crossorigin=anonymous image with ACAO *: clean',
+    action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao: ['*'] })), use: ['bitmap'] },
+    spec: {
+      observed: { result: 'loaded', canvas: { bitmap: 'clean' } },
+      server: CORS_ONE,
+      cite: `${CREATE_IMAGE_BITMAP}; ${WPT_BITMAP}`,
+    },
+  }),
+  row('webgl-tainted', {
+    title: 'WebGL texImage2D of a tainted image throws SecurityError',
+    action: { kind: 'image', target: on('image', png()), use: ['webgl'] },
+    spec: {
+      observed: { result: 'loaded', canvas: { webgl: 'tainted' } },
+      server: NO_CORS_ONE,
+      cite: `${WEBGL_ORIGIN}; https://github.com/openseadragon/openseadragon/issues/2472`,
+    },
+    fix: USE_CROSSORIGIN_FIX,
+  }),
+  row('webgl-clean', {
+    title: 'WebGL texImage2D of a crossorigin=anonymous image with ACAO *: allowed',
+    action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao: ['*'] })), use: ['webgl', '2d'] },
+    spec: {
+      observed: { result: 'loaded', canvas: { webgl: 'clean', '2d': 'clean' } },
+      server: CORS_ONE,
+      cite: `${WEBGL_ORIGIN}; ${CORS_CROSS_ORIGIN}`,
+    },
+  }),
+  row('fetch-bitmap-clean', {
+    title: 'fetch() with ACAO * → blob → createImageBitmap → canvas: clean (how viewers avoid <img> tainting)',
+    action: { kind: 'fetch-bitmap', target: on('image', png({ acao: ['*'] })) },
+    spec: {
+      observed: { result: 'loaded', canvas: { bitmap: 'clean' } },
+      server: CORS_ONE,
+      cite: `${CREATE_IMAGE_BITMAP} (a Blob source is always origin-clean); https://fetch.spec.whatwg.org/#concept-filtered-response-cors`,
+    },
+  }),
+  row('fetch-bitmap-no-acao-blocked', {
+    title: 'fetch() without ACAO: the fetch itself fails, there is nothing to decode',
+    action: { kind: 'fetch-bitmap', target: on('image', png()) },
+    spec: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: CORS_ONE,
+      cite: CORS_CHECK,
+    },
+    fix: 'Send Access-Control-Allow-Origin on image responses.',
+  }),
+  row('reset-clears-taint', {
+    title: 'Resetting a tainted canvas (setting its width) clears the bitmap and with it the taint',
+    // The reference notes (and older WPT) said the taint survives; WPT inverted security.reset.cross
+    // ("Resetting the canvas state resets the origin-clean flag") and WebKit aligned with Chromium.
+    action: { kind: 'image', target: on('image', png()), use: ['reset', '2d'] },
+    spec: {
+      observed: { result: 'loaded', canvas: { reset: 'clean', '2d': 'tainted' } },
+      server: NO_CORS_ONE,
+      cite: `${CANVAS_SECURITY} ("when changing the value of the width or the height content attribute … its origin-clean flag is reset"); https://github.com/whatwg/html/issues/2660; ${WPT_CANVAS}/security.reset.cross.html; https://github.com/WebKit/WebKit/pull/65571`,
+    },
+  }),
+
+  // ── HTTP cache: a no-cors response reused for a CORS request ───────────────────────────────
+  row('cache-poisoned-acao-if-origin', {
+    title: 'Same URL as plain <img> then crossorigin=anonymous; ACAO only when Origin is sent, no Vary, max-age=600: second load fails',
+    // The token makes the URL unique, so no other test shares this cache entry.
+    action: {
+      kind: 'sequence',
+      steps: [
+        { kind: 'image', target: on('image', png({ acao_if_origin: '$origin', cache: 'max-age=600' })), use: ['2d'] },
+        { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao_if_origin: '$origin', cache: 'max-age=600' })), use: ['2d'] },
+      ],
+    },
+    spec: {
+      // Fetch's "CORS protocol and HTTP caches": without Vary: Origin the user agent "will use that
+      // cached response from the previous non-CORS request, without Access-Control-Allow-Origin".
+      observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'error' }] },
+      server: { requests: 1, preflights: 0, origins: ['absent'] },
+      cite: `${HTTP_CACHES}; https://github.com/whatwg/fetch/issues/402; https://github.com/whatwg/fetch/pull/564`,
+    },
+    fix: 'Send Vary: Origin when ACAO depends on the request, or better, send Access-Control-Allow-Origin: * on every response, CORS request or not.',
+  }),
+  row('cache-vary-origin-clean', {
+    title: 'The same sequence with Vary: Origin: the CORS load is refetched with Origin and is clean',
+    action: {
+      kind: 'sequence',
+      steps: [
+        { kind: 'image', target: on('image', png({ acao_if_origin: '$origin', vary: 'Origin', cache: 'max-age=600' })), use: ['2d'] },
+        { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao_if_origin: '$origin', vary: 'Origin', cache: 'max-age=600' })), use: ['2d'] },
+      ],
+    },
+    spec: {
+      observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] },
+      server: { requests: 2, preflights: 0, origins: ['absent', 'viewer'] },
+      cite: `${HTTP_CACHES}; https://www.rfc-editor.org/rfc/rfc9111#section-4.1`,
+    },
+  }),
+  row('cache-unconditional-acao-clean', {
+    title: 'The same sequence with ACAO * on every response (no Vary): the CORS load is clean, cached or not',
+    action: {
+      kind: 'sequence',
+      steps: [
+        { kind: 'image', target: on('image', png({ acao: ['*'], cache: 'max-age=600' })), use: ['2d'] },
+        { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao: ['*'], cache: 'max-age=600' })), use: ['2d'] },
+      ],
+    },
+    spec: {
+      observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] },
+      // Whether the second load is served from the cache is the cache's choice (either conforms),
+      // so the request count is not asserted; images never preflight.
+      server: { preflights: 0 },
+      cite: `${HTTP_CACHES} ("if ACAO is set to * or a static origin … always send it … and do not use Vary")`,
+    },
+  }),
+
+  // ── IIIF tiles ─────────────────────────────────────────────────────────────────────────────
+  row('iiif-tile-correct-anonymous-clean', {
+    title: 'IIIF tile from profile `correct` with crossorigin=anonymous: clean in 2D and WebGL',
+    action: { kind: 'image', crossOrigin: 'anonymous', target: tile('correct'), use: ['2d', 'webgl'] },
+    spec: {
+      observed: { result: 'loaded', canvas: { '2d': 'clean', webgl: 'clean' } },
+      server: CORS_ONE,
+      cite: `https://iiif.io/api/image/3.0/#71-cors; ${CORS_CROSS_ORIGIN}; ${WEBGL_ORIGIN}`,
+    },
+  }),
+  row('iiif-tile-info-only-anonymous-error', {
+    title: 'IIIF tile from profile `info-only` (no ACAO on images) with crossorigin=anonymous: the tile fails to load',
+    action: { kind: 'image', crossOrigin: 'anonymous', target: tile('info-only'), use: ['2d'] },
+    spec: {
+      observed: { result: 'error' },
+      server: CORS_ONE,
+      cite: `${CORS_CHECK}; https://iiif.io/api/image/3.0/#71-cors; https://github.com/openseadragon/openseadragon/issues/2897`,
+    },
+    fix: 'Apply the CORS header to image responses too (the whole /iiif/ location), not only info.json.',
+  }),
+  row('iiif-tile-info-only-no-crossorigin-tainted', {
+    title: 'IIIF tile from profile `info-only` without crossorigin: loads, but 2D and WebGL are tainted',
+    action: { kind: 'image', target: tile('info-only'), use: ['2d', 'webgl'] },
+    spec: {
+      observed: { result: 'loaded', canvas: { '2d': 'tainted', webgl: 'tainted' } },
+      server: NO_CORS_ONE,
+      cite: `${NOT_ORIGIN_CLEAN}; ${WEBGL_ORIGIN}; https://github.com/openseadragon/openseadragon/issues/2472`,
+    },
+    fix: 'Apply the CORS header to image responses too, and load tiles with crossorigin="anonymous".',
+  }),
+];

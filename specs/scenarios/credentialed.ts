@@ -1,0 +1,354 @@
+// Credentialed cross-origin requests: when cookies are sent, when a credentialed response may be
+// read (exact origin + `Access-Control-Allow-Credentials: true`, never `*`), what `*` means in
+// Access-Control-Expose-Headers with credentials, and when Set-Cookie on a CORS response is stored.
+//
+// Cookies: the `cookie` server fact says whether a request carried this scenario's cookie
+// `c_<token>`, set either first-party by the harness (`setup.cookie`) or by an earlier step's
+// Set-Cookie. `image` (localhost:PI) is same-site with the page (localhost:PV); `imageCrossSite`
+// (127.0.0.1:PI) is cross-site. Cookies are per host, not per port.
+
+import type { OriginName } from '../../fixtures/origins.ts';
+import type { FetchAction, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
+
+const CORS_CHECK = 'https://fetch.spec.whatwg.org/#cors-check';
+const CREDENTIALS = 'https://fetch.spec.whatwg.org/#concept-request-credentials-mode';
+const ACEH = 'https://fetch.spec.whatwg.org/#http-access-control-expose-headers';
+const NETWORK_FETCH = 'https://fetch.spec.whatwg.org/#http-network-fetch';
+const COOKIE_RETRIEVAL = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-retrieval-algorithm';
+const CORS_SETTINGS = 'https://html.spec.whatwg.org/multipage/urls-and-fetching.html#cors-settings-attributes';
+const CANVAS_CLEAN = 'https://html.spec.whatwg.org/multipage/canvas.html#security-with-canvas-elements';
+const XHR_CREDENTIALS = 'https://xhr.spec.whatwg.org/#the-withcredentials-attribute';
+
+/** A correct credentialed answer: the exact page origin (reflected) and ACAC true. */
+const ALLOW: MakeSpec = { acao: ['$origin'], acac: 'true', vary: 'Origin' };
+const one = (cookie: boolean) => ({ requests: 1, preflights: 0, origins: ['viewer'], cookie });
+const cookieOn = (origin: OriginName, attributes?: string, mayBeRejected?: boolean) => ({
+  cookie: { origin, ...(attributes && { attributes }), ...(mayBeRejected && { mayBeRejected }) },
+});
+/** The Set-Cookie a response uses to plant this scenario's cookie (same name the `cookie` fact looks for). */
+const PLANT = 'c_{token}=1; Path=/; Max-Age=300';
+
+const include = (make: MakeSpec, origin: OriginName = 'image', read?: string[]): FetchAction => ({
+  kind: 'fetch',
+  target: { origin, make },
+  credentials: 'include',
+  ...(read && { read }),
+});
+
+/** credentials: 'include' with ACAO = page origin and a non-`true` ACAC value: the CORS check fails. */
+function acacRow(slug: string, acac: string): Scenario {
+  return {
+    id: `credentialed/acac-${slug}`,
+    family: 'credentialed',
+    title: `ACAC ${JSON.stringify(acac)} is not "true" (byte-exact): a credentialed fetch fails`,
+    setup: cookieOn('image'),
+    action: include({ acao: ['$origin'], acac, vary: 'Origin' }),
+    spec: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: one(true),
+      cite: `${CORS_CHECK} (ACAC must be byte-equal to "true"); wpt cors/credentials-flag.htm`,
+    },
+    fix: 'Send exactly `Access-Control-Allow-Credentials: true` (lower case, unquoted).',
+  };
+}
+
+export const scenarios: Scenario[] = [
+  // --- which responses a credentialed request may read ---
+  {
+    id: 'credentialed/include-acao-star',
+    family: 'credentialed',
+    title: "credentials 'include' with ACAO * fails, although the cookie was sent",
+    setup: cookieOn('image'),
+    action: include({ acao: ['*'], acac: 'true' }),
+    spec: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: one(true),
+      cite: `${CORS_CHECK} (with credentials, * is not a match); wpt fetch/api/cors/cors-cookies.any.js`,
+    },
+    fix: 'For credentialed requests, echo the allow-listed request Origin instead of *, with ACAC: true and Vary: Origin.',
+  },
+  {
+    id: 'credentialed/include-exact-no-acac',
+    family: 'credentialed',
+    title: "credentials 'include' with the exact origin but no ACAC fails",
+    setup: cookieOn('image'),
+    action: include({ acao: ['{viewer}'], vary: 'Origin' }),
+    spec: { observed: { result: 'blocked', error: 'TypeError' }, server: one(true), cite: `${CORS_CHECK}; wpt cors/credentials-flag.htm` },
+    fix: 'Add `Access-Control-Allow-Credentials: true` to responses meant for credentialed requests.',
+  },
+  {
+    id: 'credentialed/include-exact-acac-true',
+    family: 'credentialed',
+    title: "credentials 'include' with the exact origin and ACAC true is readable and carries the cookie",
+    setup: cookieOn('image'),
+    action: include({ acao: ['{viewer}'], acac: 'true', vary: 'Origin' }),
+    spec: { observed: { result: 'readable', status: 200, type: 'cors', body: 'make-body' }, server: one(true), cite: `${CORS_CHECK}; ${CREDENTIALS}` },
+  },
+  acacRow('title-case', 'True'),
+  acacRow('upper-case', 'TRUE'),
+  acacRow('quoted', '"true"'),
+  acacRow('one', '1'),
+  {
+    id: 'credentialed/reflect-any-origin',
+    family: 'credentialed',
+    title: 'Reflecting any Origin with ACAC true works for every site (insecure but working)',
+    setup: cookieOn('image'),
+    action: include({ acao: ['$origin'], acac: 'true' }),
+    spec: { observed: { result: 'readable', status: 200 }, server: one(true), cite: `${CORS_CHECK}; https://fetch.spec.whatwg.org/#cors-protocol-and-credentials` },
+    fix: 'Reflect the Origin only when it is on an allow-list, and add Vary: Origin: reflecting any origin with ACAC true lets every site read the user\'s authenticated responses.',
+  },
+  {
+    id: 'credentialed/acao-null-with-credentials',
+    family: 'credentialed',
+    title: 'ACAO null with ACAC true does not match a real origin',
+    setup: cookieOn('image'),
+    action: include({ acao: ['null'], acac: 'true' }),
+    spec: { observed: { result: 'blocked', error: 'TypeError' }, server: one(true), cite: `${CORS_CHECK}; wpt cors/origin.htm` },
+    fix: 'Never allow the origin "null" (sandboxed frames, data: URLs and redirects all send it).',
+  },
+  {
+    id: 'credentialed/acac-without-credentials',
+    family: 'credentialed',
+    title: "ACAO * with ACAC true is fine for a request without credentials (ACAC is ignored)",
+    setup: cookieOn('image'),
+    action: { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'], acac: 'true' } }, credentials: 'omit' },
+    spec: { observed: { result: 'readable', status: 200 }, server: one(false), cite: `${CORS_CHECK} (ACAC is only checked when credentials mode is "include")` },
+  },
+  {
+    id: 'credentialed/simple-get-ignores-acam-acah',
+    family: 'credentialed',
+    title: 'A credentialed simple GET needs no ACAM/ACAH: wildcard ACAM/ACAH on the response change nothing',
+    setup: cookieOn('image'),
+    action: include({ ...ALLOW, acam: '*', acah: '*' }),
+    spec: {
+      observed: { result: 'readable', status: 200 },
+      server: one(true),
+      cite: 'https://fetch.spec.whatwg.org/#cors-preflight-fetch (ACAM/ACAH are read from preflight responses only); wpt fetch/api/cors/cors-no-preflight.any.js',
+    },
+  },
+
+  // --- Access-Control-Expose-Headers with credentials ---
+  {
+    id: 'credentialed/aceh-star-literal',
+    family: 'credentialed',
+    title: 'With credentials, ACEH * exposes only a header literally named "*"',
+    action: include({ ...ALLOW, aceh: '*', header: ['X-Custom: 1', '*: whoa'] }, 'image', ['X-Custom', '*', 'Content-Type']),
+    spec: {
+      observed: { result: 'readable', headers: { 'x-custom': null, '*': 'whoa', 'content-type': 'text/plain; charset=utf-8' } },
+      server: { requests: 1, preflights: 0, origins: ['viewer'] },
+      cite: `${ACEH}; wpt fetch/api/cors/cors-expose-star.js ("* for credentialed fetches only matches literally")`,
+    },
+    fix: 'List the header names in Access-Control-Expose-Headers; * is not a wildcard for credentialed requests.',
+  },
+  {
+    id: 'credentialed/aceh-listed',
+    family: 'credentialed',
+    title: 'With credentials, ACEH listing X-Custom exposes it',
+    action: include({ ...ALLOW, aceh: 'X-Custom', header: ['X-Custom: 1'] }, 'image', ['X-Custom']),
+    spec: { observed: { result: 'readable', headers: { 'x-custom': '1' } }, server: { requests: 1, preflights: 0, origins: ['viewer'] }, cite: ACEH },
+  },
+
+  // --- which requests carry the cookie ---
+  {
+    id: 'credentialed/cookie-same-site-cross-port',
+    family: 'credentialed',
+    title: 'A cookie set first-party on localhost:PI is sent cross-port (same-site) with credentials include',
+    setup: cookieOn('image'),
+    action: include(ALLOW),
+    spec: { observed: { result: 'readable', status: 200 }, server: one(true), cite: `${CREDENTIALS}; ${COOKIE_RETRIEVAL}; wpt fetch/api/cors/cors-cookies.any.js` },
+  },
+  {
+    id: 'credentialed/cookie-not-port-scoped',
+    family: 'credentialed',
+    title: "Cookies are per host, not per port: image's cookie also goes to the other port",
+    setup: cookieOn('image'),
+    action: include(ALLOW, 'other'),
+    spec: {
+      observed: { result: 'readable', status: 200 },
+      server: one(true),
+      cite: `${COOKIE_RETRIEVAL} (host match only); https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-8.5 (Weak Confidentiality: cookies do not isolate by port)`,
+    },
+  },
+  {
+    id: 'credentialed/cookie-cross-site-default',
+    family: 'credentialed',
+    title: 'A cookie without SameSite, set first-party on 127.0.0.1, is not sent on a cross-site fetch (Lax by default)',
+    setup: cookieOn('imageCrossSite'),
+    action: include(ALLOW, 'imageCrossSite'),
+    // rfc6265bis: a cookie without SameSite gets same-site-flag "Default", which the retrieval
+    // algorithm excludes from cross-site requests that are not top-level navigations, exactly like
+    // "Lax". (Chromium shipped this as "SameSite=Lax by default", chromestatus 5088147346030592.)
+    spec: { observed: { result: 'readable', status: 200 }, server: one(false), cite: `${COOKIE_RETRIEVAL}; https://chromestatus.com/feature/5088147346030592` },
+  },
+  {
+    id: 'credentialed/cookie-cross-site-lax',
+    family: 'credentialed',
+    title: 'A SameSite=Lax cookie is not sent on a cross-site fetch',
+    setup: cookieOn('imageCrossSite', 'SameSite=Lax'),
+    action: include(ALLOW, 'imageCrossSite'),
+    spec: { observed: { result: 'readable', status: 200 }, server: one(false), cite: COOKIE_RETRIEVAL },
+  },
+  {
+    id: 'credentialed/cookie-cross-site-none',
+    family: 'credentialed',
+    title: 'A SameSite=None; Secure cookie is sent on a cross-site credentialed fetch (unless third-party cookies are blocked)',
+    // SameSite=None requires Secure, and Secure on http://127.0.0.1 is only accepted where the
+    // engine counts loopback as a secure connection (the cookie draft leaves that to the user agent;
+    // httpwg/http-extensions#2759), so the setup records whether the cookie was stored at all.
+    // Blocking third-party cookies is also left to the user agent ("MAY omit the Cookie header");
+    // engines that do so are declared deviations from the Fetch verdict (include → cookie sent).
+    setup: cookieOn('imageCrossSite', 'SameSite=None; Secure', true),
+    action: include(ALLOW, 'imageCrossSite'),
+    spec: {
+      observed: { result: 'readable', status: 200, setupCookie: 'stored' },
+      server: one(true),
+      cite: `${CREDENTIALS}; ${COOKIE_RETRIEVAL}; https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie#samesitesamesite-value`,
+    },
+  },
+  {
+    id: 'credentialed/omit-no-cookie',
+    family: 'credentialed',
+    title: "credentials 'omit' sends no cookie even to a same-site host",
+    setup: cookieOn('image'),
+    action: { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'] } }, credentials: 'omit' },
+    spec: { observed: { result: 'readable', status: 200 }, server: one(false), cite: `${CREDENTIALS}; wpt fetch/api/cors/cors-cookies.any.js ("Omit mode: no cookie sent")` },
+  },
+  {
+    id: 'credentialed/same-origin-mode-no-cookie',
+    family: 'credentialed',
+    title: "credentials 'same-origin' (the default) sends no cookie cross-origin",
+    setup: cookieOn('image'),
+    action: { kind: 'fetch', target: { origin: 'image', make: ALLOW }, credentials: 'same-origin' },
+    spec: {
+      observed: { result: 'readable', status: 200 },
+      server: one(false),
+      cite: `${CREDENTIALS}; wpt fetch/api/cors/cors-cookies.any.js ("Same-origin mode: cookies are discarded in cors request")`,
+    },
+  },
+
+  // --- Set-Cookie on CORS responses (a two-step sequence: plant, then check) ---
+  {
+    id: 'credentialed/set-cookie-ignored-without-credentials',
+    family: 'credentialed',
+    title: "Set-Cookie on a response to credentials 'omit' (ACAO *) is ignored: the next credentialed request has no cookie",
+    action: {
+      kind: 'sequence',
+      steps: [
+        { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'], set_cookie: [PLANT] } }, credentials: 'omit' },
+        include(ALLOW),
+      ],
+    },
+    spec: {
+      observed: { result: 'done', steps: [{ result: 'readable' }, { result: 'readable' }] },
+      server: { requests: 2, preflights: 0, cookie: false },
+      cite: `${NETWORK_FETCH} (Set-Cookie is stored only if includeCredentials); wpt cors/credentials-flag.htm ("Don't obey Set-Cookie when withCredentials=false")`,
+    },
+  },
+  {
+    id: 'credentialed/set-cookie-stored-with-credentials',
+    family: 'credentialed',
+    title: "Set-Cookie on a readable credentialed response is stored: the next credentialed request carries it",
+    action: { kind: 'sequence', steps: [include({ ...ALLOW, set_cookie: [PLANT] }), include(ALLOW)] },
+    spec: {
+      observed: { result: 'done', steps: [{ result: 'readable' }, { result: 'readable' }] },
+      server: { requests: 2, preflights: 0, cookie: true },
+      cite: `${NETWORK_FETCH}; wpt cors/credentials-flag.htm`,
+    },
+  },
+  {
+    id: 'credentialed/set-cookie-stored-even-if-cors-fails',
+    family: 'credentialed',
+    title: "Set-Cookie on a credentialed response that fails CORS (ACAO *) is still stored: cookies are processed before the CORS check",
+    action: { kind: 'sequence', steps: [include({ acao: ['*'], set_cookie: [PLANT] }), include(ALLOW)] },
+    spec: {
+      observed: { result: 'done', steps: [{ result: 'blocked' }, { result: 'readable' }] },
+      server: { requests: 2, preflights: 0, cookie: true },
+      cite: `${NETWORK_FETCH} (cookies are stored in HTTP-network fetch; the CORS check runs later, in HTTP fetch: https://fetch.spec.whatwg.org/#concept-http-fetch)`,
+    },
+  },
+
+  // --- <img crossorigin> ---
+  {
+    id: 'credentialed/img-use-credentials-star',
+    family: 'credentialed',
+    title: '<img crossorigin=use-credentials> with ACAO * fails to load (error event)',
+    setup: cookieOn('image'),
+    action: { kind: 'image', target: { origin: 'image', make: { acao: ['*'], body: 'png' } }, crossOrigin: 'use-credentials' },
+    spec: { observed: { result: 'error' }, server: one(true), cite: `${CORS_SETTINGS}; ${CORS_CHECK}` },
+    fix: 'For use-credentials images, echo the allow-listed Origin with ACAC: true and Vary: Origin (or use crossorigin=anonymous with *).',
+  },
+  {
+    id: 'credentialed/img-use-credentials-no-acac',
+    family: 'credentialed',
+    title: '<img crossorigin=use-credentials> with the exact origin but no ACAC fails to load',
+    setup: cookieOn('image'),
+    action: { kind: 'image', target: { origin: 'image', make: { acao: ['$origin'], vary: 'Origin', body: 'png' } }, crossOrigin: 'use-credentials' },
+    spec: { observed: { result: 'error' }, server: one(true), cite: `${CORS_SETTINGS}; ${CORS_CHECK}` },
+  },
+  {
+    id: 'credentialed/img-use-credentials-exact-acac',
+    family: 'credentialed',
+    title: '<img crossorigin=use-credentials> with the exact origin and ACAC true loads with the cookie; the canvas stays clean',
+    setup: cookieOn('image'),
+    action: { kind: 'image', target: { origin: 'image', make: { ...ALLOW, body: 'png' } }, crossOrigin: 'use-credentials', use: ['2d'] },
+    spec: { observed: { result: 'loaded', canvas: { '2d': 'clean' } }, server: one(true), cite: `${CORS_SETTINGS}; ${CANVAS_CLEAN}` },
+  },
+  {
+    id: 'credentialed/img-anonymous-no-cookie',
+    family: 'credentialed',
+    title: '<img crossorigin=anonymous> sends no cookie cross-origin; with ACAO * it loads clean',
+    setup: cookieOn('image'),
+    action: { kind: 'image', target: { origin: 'image', make: { acao: ['*'], body: 'png' } }, crossOrigin: 'anonymous', use: ['2d'] },
+    spec: { observed: { result: 'loaded', canvas: { '2d': 'clean' } }, server: one(false), cite: `${CORS_SETTINGS} (anonymous = credentials mode "same-origin"); ${CANVAS_CLEAN}` },
+  },
+
+  // --- XMLHttpRequest.withCredentials ---
+  {
+    id: 'credentialed/xhr-with-credentials-star',
+    family: 'credentialed',
+    title: 'XHR withCredentials with ACAO * fires error (status 0), although the cookie was sent',
+    setup: cookieOn('image'),
+    action: { kind: 'xhr', target: { origin: 'image', make: { acao: ['*'], acac: 'true' } }, withCredentials: true },
+    spec: { observed: { result: 'blocked', status: 0 }, server: one(true), cite: `${XHR_CREDENTIALS}; ${CORS_CHECK}; wpt cors/credentials-flag.htm` },
+  },
+  {
+    id: 'credentialed/xhr-with-credentials-no-acac',
+    family: 'credentialed',
+    title: 'XHR withCredentials with the exact origin but no ACAC fires error (status 0)',
+    setup: cookieOn('image'),
+    action: { kind: 'xhr', target: { origin: 'image', make: { acao: ['$origin'], vary: 'Origin' } }, withCredentials: true },
+    spec: { observed: { result: 'blocked', status: 0 }, server: one(true), cite: `${XHR_CREDENTIALS}; ${CORS_CHECK}; wpt cors/credentials-flag.htm` },
+  },
+  {
+    id: 'credentialed/xhr-with-credentials-acac-true',
+    family: 'credentialed',
+    title: 'XHR withCredentials with the exact origin and ACAC true loads and carries the cookie',
+    setup: cookieOn('image'),
+    action: { kind: 'xhr', target: { origin: 'image', make: ALLOW }, withCredentials: true },
+    spec: { observed: { result: 'readable', status: 200, body: 'make-body' }, server: one(true), cite: `${XHR_CREDENTIALS}; ${CORS_CHECK}` },
+  },
+  {
+    id: 'credentialed/xhr-with-credentials-acac-upper',
+    family: 'credentialed',
+    title: 'XHR withCredentials with ACAC TRUE fires error (status 0)',
+    setup: cookieOn('image'),
+    action: { kind: 'xhr', target: { origin: 'image', make: { acao: ['$origin'], acac: 'TRUE', vary: 'Origin' } }, withCredentials: true },
+    spec: { observed: { result: 'blocked', status: 0 }, server: one(true), cite: `${XHR_CREDENTIALS}; wpt cors/credentials-flag.htm` },
+  },
+  {
+    id: 'credentialed/xhr-without-credentials-no-cookie',
+    family: 'credentialed',
+    title: 'XHR without withCredentials sends no cookie cross-origin',
+    setup: cookieOn('image'),
+    action: { kind: 'xhr', target: { origin: 'image', make: ALLOW } },
+    spec: { observed: { result: 'readable', status: 200 }, server: one(false), cite: `${XHR_CREDENTIALS}; wpt cors/credentials-flag.htm ("Don't send cookie by default")` },
+  },
+  {
+    id: 'credentialed/xhr-with-credentials-aceh-star',
+    family: 'credentialed',
+    title: 'XHR withCredentials: ACEH * does not expose X-Custom',
+    setup: cookieOn('image'),
+    action: { kind: 'xhr', target: { origin: 'image', make: { ...ALLOW, aceh: '*', header: ['X-Custom: 1'] } }, withCredentials: true, read: ['X-Custom'] },
+    spec: { observed: { result: 'readable', headers: { 'x-custom': null } }, server: one(true), cite: `${ACEH}; wpt fetch/api/cors/cors-expose-star.js` },
+  },
+];

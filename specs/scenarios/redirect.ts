@@ -1,0 +1,342 @@
+// Redirects and CORS: which hops need Access-Control-Allow-Origin, what Origin each hop receives
+// (the real origin, or `null` once a redirect crossed origins), redirects around preflights, the
+// redirect limit, method rewriting, redirect modes, and the IIIF base-URI 303 to info.json.
+
+import type { MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
+
+const FETCH = 'https://fetch.spec.whatwg.org';
+const REDIRECT_FETCH = `${FETCH}/#http-redirect-fetch`;
+const CORS_CHECK = `${FETCH}/#cors-check`;
+const HTTP_FETCH = `${FETCH}/#concept-http-fetch`;
+const ORIGIN_NULL = `${FETCH}/#serializing-a-request-origin`;
+const ORIGIN_HEADER = `${FETCH}/#append-a-request-origin-header`;
+const WPT_CORS_REDIRECT = 'wpt fetch/api/cors/cors-redirect.any.js';
+const WPT_REDIRECT_ORIGIN = 'wpt cors/redirect-origin.htm';
+
+const CODES = [301, 302, 303, 307, 308] as const;
+
+const on = (origin: Target['origin'], make: MakeSpec = {}): Target => ({ origin, make });
+const star: MakeSpec = { acao: ['*'] };
+
+/** A scenario row; every redirect scenario is in the `redirect` family. */
+const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({ id: `redirect/${slug}`, family: 'redirect', ...rest });
+
+const sameToCross = CODES.map((code) =>
+  row(`same-to-cross-${code}`, {
+    title: `${code} from the viewer's own origin to the image origin: Origin is sent (not null) at the target`,
+    // The first request is same-origin (response tainting "basic"), so a GET carries no Origin; the
+    // redirect leaves the viewer origin from a URL same-origin with the request's origin, so the
+    // request is not redirect-tainted and the image origin sees the real Origin.
+    action: { kind: 'fetch', target: on('viewer', { status: code, location: on('image', star) }) },
+    spec: {
+      observed: { result: 'readable', status: 200, type: 'cors', redirected: true, body: 'make-body' },
+      server: { requests: 2, preflights: 0, methods: ['GET', 'GET'], origins: ['absent', 'viewer'] },
+      cite: `${REDIRECT_FETCH}; ${ORIGIN_HEADER}; ${ORIGIN_NULL}; ${WPT_CORS_REDIRECT} ("Redirect ${code}: same origin to cors")`,
+    },
+  }),
+);
+
+const crossToSameCross = CODES.map((code) =>
+  row(`cross-to-same-cross-${code}`, {
+    title: `${code} from the image origin to the image origin, ACAO * on both: readable, Origin stays the viewer's`,
+    action: { kind: 'fetch', target: on('image', { ...star, status: code, location: on('image', star) }) },
+    spec: {
+      observed: { result: 'readable', status: 200, type: 'cors', redirected: true, body: 'make-body' },
+      server: { requests: 2, preflights: 0, methods: ['GET', 'GET'], origins: ['viewer', 'viewer'] },
+      cite: `${REDIRECT_FETCH}; ${ORIGIN_NULL}; ${WPT_CORS_REDIRECT} ("Redirect ${code}: cors to same cors")`,
+    },
+  }),
+);
+
+const NULL_FIX =
+  'Content reachable through a cross-origin redirect must answer Origin: null: send ACAO * (public content), or better, link to the final URL so no cross-origin redirect happens.';
+
+export const scenarios: Scenario[] = [
+  ...sameToCross,
+  ...crossToSameCross,
+
+  // ── cross → another cross origin: Origin becomes `null` ───────────────────────────────────
+  row('cross-to-other-star', {
+    title: 'image → other origin: the request at `other` carries Origin: null; ACAO * passes',
+    action: { kind: 'fetch', target: on('image', { ...star, status: 302, location: on('other', star) }) },
+    spec: {
+      observed: { result: 'readable', status: 200, type: 'cors', redirected: true },
+      server: { requests: 2, preflights: 0, origins: ['viewer', 'null'] },
+      cite: `${ORIGIN_NULL}; ${WPT_CORS_REDIRECT} ("Redirect 302: cors to another cors"); ${WPT_REDIRECT_ORIGIN}`,
+    },
+  }),
+  row('cross-to-other-acao-null', {
+    title: 'image → other origin: ACAO `null` at the target matches the null Origin',
+    action: { kind: 'fetch', target: on('image', { ...star, status: 302, location: on('other', { acao: ['null'] }) }) },
+    spec: {
+      observed: { result: 'readable', status: 200, redirected: true },
+      server: { requests: 2, origins: ['viewer', 'null'] },
+      cite: `${CORS_CHECK}; ${ORIGIN_NULL}; ${WPT_REDIRECT_ORIGIN}`,
+    },
+    fix: 'Never allow-list "null" for credentialed content: any sandboxed document sends it too. For public content use *.',
+  }),
+  row('cross-to-other-reflect', {
+    title: 'image → other origin: a server reflecting Origin answers ACAO: null and passes',
+    action: { kind: 'fetch', target: on('image', { ...star, status: 302, location: on('other', { acao: ['$origin'], vary: 'Origin' }) }) },
+    spec: {
+      observed: { result: 'readable', status: 200, redirected: true },
+      server: { requests: 2, origins: ['viewer', 'null'] },
+      cite: `${CORS_CHECK}; ${ORIGIN_NULL}; ${WPT_REDIRECT_ORIGIN}`,
+    },
+  }),
+  row('cross-to-other-specific-origin', {
+    title: 'image → other origin: ACAO naming the viewer origin fails (the request says Origin: null)',
+    action: { kind: 'fetch', target: on('image', { ...star, status: 302, location: on('other', { acao: ['{viewer}'] }) }) },
+    spec: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: { requests: 2, origins: ['viewer', 'null'] },
+      cite: `${CORS_CHECK}; ${ORIGIN_NULL}; ${WPT_REDIRECT_ORIGIN} (specific origin after a cross-origin hop fails)`,
+    },
+    fix: NULL_FIX,
+  }),
+  row('cross-to-viewer-null', {
+    title: 'image → back to the viewer origin: Origin: null there, so even the page\'s own origin needs ACAO *',
+    action: { kind: 'fetch', target: on('image', { ...star, status: 302, location: on('viewer', star) }) },
+    spec: {
+      observed: { result: 'readable', status: 200, redirected: true },
+      server: { requests: 2, origins: ['viewer', 'null'] },
+      cite: `${ORIGIN_NULL}; ${WPT_CORS_REDIRECT} ("Redirect 302: cors to same origin")`,
+    },
+  }),
+  row('cross-to-viewer-no-acao', {
+    title: 'image → back to the viewer origin without ACAO: blocked (response tainting stays "cors")',
+    action: { kind: 'fetch', target: on('image', { ...star, status: 302, location: on('viewer') }) },
+    spec: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: { requests: 2, origins: ['viewer', 'null'] },
+      cite: `${HTTP_FETCH} (CORS check with response tainting "cors"); ${ORIGIN_NULL}; ${WPT_CORS_REDIRECT}`,
+    },
+    fix: NULL_FIX,
+  }),
+
+  // ── a hop without ACAO ─────────────────────────────────────────────────────────────────────
+  row('hop-without-acao', {
+    title: 'image → image where the 302 itself lacks ACAO: network error, the target is never requested',
+    action: { kind: 'fetch', target: on('image', { status: 302, location: on('image', star) }) },
+    spec: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: { requests: 1, origins: ['viewer'] },
+      cite: `${HTTP_FETCH} (the CORS check applies to the redirect response before it is followed); ${WPT_REDIRECT_ORIGIN}`,
+    },
+    fix: 'Send CORS headers on redirect responses too (nginx: add_header … always; Apache: Header always set).',
+  }),
+  row('same-to-cross-target-no-acao', {
+    title: 'viewer → image where the target lacks ACAO: blocked at the target',
+    action: { kind: 'fetch', target: on('viewer', { status: 302, location: on('image') }) },
+    spec: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: { requests: 2, origins: ['absent', 'viewer'] },
+      cite: `${CORS_CHECK}; ${WPT_CORS_REDIRECT}`,
+    },
+    fix: 'Send Access-Control-Allow-Origin on the redirect target.',
+  }),
+
+  // ── redirects and preflights ──────────────────────────────────────────────────────────────
+  row('after-preflight-same-origin', {
+    title: 'PUT preflighted OK, then 307 image → image: followed, with a new preflight at the target',
+    // Since whatwg/fetch#204 a redirect after a successful preflight is followed; WPT's old
+    // "Redirection N after preflight failed" subtests are outdated (wpt PR #62651).
+    action: {
+      kind: 'fetch',
+      method: 'PUT',
+      target: on('image', { ...star, pf_acam: 'PUT', status: 307, location: on('image', { ...star, pf_acam: 'PUT' }) }),
+    },
+    spec: {
+      observed: { result: 'readable', status: 200, redirected: true },
+      server: { preflights: 2, requests: 2, methods: ['OPTIONS', 'PUT', 'OPTIONS', 'PUT'], origins: ['viewer', 'viewer'], acrm: 'PUT' },
+      cite: `${REDIRECT_FETCH} (main fetch reruns, incl. CORS-preflight fetch); https://github.com/whatwg/fetch/pull/204; wpt fetch/api/cors/cors-redirect-preflight.any.js; wpt PR #62651`,
+    },
+  }),
+  row('after-preflight-other-origin', {
+    title: 'PUT preflighted OK, then 307 image → other: followed, the new preflight at `other` carries Origin: null',
+    action: {
+      kind: 'fetch',
+      method: 'PUT',
+      target: on('image', { ...star, pf_acam: 'PUT', status: 307, location: on('other', { ...star, pf_acam: 'PUT' }) }),
+    },
+    spec: {
+      observed: { result: 'readable', status: 200, redirected: true },
+      server: { preflights: 2, requests: 2, methods: ['OPTIONS', 'PUT', 'OPTIONS', 'PUT'], origins: ['viewer', 'null'] },
+      cite: `${REDIRECT_FETCH}; ${ORIGIN_NULL}; https://github.com/whatwg/fetch/pull/204; wpt fetch/api/cors/cors-redirect-preflight.any.js`,
+    },
+  }),
+  row('after-preflight-target-refuses', {
+    title: 'PUT preflighted OK, then 307 to a target whose preflight does not allow PUT: blocked before the second PUT',
+    action: {
+      kind: 'fetch',
+      method: 'PUT',
+      target: on('image', { ...star, pf_acam: 'PUT', status: 307, location: on('image', star) }),
+    },
+    spec: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: { preflights: 2, requests: 1, methods: ['OPTIONS', 'PUT', 'OPTIONS'] },
+      cite: `${FETCH}/#cors-preflight-fetch; wpt fetch/api/cors/cors-redirect-preflight.any.js`,
+    },
+    fix: 'Answer preflights identically on every URL a redirect can lead to.',
+  }),
+  row('preflight-redirected', {
+    title: 'A preflight answered with a 302 is a network error (the redirect is not followed)',
+    action: { kind: 'fetch', method: 'PUT', target: on('image', { ...star, pf_acam: 'PUT', pf_location: on('image', { ...star, pf_acam: 'PUT' }) }) },
+    spec: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: { preflights: 1, requests: 0, methods: ['OPTIONS'] },
+      cite: `${FETCH}/#cors-preflight-fetch (a non-ok status fails); wpt fetch/api/cors/cors-preflight-redirect.any.js`,
+    },
+    fix: 'Answer OPTIONS in place with a 2xx; do not redirect it (e.g. http→https or trailing-slash rules).',
+  }),
+
+  // ── URL and count limits ──────────────────────────────────────────────────────────────────
+  row('userinfo-cross-origin', {
+    title: 'Location with user:pass@ to a cross-origin URL: network error, not followed',
+    action: { kind: 'fetch', target: on('image', { ...star, status: 302, location: { origin: 'image', make: star, userinfo: 'user:pass' } }) },
+    spec: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: { requests: 1, origins: ['viewer'] },
+      cite: `${REDIRECT_FETCH} (mode "cors", locationURL includes credentials, origin not same origin); wpt fetch/api/cors/cors-redirect-credentials.any.js`,
+    },
+  }),
+  row('userinfo-same-origin', {
+    title: 'Location with user:pass@ on the page\'s own origin: allowed by the CORS rule (request origin is same origin)',
+    action: { kind: 'fetch', target: on('viewer', { status: 302, location: { origin: 'viewer', make: {}, userinfo: 'user:pass' } }) },
+    spec: {
+      // Only `result` and counts are asserted: a deviation can override fields (and lengthen arrays) but
+      // not remove fields or shorten arrays.
+      observed: { result: 'readable' },
+      server: { requests: 2, preflights: 0 },
+      cite: `${REDIRECT_FETCH} (the credentials check only applies when the request's origin is not same origin with locationURL); wpt fetch/api/cors/cors-redirect-credentials.any.js`,
+    },
+  }),
+  row('hops-20-ok', {
+    title: '20 redirects (ACAO on every hop) are followed',
+    action: { kind: 'fetch', target: on('image', { ...star, hops: 20 }) },
+    spec: {
+      observed: { result: 'readable', status: 200, redirected: true },
+      server: { requests: 21, preflights: 0 },
+      cite: `${REDIRECT_FETCH} ("If request's redirect count is 20, return a network error"); wpt fetch/api/redirect/redirect-count.any.js`,
+    },
+  }),
+  row('hops-21-fails', {
+    title: '21 redirects: network error at the 21st, the 22nd request is never sent',
+    action: { kind: 'fetch', target: on('image', { ...star, hops: 21 }) },
+    spec: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: { requests: 21, preflights: 0 },
+      cite: `${REDIRECT_FETCH}; wpt fetch/api/redirect/redirect-count.any.js`,
+    },
+    fix: 'Collapse redirect chains; link to the final URL.',
+  }),
+
+  // ── method rewriting ──────────────────────────────────────────────────────────────────────
+  row('post-303-becomes-get', {
+    title: 'POST answered 303: the target is requested with GET (body dropped)',
+    action: { kind: 'fetch', method: 'POST', body: 'x', target: on('image', { ...star, status: 303, location: on('image', star) }) },
+    spec: {
+      observed: { result: 'readable', status: 200, redirected: true },
+      server: { requests: 2, preflights: 0, methods: ['POST', 'GET'], origins: ['viewer', 'viewer'] },
+      cite: `${REDIRECT_FETCH} (303 and method not GET/HEAD → GET, body null); wpt fetch/api/redirect/redirect-method.any.js`,
+    },
+  }),
+  row('post-301-becomes-get', {
+    title: 'POST answered 301: the target is requested with GET (legacy rewrite the spec keeps)',
+    action: { kind: 'fetch', method: 'POST', body: 'x', target: on('image', { ...star, status: 301, location: on('image', star) }) },
+    spec: {
+      observed: { result: 'readable', status: 200, redirected: true },
+      server: { requests: 2, preflights: 0, methods: ['POST', 'GET'] },
+      cite: `${REDIRECT_FETCH} (301/302 and method POST → GET); wpt fetch/api/redirect/redirect-method.any.js`,
+    },
+  }),
+  row('post-307-stays-post', {
+    title: 'POST answered 307: the target receives POST again',
+    action: { kind: 'fetch', method: 'POST', body: 'x', target: on('image', { ...star, status: 307, location: on('image', star) }) },
+    spec: {
+      observed: { result: 'readable', status: 200, redirected: true },
+      server: { requests: 2, preflights: 0, methods: ['POST', 'POST'], origins: ['viewer', 'viewer'] },
+      cite: `${REDIRECT_FETCH}; wpt fetch/api/redirect/redirect-method.any.js`,
+    },
+  }),
+  row('post-308-stays-post', {
+    title: 'POST answered 308: the target receives POST again',
+    action: { kind: 'fetch', method: 'POST', body: 'x', target: on('image', { ...star, status: 308, location: on('image', star) }) },
+    spec: {
+      observed: { result: 'readable', status: 200, redirected: true },
+      server: { requests: 2, preflights: 0, methods: ['POST', 'POST'] },
+      cite: `${REDIRECT_FETCH}; wpt fetch/api/redirect/redirect-method.any.js`,
+    },
+  }),
+
+  // ── redirect modes ────────────────────────────────────────────────────────────────────────
+  row('mode-error', {
+    title: "redirect: 'error' turns a (CORS-valid) redirect into a network error",
+    action: { kind: 'fetch', redirect: 'error', target: on('image', { ...star, status: 302, location: on('image', star) }) },
+    spec: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: { requests: 1, origins: ['viewer'] },
+      cite: `${FETCH}/#concept-http-fetch (redirect mode "error"); wpt fetch/api/redirect/redirect-mode.any.js`,
+    },
+  }),
+  row('mode-manual', {
+    title: "redirect: 'manual' gives an opaque-redirect response (status 0) when the 3xx passes the CORS check",
+    action: { kind: 'fetch', redirect: 'manual', target: on('image', { ...star, status: 302, location: on('image', star) }) },
+    spec: {
+      observed: { result: 'opaque', type: 'opaqueredirect', status: 0 },
+      server: { requests: 1, origins: ['viewer'] },
+      cite: `${FETCH}/#concept-filtered-response-opaque-redirect; wpt fetch/api/redirect/redirect-mode.any.js`,
+    },
+  }),
+  row('mode-manual-no-acao', {
+    title: "redirect: 'manual' on a 3xx without ACAO: network error (the CORS check precedes the redirect handling)",
+    action: { kind: 'fetch', redirect: 'manual', target: on('image', { status: 302, location: on('image', star) }) },
+    spec: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: { requests: 1, origins: ['viewer'] },
+      cite: `${HTTP_FETCH} (CORS check on the actual response, then redirect mode); wpt fetch/api/redirect/redirect-mode.any.js`,
+    },
+    fix: 'Send CORS headers on redirect responses too.',
+  }),
+
+  // ── IIIF base URI: {id} → 303 → {id}/info.json ────────────────────────────────────────────
+  row('iiif-base-uri-303', {
+    title: 'IIIF base URI 303 → info.json with ACAO * on the 303 (profile `correct`): readable',
+    action: { kind: 'fetch', target: { origin: 'image', path: '/p/correct/iiif/3/landscape' } },
+    spec: {
+      observed: { result: 'readable', status: 200, type: 'cors', redirected: true },
+      server: { requests: 2, preflights: 0, methods: ['GET', 'GET'], origins: ['viewer', 'viewer'] },
+      cite: `${REDIRECT_FETCH}; ${HTTP_FETCH}; https://iiif.io/api/image/3.0/#2-uri-syntax (base URI SHOULD 303 to info.json); https://iiif.io/api/image/3.0/#71-cors`,
+    },
+  }),
+  row('iiif-base-uri-303-no-acao', {
+    title: 'IIIF base URI 303 without ACAO (profile `base-redirect-no-acao`): info.json never requested, fetch fails',
+    action: { kind: 'fetch', target: { origin: 'image', path: '/p/base-redirect-no-acao/iiif/3/landscape' } },
+    spec: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: { requests: 1, origins: ['viewer'] },
+      cite: `${HTTP_FETCH} (CORS check on the 303); https://iiif.io/api/image/3.0/#71-cors; https://iiif.io/api/image/3.0/#2-uri-syntax`,
+    },
+    fix: 'Add CORS headers to the base-URI redirect too (loris-imageserver/loris#210): Header always set / add_header … always.',
+  }),
+  row('iiif-info-hop-no-acao', {
+    title: 'info.json behind a same-origin canonicalising 302 without ACAO (profile `redirect-hop-no-acao`): fails',
+    action: { kind: 'fetch', target: { origin: 'image', path: '/p/redirect-hop-no-acao/iiif/3/landscape/info.json' } },
+    spec: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: { requests: 1, origins: ['viewer'] },
+      cite: `${HTTP_FETCH}; ${WPT_REDIRECT_ORIGIN} (a hop without ACAO fails)`,
+    },
+    fix: 'Send CORS headers on every redirect response.',
+  }),
+  row('iiif-info-host-move-no-acao', {
+    title: 'info.json 301 to another origin without ACAO on the 301 (profile `https-redirect-style-hop`): fails',
+    action: { kind: 'fetch', target: { origin: 'image', path: '/p/https-redirect-style-hop/iiif/3/landscape/info.json' } },
+    spec: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: { requests: 1, origins: ['viewer'] },
+      cite: `${HTTP_FETCH}; ${WPT_REDIRECT_ORIGIN}`,
+    },
+    fix: 'Put CORS headers on the redirect, or better, reference the final URL directly in manifests.',
+  }),
+];

@@ -1,0 +1,238 @@
+// Certify, checked against servers whose mistakes we know: every misconfiguration profile of the
+// fixture server gets exactly its diagnosis (in every engine), a real nginx is certified with and
+// without `always`, and bad or hostile targets end quickly with exit code 2 and a clear message.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { PROFILE_LIST } from '../../fixtures/profiles.ts';
+import { CHECKS } from '../../harness/certify/checks.ts';
+import { FIXES } from '../../harness/certify/fixes.ts';
+import { type CertifyReport, Certifier, NODE_COLUMN } from '../../harness/certify/run.ts';
+import { selectedEngines } from '../../harness/engines/select.ts';
+import { freePort } from '../../harness/net.ts';
+import { writeLevel0Tree } from '../support/level0-tree.ts';
+import { startNginx } from '../support/nginx.ts';
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+/**
+ * What certify must report per profile: `check:status` (in every engine, or `node` for node
+ * checks) or `check:status@engine` (only there). Every check not listed must pass or be n/a.
+ */
+const EXPECTED: Record<string, string[]> = {
+  correct: [],
+  'correct-credentials': [],
+  'no-cors-headers': [
+    ...['tile-cache-poisoning', 'info-json', 'info-json-profile-accept', 'base-uri-redirect', 'tile-fetch', 'tile-canvas', 'thumbnail-fetch', 'thumbnail-canvas', 'full-canvas'].map((c) => `${c}:fail`),
+    ...['error-unknown-identifier', 'error-invalid-region', 'auth-probe-bearer', 'redirect-hops-acao', 'auth-allow-headers-explicit'].map((c) => `${c}:fail`),
+  ],
+  'info-only': ['tile-cache-poisoning', 'tile-fetch', 'tile-canvas', 'thumbnail-fetch', 'thumbnail-canvas', 'full-canvas', 'error-invalid-region'].map((c) => `${c}:fail`),
+  'tiles-only': ['info-json', 'info-json-profile-accept', 'base-uri-redirect', 'error-unknown-identifier', 'auth-probe-bearer', 'redirect-hops-acao', 'auth-allow-headers-explicit'].map((c) => `${c}:fail`),
+  'manifest-no-acao': ['manifest:fail'],
+  'errors-without-acao': ['base-uri-redirect:fail', 'error-unknown-identifier:fail', 'error-invalid-region:fail', 'redirect-hops-acao:fail'],
+  'base-redirect-no-acao': ['base-uri-redirect:fail', 'redirect-hops-acao:fail'],
+  'redirect-hop-no-acao': [
+    ...['tile-cache-poisoning', 'info-json', 'info-json-profile-accept', 'base-uri-redirect', 'tile-fetch', 'tile-canvas', 'thumbnail-fetch', 'thumbnail-canvas', 'full-canvas'].map((c) => `${c}:fail`),
+    ...['error-unknown-identifier', 'error-invalid-region', 'auth-probe-bearer', 'redirect-hops-acao'].map((c) => `${c}:fail`),
+  ],
+  // Discovery follows the hop to the canonical id (as viewers do); the URL as given still fails.
+  'https-redirect-style-hop': ['input-url:fail', 'base-uri-redirect:fail', 'redirect-hops-acao:fail'],
+  'wildcard-with-credentials': ['no-wildcard-with-credentials:fail'],
+  'acac-capitalised': ['security-reflect-any:warn', 'security-null-origin:warn'],
+  'acac-without-exact-origin': [
+    ...['tile-cache-poisoning', 'info-json', 'info-json-profile-accept', 'base-uri-redirect', 'tile-fetch', 'tile-canvas', 'thumbnail-fetch', 'thumbnail-canvas', 'full-canvas'].map((c) => `${c}:fail`),
+    ...['error-unknown-identifier', 'error-invalid-region', 'auth-probe-bearer'].map((c) => `${c}:fail`),
+  ],
+  'exact-origin-without-acac': ['security-reflect-any:warn', 'security-null-origin:warn'],
+  'set-cookie-with-wildcard': [],
+  'preflight-missing-acac': ['security-reflect-any:fail', 'security-null-origin:fail'],
+  // Only Chromium reuses the cached no-Origin tile (see canvas/cache-poisoned-* in the matrix).
+  'reflect-origin-no-vary': ['tile-cache-poisoning:fail@chromium', 'vary-origin:fail', 'acao-without-origin:fail', 'security-reflect-any:warn', 'security-null-origin:warn'],
+  'reflect-origin-with-vary': ['security-reflect-any:warn', 'security-null-origin:warn'],
+  'reflect-any-with-credentials': ['security-reflect-any:fail', 'security-null-origin:fail'],
+  'null-origin-trusted': ['security-null-origin:fail'],
+  'prefix-match-origin': ['security-loose-match:fail'],
+  'suffix-match-origin': ['security-loose-match:fail'],
+  'unescaped-dot-origin': ['security-loose-match:fail'],
+  'http-trusted-from-https-style': ['security-loose-match:fail'],
+  ...Object.fromEntries(
+    ['duplicate-acao', 'acao-list', 'acao-trailing-slash', 'acao-wrong-case', 'acao-null', 'acao-quoted-star'].map((name) => [
+      name,
+      [
+        ...['tile-cache-poisoning', 'info-json', 'info-json-profile-accept', 'base-uri-redirect', 'tile-fetch', 'tile-canvas', 'thumbnail-fetch', 'thumbnail-canvas', 'full-canvas'].map((c) => `${c}:fail`),
+        ...['error-unknown-identifier', 'error-invalid-region', 'auth-probe-bearer'].map((c) => `${c}:fail`),
+        ...(name === 'duplicate-acao' || name === 'acao-list' ? ['single-acao:fail'] : []),
+        ...(name === 'acao-null' ? ['security-null-origin:warn'] : []),
+      ],
+    ]),
+  ),
+  ...Object.fromEntries(['options-404', 'options-405', 'options-403-no-acao', 'options-redirect', 'preflight-no-acao', 'preflight-missing-allow-headers'].map((name) => [name, ['info-json-profile-accept:fail', 'auth-probe-bearer:fail', 'auth-allow-headers-explicit:fail']])),
+  'preflight-allow-headers-star': ['auth-allow-headers-explicit:warn'],
+  // Viewers only GET: a missing Allow-Methods or Expose-Headers, or any Max-Age, breaks nothing they do.
+  'preflight-missing-allow-methods': [],
+  'expose-headers-missing': [],
+  'expose-headers-star': [],
+  'max-age-0': [],
+  'max-age-minus-1': [],
+  'max-age-600': [],
+  'max-age-7200': [],
+  'max-age-86400': [],
+  'acao-only-when-origin-sent-no-vary': ['tile-cache-poisoning:fail@chromium', 'acao-without-origin:fail'],
+};
+
+const engines = selectedEngines();
+
+/** `check:status@column` for every finding, to compare with the expectation expanded the same way. */
+function findings(report: CertifyReport): string[] {
+  return report.checks.flatMap((c) => Object.entries(c.results).filter(([, o]) => o.status === 'fail' || o.status === 'warn').map(([col, o]) => `${c.id}:${o.status}@${col}`)).sort();
+}
+
+function expand(expected: string[]): string[] {
+  return expected
+    .flatMap((e) => {
+      if (e.includes('@')) return engines.includes(e.split('@')[1] as (typeof engines)[number]) ? [e] : [];
+      const check = CHECKS.find((c) => c.id === e.split(':')[0]);
+      if (!check) throw new Error(`EXPECTED names unknown check ${e}`);
+      return check.kind === 'node' ? [`${e}@${NODE_COLUMN}`] : engines.map((engine) => `${e}@${engine}`);
+    })
+    .sort();
+}
+
+let certifier: Certifier;
+test.beforeAll(async () => {
+  certifier = await Certifier.start({ engines });
+});
+test.afterAll(async () => {
+  await certifier?.close();
+});
+
+test('every fixture profile has an expected diagnosis', () => {
+  expect(Object.keys(EXPECTED).sort()).toEqual(PROFILE_LIST.map((p) => p.name).sort());
+});
+
+for (const profile of PROFILE_LIST) {
+  test(`certify profile ${profile.name}`, async ({}, testInfo) => {
+    const { image, viewer } = certifier.fixtureOrigins;
+    const input = profile.name === 'manifest-no-acao' ? `${image}/p/${profile.name}/manifest/sample.json` : `${image}/p/${profile.name}/iiif/3/landscape/info.json`;
+    // The origin-matching profiles trust the viewer under both host names; name one as trusted.
+    const report = await certifier.certify(input, { trustedOrigins: [viewer.replace('localhost', '127.0.0.1')] });
+    await testInfo.attach('report', { body: JSON.stringify(report, null, 1), contentType: 'application/json' });
+    expect(findings(report)).toEqual(expand(EXPECTED[profile.name] ?? []));
+    expect(report.verdict).toBe(EXPECTED[profile.name]!.some((e) => e.includes(':fail')) ? 'fail' : 'pass');
+    for (const check of report.checks.filter((c) => Object.values(c.results).some((o) => o.status !== 'pass' && o.status !== 'n/a'))) {
+      expect(report.fixes[check.problem]).toEqual(FIXES[check.problem]);
+    }
+  });
+}
+
+test('the correct profile passes from every kind of input: base URI, image request, manifest', async () => {
+  const base = `${certifier.fixtureOrigins.image}/p/correct`;
+  for (const [input, kind] of [
+    [`${base}/iiif/3/landscape`, 'base-uri'],
+    [`${base}/iiif/3/landscape/full/max/0/default.jpg`, 'image-request'],
+    [`${base}/manifest/sample.json`, 'manifest'],
+  ] as const) {
+    const report = await certifier.certify(input);
+    expect(report.target.kind).toBe(kind);
+    expect(findings(report), input).toEqual([]);
+  }
+});
+
+test.describe('a real nginx serving a static level-0 tree', () => {
+  for (const always of [false, true]) {
+    test(`add_header ... ${always ? 'always' : 'without always'}: ${always ? 'passes' : 'flagged for its error responses'}`, async ({}, testInfo) => {
+      const dir = mkdtempSync(join(tmpdir(), 'nginx-certify-'));
+      const port = await freePort();
+      const id = await writeLevel0Tree(join(dir, 'www'), `http://127.0.0.1:${port}`);
+      const nginx = await startNginx(dir, join(dir, 'www'), port, always);
+      try {
+        const report = await certifier.certify(`${id}/info.json`);
+        await testInfo.attach('report', { body: JSON.stringify(report, null, 1), contentType: 'application/json' });
+        expect(findings(report)).toEqual(always ? [] : expand(['error-unknown-identifier:fail', 'error-invalid-region:fail']));
+        if (!always) expect(report.fixes['acao-missing-on-errors']?.nginx).toContain('always');
+      } finally {
+        await nginx.stop();
+      }
+    });
+  }
+});
+
+test.describe('hostile or unusable targets end in bounded time with exit code 2', () => {
+  let server: Server;
+  let origin: string;
+  test.beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/drip/info.json') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{');
+        const timer = setInterval(() => res.write(' '), 500);
+        res.on('close', () => clearInterval(timer));
+      } else if (req.url === '/loop') {
+        res.writeHead(302, { location: '/loop' }).end();
+      } else if (req.url === '/huge/info.json') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const chunk = Buffer.alloc(64 * 1024, 32);
+        let sent = 0;
+        const pump = () => {
+          while (sent < 64 * 1024 * 1024 && res.write(chunk)) sent += chunk.length;
+          if (sent < 64 * 1024 * 1024) res.once('drain', pump);
+          else res.end();
+        };
+        pump();
+      } else if (req.url === '/plain/info.json') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"hello":"world"}');
+      } else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  test.afterAll(() => server.close());
+
+  const cases: [string, (o: string) => string[], RegExp, number][] = [
+    ['no URL', () => [], /missing the URL/, 10],
+    ['not a URL', () => ['iiif please'], /is not a URL/, 10],
+    ['a bad option', () => ['--frobnicate'], /Unknown option/, 10],
+    ['an unreachable host', () => ['http://127.0.0.1:9/iiif/x/info.json'], /cannot certify.*(ECONNREFUSED|bad port)/, 15],
+    ['a slow-drip response', (o) => [`${o}/drip/info.json`, '--timeout', '2'], /not complete within the time limit|no response within/, 20],
+    ['a redirect loop', (o) => [`${o}/loop`], /more than 10 redirects/, 15],
+    ['a huge body', (o) => [`${o}/huge/info.json`], /larger than \d+ bytes/, 20],
+    ['JSON that is not IIIF', (o) => [`${o}/plain/info.json`], /is not a IIIF Image API info.json/, 15],
+  ];
+  for (const [what, args, message, seconds] of cases) {
+    test(what, async () => {
+      const started = Date.now();
+      const { status, stderr } = await cli(args(origin));
+      expect(stderr).toMatch(message);
+      expect(stderr).not.toMatch(/^\s+at /m); // a message, not a stack trace
+      expect(status).toBe(2);
+      expect(Date.now() - started).toBeLessThan(seconds * 1000);
+    });
+  }
+});
+
+test('the CLI prints the table, writes --json and exits 1 when a check fails', async () => {
+  const json = join(mkdtempSync(join(tmpdir(), 'certify-json-')), 'result.json');
+  const { image } = certifier.fixtureOrigins;
+  const { status, stdout } = await cli([`${image}/p/errors-without-acao/iiif/3/landscape/info.json`, '--json', json, '--quiet']);
+  expect(status).toBe(1);
+  expect(stdout).toMatch(/error-unknown-identifier\s+FAIL\s+FAIL\s+FAIL/);
+  expect(stdout).toContain('nginx');
+  expect(stdout).toMatch(/Verdict: FAIL/);
+  expect(existsSync(json)).toBe(true);
+  expect((JSON.parse(readFileSync(json, 'utf8')) as CertifyReport).verdict).toBe('fail');
+});
+
+function cli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['harness/certify/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
