@@ -4,7 +4,8 @@
 import type { LoggedRequest } from '../../fixtures/request-log.ts';
 import type { EngineInfo } from '../engines/types.ts';
 import type { ResolvedAction } from '../scenarios/targets.ts';
-import type { Deviation, Expectation, Family, Observation, ServerFacts, Verdict } from '../scenarios/types.ts';
+import type { CellRecord } from '../scenarios/cell.ts';
+import type { Observation, ServerFacts, Verdict } from '../scenarios/types.ts';
 
 export const SCHEMA_VERSION = 1;
 export const VERDICTS: readonly Verdict[] = ['conforms', 'known-deviation', 'unexpected', 'error'];
@@ -21,21 +22,13 @@ export interface MatrixEngine {
   error?: string;
 }
 
-export interface MatrixCell {
-  scenario: string;
-  family: Family;
-  title: string;
-  /** The Playwright project (engine) this cell ran in; details in run.engines. */
+/**
+ * A cell as the matrix stores it: the test's CellRecord, with the engine named by its project
+ * (details once, in run.engines) and the request log under evidence.server.
+ */
+export interface MatrixCell extends Omit<CellRecord, 'engine' | 'evidence'> {
   engine: string;
   engineVersion: string | null;
-  spec: Expectation & { cite: string };
-  deviation?: Deviation;
-  observed: Observation | null;
-  server: ServerFacts | null;
-  verdict: Verdict;
-  differences: string[];
-  error?: string;
-  fix?: string;
   evidence: { action: ResolvedAction | null; page: Observation | null; server: LoggedRequest[] };
 }
 

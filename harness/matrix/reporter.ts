@@ -179,23 +179,8 @@ function unobserved(meta: ScenarioMeta, project: string, error: string): MatrixC
   };
 }
 
-function fromRecord(r: CellRecord, project: string): MatrixCell {
-  return {
-    scenario: r.scenario,
-    family: r.family,
-    title: r.title,
-    engine: project,
-    engineVersion: r.engine.version,
-    spec: r.spec,
-    ...(r.deviation && { deviation: r.deviation }),
-    observed: r.observed,
-    server: r.server,
-    verdict: r.verdict,
-    differences: r.differences,
-    ...(r.error && { error: r.error }),
-    ...(r.fix && { fix: r.fix }),
-    evidence: { action: r.evidence.action, page: r.evidence.page, server: r.evidence.log },
-  };
+function fromRecord({ engine, evidence, ...rest }: CellRecord, project: string): MatrixCell {
+  return { ...rest, engine: project, engineVersion: engine.version, evidence: { action: evidence.action, page: evidence.page, server: evidence.log } };
 }
 
 function harnessVersion(projectDir: string): MatrixRun['harness'] {

@@ -27,7 +27,7 @@ export interface CellRecord {
   /** The standard's expectation and its citation. */
   spec: Expectation & { cite: string };
   /** The declared deviation for this engine, if any (fields that differ from spec, and why). */
-  deviation?: { observed?: Observation; server?: Partial<ServerFacts>; cite: string };
+  deviation?: Deviation;
   observed: Observation | null;
   server: ServerFacts | null;
   verdict: Verdict;
