@@ -7,12 +7,12 @@
 // Knobs: BENCH_ROUNDS, BENCH_REQUESTS, BENCH_CONCURRENCY, BENCH_WARMUP, BENCH_PROFILE (default correct).
 
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { fork } from 'node:child_process';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { profileUrls } from '../../fixtures/profile-routes.ts';
 import { startFixtures } from '../../fixtures/server.ts';
+import { freePort } from '../net.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
@@ -46,14 +46,6 @@ interface RoundResult {
   bytes: number;
   errors: number;
   statuses: Record<string, number>;
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const { port } = s.address() as AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 function median(xs: number[]): number {

@@ -3,7 +3,7 @@
 // without `always`, and bad or hostile targets end quickly with exit code 2 and a clear message.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { FIXES } from '../../harness/certify/fixes.ts';
 import { type CertifyReport, Certifier, NODE_COLUMN } from '../../harness/certify/run.ts';
 import { selectedEngines } from '../../harness/engines/select.ts';
 import { freePort } from '../../harness/net.ts';
+import { copyProject, runPlaywright } from '../support/child-run.ts';
 import { writeLevel0Tree } from '../support/level0-tree.ts';
 import { startNginx } from '../support/nginx.ts';
 
@@ -236,3 +237,23 @@ function cli(args: string[]): Promise<{ status: number | null; stdout: string; s
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+test.describe('CORS_TARGET: certify through `npx playwright test`', () => {
+  let project: string;
+  test.beforeAll(() => {
+    project = copyProject();
+  });
+  test.afterAll(() => rmSync(project, { recursive: true, force: true }));
+  for (const [profile, passes] of [['correct', true], ['info-only', false]] as const) {
+    test(`${profile} ${passes ? 'passes' : 'fails the tile checks'}`, async () => {
+      const ports = { CORS_VIEWER_PORT: await freePort(), CORS_IMAGE_PORT: await freePort(), CORS_OTHER_PORT: await freePort() };
+      const target = `http://localhost:${ports.CORS_IMAGE_PORT}/p/${profile}/iiif/3/landscape/info.json`;
+      const env = { ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), CORS_TARGET: target, CORS_WORKERS: '2' };
+      const run = await runPlaywright(project, ['test', '--grep', '@certify', '--project', 'unit', '--project', 'chromium', '--reporter', 'list'], env);
+      expect(run.status, run.output).toBe(passes ? 0 : 1);
+      expect(run.output).toMatch(/certify security-reflect-any/); // node checks ran (unit project)
+      expect(run.output).toMatch(/certify tile-canvas/); // browser checks ran (chromium)
+      if (!passes) expect(run.output).toMatch(/✘.*\[chromium\].*certify tile-fetch/);
+    });
+  }
+});

@@ -2,7 +2,7 @@
 // baseline shows exactly the cells that changed, shards merge into the same matrix as one run,
 // and a browser killed mid-run still leaves a valid matrix with the lost cells marked `error`.
 
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -27,8 +27,20 @@ const essence = (doc: MatrixDocument) => doc.cells.map(({ scenario, engine, verd
 
 // A handful of real scenarios in one engine keeps each child run to a few seconds.
 const GREP = ['--project', 'chromium', '--grep', 'simple/(no-acao|acao-star|acao-exact-origin|acao-trailing-slash):'];
-const original = copyProject();
+let original: string;
 let first: MatrixDocument;
+const copies: string[] = [];
+const copy = (...args: Parameters<typeof copyProject>) => {
+  const dir = copyProject(...args);
+  copies.push(dir);
+  return dir;
+};
+test.beforeAll(() => {
+  original = copy();
+});
+test.afterAll(() => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+});
 
 test('a run writes matrix.json, matrix.md and index.html, and the JSON validates against the schema', async () => {
   const out = join(original, 'report-a');
@@ -48,7 +60,7 @@ test('a run writes matrix.json, matrix.md and index.html, and the JSON validates
 });
 
 test('a baseline lists exactly the cell whose declared deviation was edited', async () => {
-  const edited = copyProject({}, {
+  const edited = copy({}, {
     'specs/deviations.ts': (text) =>
       text.replace('// --- simple ---', "// --- simple ---\n  'simple/acao-star': { chromium: { observed: { result: 'blocked' }, cite: 'edited for the baseline test' } },"),
   });
@@ -86,7 +98,7 @@ test('killing the browser mid-run still yields a valid matrix with the lost cell
   const slow = (n: number) => `{ id: 'simple/slow-${n}', family: 'simple', title: 'slow ${n}',
     action: { kind: 'sequence', steps: [{ kind: 'wait', ms: 1500 }, { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'] } } }] },
     spec: { observed: { result: 'done' }, server: { requests: 1 }, cite: 'harness self-test' } }`;
-  const dir = copyProject({
+  const dir = copy({
     'specs/slow.spec.ts': `import { scenarioTests } from '../harness/scenarios/define.ts';\nscenarioTests([${[1, 2, 3, 4].map(slow).join(',')}], {});\n`,
   });
   const out = join(dir, 'report-kill');
