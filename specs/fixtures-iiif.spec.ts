@@ -4,8 +4,7 @@
 // the Fetch/HTML standards say. The request log confirms what actually arrived.
 
 import { profileUrls } from '../fixtures/profile-routes.ts';
-import { fetchInPage } from '../harness/in-page/fetch.ts';
-import { imageToCanvasInPage } from '../harness/in-page/image.ts';
+import { performAction } from '../harness/in-page/actions.ts';
 import { expect, test } from '../harness/test.ts';
 
 const TILE = ['0,0,256,256', '256,', '0', 'default.jpg'] as const;
@@ -15,13 +14,13 @@ test('fixtures: correct profile — info.json readable, tile draws untainted', a
   const u = profileUrls(origins.image, 'correct');
   await probe.open(`${origins.viewer}/blank`);
 
-  const info = await probe.run(fetchInPage, { url: `${u.info('landscape')}?token=${token}` });
-  expect(info).toMatchObject({ kind: 'response', type: 'cors', status: 200 });
+  const info = await probe.run(performAction, { kind: 'fetch', url: `${u.info('landscape')}?token=${token}`, bodyChars: 100_000 });
+  expect(info).toMatchObject({ result: 'readable', type: 'cors', status: 200 });
   const json = JSON.parse((info as { body: string }).body) as Record<string, unknown>;
   expect(json).toMatchObject({ id: u.service('landscape'), type: 'ImageService3', width: 1024, height: 768 });
 
-  const tile = await probe.run(imageToCanvasInPage, { url: `${u.image('landscape', ...TILE)}?token=${token}`, crossOrigin: 'anonymous' });
-  expect(tile).toMatchObject({ kind: 'readable', width: 256, height: 256 });
+  const tile = await probe.run(performAction, { kind: 'image', url: `${u.image('landscape', ...TILE)}?token=${token}`, crossOrigin: 'anonymous', use: ['2d'] });
+  expect(tile).toEqual({ result: 'loaded', size: '256x256', canvas: { '2d': 'clean' } });
 
   const arrived = await serverLog.forToken(token);
   expect(arrived.map((r) => [r.method, r.path.split('?')[0], r.role, r.origin, r.status])).toEqual([
@@ -34,16 +33,16 @@ test('fixtures: info-only profile — info.json readable, crossorigin tile block
   const u = profileUrls(origins.image, 'info-only');
   await probe.open(`${origins.viewer}/blank`);
 
-  const info = await probe.run(fetchInPage, { url: `${u.info('landscape')}?token=${token}` });
-  expect(info).toMatchObject({ kind: 'response', type: 'cors', status: 200 });
+  const info = await probe.run(performAction, { kind: 'fetch', url: `${u.info('landscape')}?token=${token}` });
+  expect(info).toMatchObject({ result: 'readable', type: 'cors', status: 200 });
 
   // CORS mode without ACAO: a network error, so the <img> fires error (HTML: "CORS-cross-origin" fails).
-  const corsTile = await probe.run(imageToCanvasInPage, { url: `${u.image('landscape', ...TILE)}?token=${token}`, crossOrigin: 'anonymous' });
-  expect(corsTile).toEqual({ kind: 'load-error' });
+  const corsTile = await probe.run(performAction, { kind: 'image', url: `${u.image('landscape', ...TILE)}?token=${token}`, crossOrigin: 'anonymous', use: ['2d'] });
+  expect(corsTile).toEqual({ result: 'error' });
 
   // No-cors: the image loads opaque and taints the canvas; getImageData throws SecurityError.
-  const plainTile = await probe.run(imageToCanvasInPage, { url: `${u.image('landscape', ...OTHER_TILE)}?token=${token}`, crossOrigin: null });
-  expect(plainTile).toMatchObject({ kind: 'tainted', width: 256, height: 256, errorName: 'SecurityError' });
+  const plainTile = await probe.run(performAction, { kind: 'image', url: `${u.image('landscape', ...OTHER_TILE)}?token=${token}`, use: ['2d'] });
+  expect(plainTile).toEqual({ result: 'loaded', size: '256x256', canvas: { '2d': 'tainted' } }); // tainted = SecurityError
 
   const arrived = await serverLog.forToken(token);
   const tilePath = (t: readonly string[]) => `/p/info-only/iiif/3/landscape/${t.slice(0, 3).join('/')}/${t[3]}`;

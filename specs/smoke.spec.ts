@@ -2,7 +2,7 @@
 // cross-origin fetch is blocked without Access-Control-Allow-Origin and readable with `*`, and the
 // server's log shows the request arrived either way (blocking happens in the browser, not the network).
 
-import { fetchInPage } from '../harness/in-page/fetch.ts';
+import { performAction } from '../harness/in-page/actions.ts';
 import { expect, test } from '../harness/test.ts';
 
 const cases = [
@@ -13,10 +13,10 @@ const cases = [
 for (const { path, title, readable } of cases) {
   test(`smoke: cross-origin fetch ${title}`, async ({ probe, origins, token, serverLog }) => {
     await probe.open(`${origins.viewer}/blank`);
-    const outcome = await probe.run(fetchInPage, { url: `${origins.image}${path}?token=${token}` });
+    const outcome = await probe.run(performAction, { kind: 'fetch', url: `${origins.image}${path}?token=${token}` });
 
-    if (readable) expect(outcome).toEqual({ kind: 'response', type: 'cors', status: 200, body: 'smoke-body' });
-    else expect(outcome).toMatchObject({ kind: 'error', name: 'TypeError' });
+    if (readable) expect(outcome).toEqual({ result: 'readable', type: 'cors', status: 200, redirected: false, body: 'smoke-body' });
+    else expect(outcome).toEqual({ result: 'blocked', error: 'TypeError' });
 
     const arrived = await serverLog.forToken(token);
     expect(arrived).toHaveLength(1);

@@ -10,7 +10,7 @@ import { startFixtures } from '../../fixtures/server.ts';
 import { launchEngine } from '../engines/launch.ts';
 import { selectedEngines } from '../engines/select.ts';
 import type { Probe } from '../engines/types.ts';
-import { fetchInPage } from '../in-page/fetch.ts';
+import { performAction } from '../in-page/actions.ts';
 import { freePort } from '../net.ts';
 import type { Bench } from './types.ts';
 
@@ -29,9 +29,9 @@ const bench: Bench = {
     const scenario = async (probe: Probe) => {
       await probe.visit(viewerPage);
       const url = nextUrl();
-      const outcome = await probe.run(fetchInPage, { url });
+      const outcome = await probe.run(performAction, { kind: 'fetch', url });
       const token = new URL(url).searchParams.get('token')!;
-      if (outcome.kind !== 'response' || fixtures.log.forToken(token).length !== 1) throw new Error(`bench scenario failed: ${JSON.stringify(outcome)}`);
+      if (outcome.result !== 'readable' || fixtures.log.forToken(token).length !== 1) throw new Error(`bench scenario failed: ${JSON.stringify(outcome)}`);
     };
     const perScenario = async (body: () => Promise<void>) => {
       const t0 = performance.now();

@@ -18,9 +18,9 @@ export async function performAction(action: ResolvedAction): Promise<Observation
   const readHeaders = (names: string[] | undefined, get: (name: string) => string | null) =>
     names ? Object.fromEntries(names.map((n) => [n.toLowerCase(), get(n)])) : undefined;
 
-  const describeBody = (type: string | null, bytes: ArrayBuffer) =>
+  const describeBody = (type: string | null, bytes: ArrayBuffer, chars = 200) =>
     type && /^(text\/|application\/(ld\+)?json)/.test(type)
-      ? new TextDecoder().decode(bytes).slice(0, 200)
+      ? new TextDecoder().decode(bytes).slice(0, chars)
       : `<${type ?? 'no type'}, ${bytes.byteLength} bytes>`;
 
   async function doFetch(a: Extract<ResolvedAction, { kind: 'fetch' }>): Promise<Observation> {
@@ -40,7 +40,7 @@ export async function performAction(action: ResolvedAction): Promise<Observation
       }
       let body: string;
       try {
-        body = describeBody(response.headers.get('content-type'), await response.arrayBuffer());
+        body = describeBody(response.headers.get('content-type'), await response.arrayBuffer(), a.bodyChars);
       } catch (e) {
         return failed(e, 'body:');
       }
@@ -162,7 +162,7 @@ export async function performAction(action: ResolvedAction): Promise<Observation
     if (!loaded) return { result: 'error' };
     const canvas: Observation['canvas'] = {};
     for (const how of a.use ?? []) canvas[how] = await use(img, how);
-    return { result: 'loaded', ...(a.use?.length && { canvas }) };
+    return { result: 'loaded', size: `${img.naturalWidth}x${img.naturalHeight}`, ...(a.use?.length && { canvas }) };
   }
 
   async function doFetchBitmap(a: Extract<ResolvedAction, { kind: 'fetch-bitmap' }>): Promise<Observation> {

@@ -49,10 +49,10 @@ export function scenarioTests(scenarios: Scenario[], deviations: Deviations): vo
           Object.assign(cell, { verdict: judgement.verdict, differences: judgement.differences });
         } catch (error) {
           cell.error = String((error as Error)?.message ?? error);
-          await attachCell(testInfo, cell);
           throw error;
+        } finally {
+          await attachCell(testInfo, cell);
         }
-        await attachCell(testInfo, cell);
         expect(cell.verdict, failureMessage(cell)).toMatch(/^(conforms|known-deviation)$/);
       });
     });

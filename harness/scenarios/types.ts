@@ -43,6 +43,8 @@ export interface FetchAction extends Timed {
   body?: string;
   /** Response headers to read with headers.get() (null when not exposed). */
   read?: string[];
+  /** How much of a text body to keep in the observation (default 200 characters). */
+  bodyChars?: number;
 }
 
 export interface XhrAction extends Timed {
@@ -92,6 +94,8 @@ export interface Observation {
   /** The requested response headers as JS saw them (null = not exposed or absent). */
   headers?: Record<string, string | null>;
   error?: string;
+  /** A loaded image's decoded size, `WxH`. */
+  size?: string;
   /** Per canvas use: clean, tainted, unavailable, or an error name. */
   canvas?: Partial<Record<ImageUse, string>>;
   steps?: Observation[];
