@@ -2,7 +2,8 @@
 // toDataURL, toBlob, WebGL texImage2D, createImageBitmap) and which taint it or fail to load, including
 // the IIIF tile cases and the HTTP-cache "poisoning" of a CORS image load by an earlier no-cors one.
 
-import type { ImageUse, MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
+import { derivedCounterfactual } from '../../harness/scenarios/outcomes.ts';
+import type { Counterfactual, ImageUse, MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
 
 const HTML = 'https://html.spec.whatwg.org/multipage';
 const NOT_ORIGIN_CLEAN = `${HTML}/canvas.html#the-image-argument-is-not-origin-clean`;
@@ -24,10 +25,28 @@ const READS: ImageUse[] = ['2d', 'toDataURL', 'toBlob'];
 const all = (value: string, uses: ImageUse[] = READS) => Object.fromEntries(uses.map((u) => [u, value])) as Partial<Record<ImageUse, string>>;
 
 /** A scenario row; every scenario here is in the `canvas` family. */
-const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({ id: `canvas/${slug}`, family: 'canvas', ...rest });
+const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({
+  id: `canvas/${slug}`,
+  family: 'canvas',
+  ...rest,
+  counterfactuals: rest.counterfactuals ?? canvasCounterfactuals(rest.spec),
+});
 
-const NO_CORS_ONE = { requests: 1, preflights: 0, origins: ['absent'] };
-const CORS_ONE = { requests: 1, preflights: 0, origins: ['viewer'] };
+/** A broken engine: the load result flipped, or every canvas use reporting the opposite taint. */
+function canvasCounterfactuals(spec: Scenario['spec']): Counterfactual[] {
+  const first = 'outcomes' in spec ? spec.outcomes[0]! : spec;
+  const derived = derivedCounterfactual(spec);
+  const canvas = first.observed.canvas;
+  const flip = (v: string | undefined) => (v === 'clean' ? 'tainted' : 'clean');
+  return [
+    ...(canvas ? [{ label: 'taint the other way round', observed: { canvas: Object.fromEntries(Object.entries(canvas).map(([k, v]) => [k, flip(v)])) } }] : []),
+    ...(derived ? [derived] : []),
+  ];
+}
+
+// Image loads never preflight, so `preflights: 0` could never be false: not asserted.
+const NO_CORS_ONE = { requests: 1, origins: ['absent'] };
+const CORS_ONE = { requests: 1, origins: ['viewer'] };
 
 const USE_CROSSORIGIN_FIX =
   'Serve images with Access-Control-Allow-Origin (* for public content) and load them with crossorigin="anonymous" (OpenSeadragon: crossOriginPolicy: "Anonymous").';
@@ -79,7 +98,7 @@ export const scenarios: Scenario[] = [
     action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao: ['*'] })), use: READS },
     spec: {
       observed: { result: 'loaded', canvas: all('clean') },
-      server: { ...CORS_ONE, cookie: false },
+      server: CORS_ONE,
       cite: `${CORS_CROSS_ORIGIN}; ${CORS_SETTINGS}; ${NOT_ORIGIN_CLEAN}`,
     },
   }),
@@ -280,11 +299,28 @@ export const scenarios: Scenario[] = [
     // The reference notes (and older WPT) said the taint survives; WPT inverted security.reset.cross
     // ("Resetting the canvas state resets the origin-clean flag") and WebKit aligned with Chromium.
     action: { kind: 'image', target: on('image', png()), use: ['reset', '2d'] },
+    // The sentence that says the flag is reset is a non-normative note (whatwg/html#2660); the
+    // normative steps for setting the bitmap dimensions never touch origin-clean. So "cleared"
+    // rests on WPT and the note, and "kept" is not a departure from normative text.
     spec: {
-      observed: { result: 'loaded', canvas: { reset: 'clean', '2d': 'tainted' } },
-      server: NO_CORS_ONE,
-      cite: `${CANVAS_SECURITY} ("when changing the value of the width or the height content attribute … its origin-clean flag is reset"); https://github.com/whatwg/html/issues/2660; ${WPT_CANVAS}/security.reset.cross.html; https://github.com/WebKit/WebKit/pull/65571`,
+      outcomes: [
+        {
+          label: 'cleared',
+          basis: 'wpt',
+          observed: { result: 'loaded', canvas: { reset: 'clean', '2d': 'tainted' } },
+          server: NO_CORS_ONE,
+          cite: `${WPT_CANVAS}/security.reset.cross.html ("Resetting the canvas state resets the origin-clean flag"); non-normative note in ${CANVAS_SECURITY}; https://github.com/whatwg/html/issues/2660; https://github.com/WebKit/WebKit/pull/65571`,
+        },
+        {
+          label: 'kept (normative steps never reset origin-clean)',
+          basis: 'normative',
+          observed: { result: 'loaded', canvas: { reset: 'tainted', '2d': 'tainted' } },
+          server: NO_CORS_ONE,
+          cite: `${HTML}/canvas.html#concept-canvas-set-bitmap-dimensions (no step resets origin-clean); https://github.com/whatwg/html/issues/2660 (open)`,
+        },
+      ],
     },
+    counterfactuals: [{ label: 'tainted image never taints', observed: { canvas: { reset: 'clean', '2d': 'clean' } } }],
   }),
 
   // ── HTTP cache: a no-cors response reused for a CORS request ───────────────────────────────
@@ -298,13 +334,32 @@ export const scenarios: Scenario[] = [
         { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao_if_origin: '$origin', cache: 'max-age=600' })), use: ['2d'] },
       ],
     },
+    // Fetch's "CORS protocol and HTTP caches" (an advisory section) describes the first outcome:
+    // without Vary: Origin the user agent may "use that cached response from the previous non-CORS
+    // request". An HTTP cache may always refetch instead, so both conform; which one an engine
+    // takes is the fact the matrix shows.
     spec: {
-      // Fetch's "CORS protocol and HTTP caches": without Vary: Origin the user agent "will use that
-      // cached response from the previous non-CORS request, without Access-Control-Allow-Origin".
-      observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'error' }] },
-      server: { requests: 1, preflights: 0, origins: ['absent'] },
-      cite: `${HTTP_CACHES}; https://github.com/whatwg/fetch/issues/402; https://github.com/whatwg/fetch/pull/564`,
+      outcomes: [
+        {
+          label: 'served from cache: error',
+          basis: 'note',
+          observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'error' }] },
+          server: { requests: 1, origins: ['absent'] },
+          cite: `${HTTP_CACHES}; https://github.com/whatwg/fetch/issues/402; https://github.com/whatwg/fetch/pull/564`,
+        },
+        {
+          label: 'refetched: clean',
+          basis: 'normative',
+          observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] },
+          server: { requests: 2, origins: ['absent', 'viewer'] },
+          cite: 'https://www.rfc-editor.org/rfc/rfc9111#section-4 (a cache is never required to use a stored response); https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch',
+        },
+      ],
     },
+    counterfactuals: [
+      { label: 'cached response used but CORS check skipped', observed: { steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] } },
+      { label: 'refetched without Origin', server: { requests: 2, origins: ['absent', 'absent'] } },
+    ],
     fix: 'Send Vary: Origin when ACAO depends on the request, or better, send Access-Control-Allow-Origin: * on every response, CORS request or not.',
   }),
   row('cache-vary-origin-clean', {
@@ -332,12 +387,24 @@ export const scenarios: Scenario[] = [
       ],
     },
     spec: {
-      observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] },
-      // Whether the second load is served from the cache is the cache's choice (either conforms),
-      // so the request count is not asserted; images never preflight.
-      server: { preflights: 0 },
-      cite: `${HTTP_CACHES} ("if ACAO is set to * or a static origin … always send it … and do not use Vary")`,
+      outcomes: [
+        {
+          label: 'served from cache',
+          basis: 'note',
+          observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] },
+          server: { requests: 1, origins: ['absent'] },
+          cite: `${HTTP_CACHES} ("if ACAO is set to * or a static origin … always send it … and do not use Vary")`,
+        },
+        {
+          label: 'refetched',
+          observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] },
+          server: { requests: 2, origins: ['absent', 'viewer'] },
+          cite: 'https://www.rfc-editor.org/rfc/rfc9111#section-4 (a cache may always refetch)',
+        },
+      ],
     },
+    // Whether the second load is served from the cache is the cache's choice: both conform.
+    counterfactuals: [{ label: 'CORS load tainted', observed: { steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'tainted' } }] } }],
   }),
 
   // ── IIIF tiles ─────────────────────────────────────────────────────────────────────────────
