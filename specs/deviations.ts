@@ -73,6 +73,21 @@ export const deviations: Deviations = {
     },
   },
 
+  'preflight/method-fetch-keeps-lowercase-patch': {
+    chromium: {
+      observed: { result: 'done', steps: [{ result: 'blocked', error: 'TypeError' }, { result: 'blocked', error: 'TypeError' }] },
+      server: { preflights: 1, requests: 2, methods: ['OPTIONS', 'patch', 'patch'], rejected: 2, acrms: ['patch'] },
+      cite:
+        'Chromium keeps the CORS-preflight cache entry after the actual request failed its CORS check (one preflight for two `patch` requests); main fetch requires "If corsWithPreflightResponse is a network error, then clear cache entries using request" (https://fetch.spec.whatwg.org/#concept-main-fetch). No upstream report found. Observed on Chromium 156.0.8078.114, 2026-11-30',
+    },
+    webkit: {
+      observed: { result: 'done', steps: [{ result: 'blocked', error: 'TypeError' }, { result: 'blocked', error: 'TypeError' }] },
+      server: { preflights: 1, requests: 2, methods: ['OPTIONS', 'patch', 'patch'], rejected: 2, acrms: ['patch'] },
+      cite:
+        'WebKit keeps the CORS-preflight cache entry after the actual request failed its CORS check (one preflight for two `patch` requests); main fetch requires clearing cache entries for the URL then (https://fetch.spec.whatwg.org/#concept-main-fetch, "clear cache entries"). No upstream report found. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30',
+    },
+  },
+
   // --- redirect ---
   'redirect/userinfo-same-origin': {
     chromium: {
@@ -80,6 +95,12 @@ export const deviations: Deviations = {
       server: { requests: 1, preflights: 0, methods: ['GET'], authorization: [false] },
       cite:
         'Chromium fails any redirect to a URL with embedded credentials (chromestatus 5669008342777856), where Fetch only fails it for cors-mode cross-origin targets: https://github.com/whatwg/fetch/issues/660 (Firefox follows the spec, Safari strips, Chrome errors); proposal to standardise blocking: https://github.com/whatwg/fetch/pull/465',
+    },
+    webkit: {
+      observed: { result: 'readable', status: 200, redirected: true },
+      server: { requests: 2, preflights: 0, methods: ['GET', 'GET'], authorization: [false, false] },
+      cite:
+        'WebKit follows the redirect but strips the user:pass from the URL, so response.url carries no userinfo (Fetch keeps the current URL as is: https://fetch.spec.whatwg.org/#dom-response-url): https://github.com/whatwg/fetch/issues/660 ("Safari strips"). Observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30',
     },
   },
 

@@ -70,7 +70,8 @@ export async function performAction(action: ResolvedAction): Promise<Observation
         return failed(e, 'body:');
       }
       const headers = readHeaders(a.read, (n) => response.headers.get(n));
-      return { result: 'readable', type: response.type, status: response.status, redirected: response.redirected, body, ...(headers && { headers }) };
+      const urlUserinfo = response.url !== '' && new URL(response.url).username !== '';
+      return { result: 'readable', type: response.type, status: response.status, redirected: response.redirected, body, ...(headers && { headers }), ...(urlUserinfo && { urlUserinfo }) };
     } finally {
       clearTimeout(timer);
     }

@@ -102,6 +102,8 @@ export interface Observation {
   type?: string;
   body?: string;
   redirected?: boolean;
+  /** fetch: the response URL still carries user:pass (only present when it does). */
+  urlUserinfo?: boolean;
   /** The requested response headers as JS saw them (null = not exposed or absent). */
   headers?: Record<string, string | null>;
   error?: string;

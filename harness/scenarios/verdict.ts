@@ -43,7 +43,8 @@ export function judge(scenario: Scenario, engine: EngineName, observed: Observat
   }
   const declared = { observed: deviation.observed ?? {}, server: deviation.server ?? {} };
   const fromDeclared = diff(declared, actual);
-  if (fromDeclared.length === 0) {
+  // A permitted outcome wins over a declaration that happens to match it too: the declaration is stale.
+  if (fromDeclared.length === 0 && index < 0) {
     const policy = deviation.kind === 'policy';
     const outcome: TakenOutcome = { index: -1, label: policy ? 'engine policy' : 'declared deviation', basis: policy ? 'policy' : 'deviation', cite: deviation.cite };
     return { verdict: policy ? 'conforms' : 'known-deviation', outcome, deviation, differences: [] };

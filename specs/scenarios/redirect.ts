@@ -224,13 +224,13 @@ export const scenarios: Scenario[] = [
   row('userinfo-same-origin', {
     title: 'Location with user:pass@ on the page\'s own origin: allowed by the CORS rule (request origin is same origin)',
     action: { kind: 'fetch', target: on('viewer', { status: 302, location: { origin: 'viewer', make: {}, userinfo: 'user:pass' } }) },
-    // The second request is same-origin with credentials mode "same-origin", so HTTP-network-or-cache
-    // fetch turns the URL's user:pass into an Authorization header there (an engine that strips the
-    // userinfo sends none).
+    // The response's URL is the request's current URL, userinfo included (an engine that strips the
+    // userinfo shows none). No Authorization is sent: URL credentials are only used for an
+    // authentication fetch, after a 401.
     spec: {
-      observed: { result: 'readable', status: 200, redirected: true },
-      server: { requests: 2, preflights: 0, methods: ['GET', 'GET'], authorization: [false, true] },
-      cite: `${REDIRECT_FETCH} (the credentials check only applies when the request's origin is not same origin with locationURL); ${FETCH}/#concept-http-network-or-cache-fetch ("if httpRequest's current URL does include credentials and includeCredentials is true, then set authorizationValue to httpRequest's current URL, converted to an Authorization value"); wpt fetch/api/cors/cors-redirect-credentials.any.js`,
+      observed: { result: 'readable', status: 200, redirected: true, urlUserinfo: true },
+      server: { requests: 2, preflights: 0, methods: ['GET', 'GET'], authorization: [false, false] },
+      cite: `${REDIRECT_FETCH} (the credentials check only applies when the request's origin is not same origin with locationURL); ${FETCH}/#dom-response-url (the current URL, credentials included); ${FETCH}/#concept-http-network-or-cache-fetch (URL credentials only for an authentication fetch); wpt fetch/api/cors/cors-redirect-credentials.any.js`,
     },
   }),
   row('hops-20-ok', {
