@@ -29,6 +29,8 @@ export function serverFacts(log: LoggedRequest[], { origins, token }: RunContext
     acrh: preflights[0]?.accessControlRequestHeaders ?? null,
     acrms: preflights.map((r) => r.accessControlRequestMethod ?? ''),
     acrhs: preflights.map((r) => r.accessControlRequestHeaders),
+    cookies: others.map(carriesCookie),
+    statuses: others.map((r) => r.status ?? 0),
     authorization: others.map((r) => header(r, 'authorization') !== null),
     rejected: log.filter((r) => r.rejected).length,
   };

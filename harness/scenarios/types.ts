@@ -36,7 +36,8 @@ export interface FetchAction extends Timed {
   kind: 'fetch';
   target: Target;
   method?: string;
-  headers?: Record<string, string>;
+  /** A record, or name/value pairs (a name may repeat: each pair is its own header-list entry). */
+  headers?: Record<string, string> | [string, string][];
   mode?: 'cors' | 'no-cors' | 'same-origin';
   credentials?: 'omit' | 'same-origin' | 'include';
   redirect?: 'follow' | 'error' | 'manual';
@@ -138,6 +139,10 @@ export interface ServerFacts {
   /** Access-Control-Request-Method / -Headers of every preflight, in order. */
   acrms: string[];
   acrhs: (string | null)[];
+  /** Whether each non-preflight request carried this scenario's cookie. */
+  cookies: boolean[];
+  /** The status the server answered each non-preflight request with (e.g. 304 for a revalidation). */
+  statuses: number[];
   /** Whether each non-preflight request carried an Authorization header. */
   authorization: boolean[];
   /** Requests node's HTTP parser refused before any handler ran (e.g. method `NEW`, `patch`). */

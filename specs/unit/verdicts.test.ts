@@ -9,13 +9,9 @@ import { counterfactualsOf, permittedOutcomes, verdictProblems } from '../../har
 import type { Scenario, ServerFacts } from '../../harness/scenarios/types.ts';
 import { judge } from '../../harness/scenarios/verdict.ts';
 import { deviations } from '../deviations.ts';
-import { scenarios as canvas } from '../scenarios/canvas.ts';
-import { scenarios as credentialed } from '../scenarios/credentialed.ts';
-import { scenarios as preflight } from '../scenarios/preflight.ts';
-import { scenarios as redirect } from '../scenarios/redirect.ts';
-import { scenarios as simple } from '../scenarios/simple.ts';
+import { CATALOGUE } from '../scenarios/index.ts';
 
-const catalogue: Scenario[] = [...simple, ...credentialed, ...preflight, ...redirect, ...canvas];
+const catalogue: Scenario[] = CATALOGUE;
 
 test('every scenario declares a counterfactual its verdict rejects', () => {
   const problems = catalogue.flatMap((s) => verdictProblems(s, deviations[s.id]).map((p) => `${s.id}: ${p}`));
@@ -57,7 +53,7 @@ test('the mutation shown in the report: simple/no-acao without its `result` asse
 
 const FACTS: ServerFacts = {
   preflights: 1, requests: 2, methods: ['OPTIONS', 'PUT', 'PUT'], origins: ['viewer', 'viewer'], preflightOrigins: ['viewer'],
-  cookie: false, preflightCookie: false, acrm: 'PUT', acrh: null, acrms: ['PUT'], acrhs: [null], authorization: [false, false], rejected: 0,
+  cookie: false, preflightCookie: false, acrm: 'PUT', acrh: null, acrms: ['PUT'], acrhs: [null], authorization: [false, false], rejected: 0, cookies: [false, false], statuses: [200, 200],
 };
 
 test('judge: a permitted alternative conforms and says which outcome it was', () => {
