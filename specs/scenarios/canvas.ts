@@ -1,31 +1,26 @@
-// Canvas tainting: which image loads leave a canvas origin-clean (readable with getImageData,
-// toDataURL, toBlob, WebGL texImage2D, createImageBitmap) and which taint it or fail to load, including
-// the IIIF tile cases and the HTTP-cache "poisoning" of a CORS image load by an earlier no-cors one.
+// Canvas tainting: which image loads leave a canvas origin-clean (getImageData, toDataURL, toBlob,
+// WebGL, createImageBitmap) and which taint it or fail to load, and HTTP-cache "poisoning" of a
+// CORS image load by an earlier no-cors one. IIIF tiles: canvas-iiif.ts; patterns: canvas-sources.ts.
 
 import { derivedCounterfactual } from '../../harness/scenarios/outcomes.ts';
 import type { Counterfactual, ImageUse, MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
 
-const HTML = 'https://html.spec.whatwg.org/multipage';
-const NOT_ORIGIN_CLEAN = `${HTML}/canvas.html#the-image-argument-is-not-origin-clean`;
-const CANVAS_SECURITY = `${HTML}/canvas.html#security-with-canvas-elements`;
-const CORS_CROSS_ORIGIN = `${HTML}/urls-and-fetching.html#cors-cross-origin`;
+import { CANVAS_SECURITY, CORS_CHECK, CORS_CROSS_ORIGIN, HTML, HTTP_CACHES, NOT_ORIGIN_CLEAN, WEBGL_ORIGIN } from './citations.ts';
+
 const CORS_SETTINGS = `${HTML}/urls-and-fetching.html#cors-settings-attributes`;
 const CREATE_IMAGE_BITMAP = `${HTML}/imagebitmap-and-animations.html#dom-createimagebitmap`;
-const WEBGL_ORIGIN = 'https://registry.khronos.org/webgl/specs/latest/1.0/#ORIGIN_RESTRICTIONS';
-const CORS_CHECK = 'https://fetch.spec.whatwg.org/#cors-check';
-const HTTP_CACHES = 'https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches';
 const WPT_CANVAS = 'wpt html/semantics/embedded-content/the-canvas-element';
 const WPT_BITMAP = 'wpt html/canvas/element/manual/imagebitmap/createImageBitmap-origin.sub.html';
 
 const png = (extra: MakeSpec = {}): MakeSpec => ({ body: 'png', ...extra });
 const on = (origin: Target['origin'], make: MakeSpec): Target => ({ origin, make });
-const tile = (profile: string): Target => ({ origin: 'image', path: `/p/${profile}/iiif/3/landscape/full/64,/0/default.jpg` });
+export const tile = (profile: string): Target => ({ origin: 'image', path: `/p/${profile}/iiif/3/landscape/full/64,/0/default.jpg` });
 
 const READS: ImageUse[] = ['2d', 'toDataURL', 'toBlob'];
 const all = (value: string, uses: ImageUse[] = READS) => Object.fromEntries(uses.map((u) => [u, value])) as Partial<Record<ImageUse, string>>;
 
 /** A scenario row; every scenario here is in the `canvas` family. */
-const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({
+export const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({
   id: `canvas/${slug}`,
   family: 'canvas',
   ...rest,
@@ -45,8 +40,8 @@ function canvasCounterfactuals(spec: Scenario['spec']): Counterfactual[] {
 }
 
 // Image loads never preflight, so `preflights: 0` could never be false: not asserted.
-const NO_CORS_ONE = { requests: 1, origins: ['absent'] };
-const CORS_ONE = { requests: 1, origins: ['viewer'] };
+export const NO_CORS_ONE = { requests: 1, origins: ['absent'] };
+export const CORS_ONE = { requests: 1, origins: ['viewer'] };
 
 const USE_CROSSORIGIN_FIX =
   'Serve images with Access-Control-Allow-Origin (* for public content) and load them with crossorigin="anonymous" (OpenSeadragon: crossOriginPolicy: "Anonymous").';
@@ -405,36 +400,5 @@ export const scenarios: Scenario[] = [
     },
     // Whether the second load is served from the cache is the cache's choice: both conform.
     counterfactuals: [{ label: 'CORS load tainted', observed: { steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'tainted' } }] } }],
-  }),
-
-  // ── IIIF tiles ─────────────────────────────────────────────────────────────────────────────
-  row('iiif-tile-correct-anonymous-clean', {
-    title: 'IIIF tile from profile `correct` with crossorigin=anonymous: clean in 2D and WebGL',
-    action: { kind: 'image', crossOrigin: 'anonymous', target: tile('correct'), use: ['2d', 'webgl'] },
-    spec: {
-      observed: { result: 'loaded', canvas: { '2d': 'clean', webgl: 'clean' } },
-      server: CORS_ONE,
-      cite: `https://iiif.io/api/image/3.0/#71-cors; ${CORS_CROSS_ORIGIN}; ${WEBGL_ORIGIN}`,
-    },
-  }),
-  row('iiif-tile-info-only-anonymous-error', {
-    title: 'IIIF tile from profile `info-only` (no ACAO on images) with crossorigin=anonymous: the tile fails to load',
-    action: { kind: 'image', crossOrigin: 'anonymous', target: tile('info-only'), use: ['2d'] },
-    spec: {
-      observed: { result: 'error' },
-      server: CORS_ONE,
-      cite: `${CORS_CHECK}; https://iiif.io/api/image/3.0/#71-cors; https://github.com/openseadragon/openseadragon/issues/2897`,
-    },
-    fix: 'Apply the CORS header to image responses too (the whole /iiif/ location), not only info.json.',
-  }),
-  row('iiif-tile-info-only-no-crossorigin-tainted', {
-    title: 'IIIF tile from profile `info-only` without crossorigin: loads, but 2D and WebGL are tainted',
-    action: { kind: 'image', target: tile('info-only'), use: ['2d', 'webgl'] },
-    spec: {
-      observed: { result: 'loaded', canvas: { '2d': 'tainted', webgl: 'tainted' } },
-      server: NO_CORS_ONE,
-      cite: `${NOT_ORIGIN_CLEAN}; ${WEBGL_ORIGIN}; https://github.com/openseadragon/openseadragon/issues/2472`,
-    },
-    fix: 'Apply the CORS header to image responses too, and load tiles with crossorigin="anonymous".',
   }),
 ];

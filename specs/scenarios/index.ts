@@ -2,6 +2,7 @@
 // tools (the catalogue bench, the browserless verdict checks) read as data.
 
 import type { Family, Scenario } from '../../harness/scenarios/types.ts';
+import { scenarios as canvasIiif } from './canvas-iiif.ts';
 import { scenarios as canvasSources } from './canvas-sources.ts';
 import { scenarios as canvas } from './canvas.ts';
 import { scenarios as credentialed } from './credentialed.ts';
@@ -17,7 +18,7 @@ export const FAMILY_TABLES: Record<Family, Scenario[]> = {
   credentialed,
   preflight: [...preflight, ...preflightTriggers],
   redirect: [...redirect, ...redirectCredentials],
-  canvas: [...canvas, ...canvasSources],
+  canvas: [...canvas, ...canvasIiif, ...canvasSources],
 };
 
 export const CATALOGUE: Scenario[] = Object.values(FAMILY_TABLES).flat();
