@@ -10,6 +10,23 @@ import type { Deviations } from '../harness/scenarios/types.ts';
 const READ = { result: 'readable', status: 200 } as const;
 const ONE_COOKIELESS = { requests: 1, preflights: 0, origins: ['viewer'], cookie: false };
 
+// After a cross-origin hop Fetch removes Authorization, so nothing CORS-unsafe is left and main
+// fetch sends the GET without a preflight. Both engines still drop the token (no leak).
+const AUTHORIZATION_DROPPED_THEN_PREFLIGHTED: Deviations[string] = {
+        firefox: {
+          observed: { result: 'readable', status: 200, redirected: true },
+          server: { preflights: 2, requests: 2, methods: ['OPTIONS', 'GET', 'OPTIONS', 'GET'], authorization: [true, false], origins: ['viewer', 'null'], acrhs: ['authorization', null] },
+          cite:
+            'Firefox preflights the other origin after the redirect although the request has no CORS-unsafe header left once Authorization is removed (https://fetch.spec.whatwg.org/#http-redirect-fetch, then main fetch: no preflight needed); the token itself is not sent. No upstream report found; observed on Firefox ESR 153.8.0, 2026-11-30',
+        },
+        webkit: {
+          observed: { result: 'readable', status: 200, redirected: true },
+          server: { preflights: 2, requests: 2, methods: ['OPTIONS', 'GET', 'OPTIONS', 'GET'], authorization: [true, false], origins: ['viewer', 'null'], acrhs: ['authorization', 'authorization'] },
+          cite:
+            'WebKit preflights the other origin after the redirect asking for `authorization` (Access-Control-Request-Headers) although it then sends the GET without the Authorization header, which Fetch removes on a cross-origin redirect (https://fetch.spec.whatwg.org/#http-redirect-fetch) so that no preflight is needed. No upstream report found; observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30',
+        },
+      };
+
 export const deviations: Deviations = {
   // --- simple ---
 
@@ -88,19 +105,48 @@ export const deviations: Deviations = {
     },
   },
 
+  // The 1024-byte total: Fetch checks each header-list entry (each Accept here is safelisted) and
+  // then their total.
+  'preflight/safelisted-total-1024': {
+    chromium: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: { preflights: 1, requests: 0, methods: ['OPTIONS'], acrhs: ['accept'] },
+      cite:
+        'Chromium preflights 8 Accept entries of 128 bytes (1024 in all, not greater than 1024), apparently judging the combined "a, b, …" value (over 128 bytes) rather than each header-list entry as https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names does; the preflight is then refused (no ACAH). No upstream report found; observed on Chromium 156.0.8078.114, 2026-11-30',
+    },
+    webkit: {
+      observed: { result: 'blocked', error: 'TypeError' },
+      server: { preflights: 1, requests: 0, methods: ['OPTIONS'], acrhs: ['accept'] },
+      cite:
+        'WebKit preflights 8 Accept entries of 128 bytes (1024 in all, not greater than 1024), apparently judging the combined value (over 128 bytes) rather than each header-list entry as https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names does. No upstream report found; observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30',
+    },
+  },
+  'preflight/safelisted-total-over-1024': {
+    firefox: {
+      observed: { result: 'readable', status: 200 },
+      server: { preflights: 0, requests: 1, methods: ['GET'], origins: ['viewer'] },
+      cite:
+        'Firefox sends 9 safelisted Accept entries totalling 1080 bytes without a preflight: it does not apply the 1024-byte total of https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names ("If safelistValueSize is greater than 1024"). No upstream report found; observed on Firefox ESR 153.8.0, 2026-11-30',
+    },
+  },
+
   // --- redirect ---
+  'redirect/after-preflight-other-origin': {
+    firefox: {
+      observed: { result: 'readable', status: 200, redirected: true },
+      server: { preflights: 2, requests: 2, methods: ['OPTIONS', 'PUT', 'OPTIONS', 'PUT'], origins: ['viewer', 'null'], preflightOrigins: ['viewer', 'viewer'] },
+      cite:
+        'Firefox sends the real Origin on the preflight that follows a cross-origin redirect while the actual request carries Origin: null; the preflight clones the request\'s URL list, so its redirect-taint, and with it its serialized origin, is the same (https://fetch.spec.whatwg.org/#cors-preflight-fetch, https://fetch.spec.whatwg.org/#concept-request-tainted-origin). No upstream report found; observed on Firefox ESR 153.8.0, 2026-11-30',
+    },
+  },
+  'redirect/authorization-dropped-cross-origin-302': AUTHORIZATION_DROPPED_THEN_PREFLIGHTED,
+  'redirect/authorization-dropped-cross-origin-307': AUTHORIZATION_DROPPED_THEN_PREFLIGHTED,
   'redirect/userinfo-same-origin': {
     chromium: {
       observed: { result: 'blocked', error: 'TypeError' },
       server: { requests: 1, preflights: 0, methods: ['GET'], authorization: [false] },
       cite:
         'Chromium fails any redirect to a URL with embedded credentials (chromestatus 5669008342777856), where Fetch only fails it for cors-mode cross-origin targets: https://github.com/whatwg/fetch/issues/660 (Firefox follows the spec, Safari strips, Chrome errors); proposal to standardise blocking: https://github.com/whatwg/fetch/pull/465',
-    },
-    webkit: {
-      observed: { result: 'readable', status: 200, redirected: true },
-      server: { requests: 2, preflights: 0, methods: ['GET', 'GET'], authorization: [false, false] },
-      cite:
-        'WebKit follows the redirect but strips the user:pass from the URL, so response.url carries no userinfo (Fetch keeps the current URL as is: https://fetch.spec.whatwg.org/#dom-response-url): https://github.com/whatwg/fetch/issues/660 ("Safari strips"). Observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30',
     },
   },
 

@@ -32,7 +32,10 @@ const revalidate = (make: MakeSpec, read: string[]): Action => ({
   ],
 });
 const REVALIDATED = { requests: 2, preflights: 0, statuses: [200, 304] };
-const REFETCHED_FULL: Counterfactual = { label: 'a full 200 instead of a revalidation', server: { statuses: [200, 200] } };
+/** A cache that did not keep the first response sends a normal request: a full 200 conforms too. */
+const NOT_STORED = { requests: 2, preflights: 0, statuses: [200, 200] };
+const CACHE_MODE = 'https://fetch.spec.whatwg.org/#concept-request-cache-mode ("no-cache": a conditional request if there is a stored response, a normal request otherwise); an HTTP cache may decline to store';
+const step = (custom: string | null) => ({ result: 'readable' as const, status: 200, headers: { 'x-custom': custom } });
 
 const fromSandbox = (make: MakeSpec, credentials?: FetchAction['credentials']): FetchAction => ({
   kind: 'fetch',
@@ -98,31 +101,49 @@ export const scenarios: Scenario[] = [
     title: "A revalidation answered 304 without any CORS header: the stored response's ACAO applies, readable with status 200",
     action: revalidate(stored({}), ['X-Custom']),
     spec: {
-      observed: { result: 'done', steps: [{ result: 'readable', status: 200, headers: { 'x-custom': null } }, { result: 'readable', status: 200, headers: { 'x-custom': null } }] },
-      server: REVALIDATED,
-      cite: `${HTTP_FETCH} (the CORS check is not applied to 304 responses; ${NETWORK_OR_CACHE_FETCH} updates the stored response and uses it); ${HTTP_CACHING}#section-4.3.4; wpt cors/304.htm`,
+      outcomes: [
+        {
+          label: 'revalidated',
+          observed: { result: 'done', steps: [step(null), step(null)] },
+          server: REVALIDATED,
+          cite: `${HTTP_FETCH} (the CORS check is not applied to 304 responses; ${NETWORK_OR_CACHE_FETCH} updates the stored response and uses it); ${HTTP_CACHING}#section-4.3.4; wpt cors/304.htm`,
+        },
+        { label: 'not stored: full response', observed: { result: 'done', steps: [step(null), step(null)] }, server: NOT_STORED, cite: CACHE_MODE },
+      ],
     },
-    counterfactuals: [{ label: 'the 304 itself CORS-checked', observed: { steps: [{ result: 'readable', status: 200, headers: { 'x-custom': null } }, { result: 'blocked' }] } }, REFETCHED_FULL],
+    counterfactuals: [{ label: 'the 304 itself CORS-checked', observed: { steps: [step(null), { result: 'blocked' }] } }],
   }),
   row('revalidated-304-widens-aceh', {
     title: 'A 304 that adds Access-Control-Expose-Headers: X-Custom updates the stored response: X-Custom becomes readable',
     action: revalidate(stored({ nm_header: ['Access-Control-Expose-Headers: X-Custom'] }), ['X-Custom']),
     spec: {
-      observed: { result: 'done', steps: [{ result: 'readable', status: 200, headers: { 'x-custom': null } }, { result: 'readable', status: 200, headers: { 'x-custom': '1' } }] },
-      server: REVALIDATED,
-      cite: `${HTTP_CACHING}#section-4.3.4 (the 304's header fields replace the stored ones); ${NETWORK_OR_CACHE_FETCH}; wpt cors/304.htm ("A 304 response can expand Access-Control-Expose-Headers")`,
+      outcomes: [
+        {
+          label: 'revalidated',
+          observed: { result: 'done', steps: [step(null), step('1')] },
+          server: REVALIDATED,
+          cite: `${HTTP_CACHING}#section-4.3.4 (the 304's header fields replace the stored ones); ${NETWORK_OR_CACHE_FETCH}; wpt cors/304.htm ("A 304 response can expand Access-Control-Expose-Headers")`,
+        },
+        { label: 'not stored: full response', observed: { result: 'done', steps: [step(null), step(null)] }, server: NOT_STORED, cite: CACHE_MODE },
+      ],
     },
-    counterfactuals: [{ label: "the 304's ACEH ignored", observed: { steps: [{ result: 'readable', status: 200, headers: { 'x-custom': null } }, { result: 'readable', status: 200, headers: { 'x-custom': null } }] } }, REFETCHED_FULL],
+    counterfactuals: [{ label: "the 304's ACEH ignored", observed: { steps: [step(null), step(null)] } }],
   }),
   row('revalidated-304-narrows-aceh', {
     title: 'Stored with ACEH X-Custom; a 304 carrying Access-Control-Expose-Headers: X-Other narrows it: X-Custom hidden again',
     action: revalidate(stored({ aceh: 'X-Custom', nm_header: ['Access-Control-Expose-Headers: X-Other'] }), ['X-Custom']),
     spec: {
-      observed: { result: 'done', steps: [{ result: 'readable', status: 200, headers: { 'x-custom': '1' } }, { result: 'readable', status: 200, headers: { 'x-custom': null } }] },
-      server: REVALIDATED,
-      cite: `${HTTP_CACHING}#section-4.3.4; wpt cors/304.htm ("A 304 response can contract Access-Control-Expose-Headers")`,
+      outcomes: [
+        {
+          label: 'revalidated',
+          observed: { result: 'done', steps: [step('1'), step(null)] },
+          server: REVALIDATED,
+          cite: `${HTTP_CACHING}#section-4.3.4; wpt cors/304.htm ("A 304 response can contract Access-Control-Expose-Headers")`,
+        },
+        { label: 'not stored: full response', observed: { result: 'done', steps: [step('1'), step('1')] }, server: NOT_STORED, cite: CACHE_MODE },
+      ],
     },
-    counterfactuals: [{ label: "the 304's ACEH ignored", observed: { steps: [{ result: 'readable', status: 200, headers: { 'x-custom': '1' } }, { result: 'readable', status: 200, headers: { 'x-custom': '1' } }] } }, REFETCHED_FULL],
+    counterfactuals: [{ label: "the 304's ACEH ignored", observed: { steps: [step('1'), step('1')] } }],
   }),
 
   // ── one URL, two origins (Vary: Origin) ───────────────────────────────────────────────────
