@@ -198,7 +198,7 @@ export const scenarios: Scenario[] = [
     action: { kind: 'image', target: on('viewer', { status: 302, location: on('image', png()) }), use: READS },
     spec: {
       observed: { result: 'loaded', canvas: all('tainted') },
-      server: { requests: 2, preflights: 0, origins: ['absent', 'absent'] },
+      server: { requests: 2, origins: ['absent', 'absent'] },
       cite: `${NOT_ORIGIN_CLEAN}; ${WPT_CANVAS}/security.drawImage.image.redirect.html`,
     },
   }),
@@ -207,7 +207,7 @@ export const scenarios: Scenario[] = [
     action: { kind: 'image', crossOrigin: 'anonymous', target: on('viewer', { status: 302, location: on('image', png({ acao: ['*'] })) }), use: ['2d'] },
     spec: {
       observed: { result: 'loaded', canvas: { '2d': 'clean' } },
-      server: { requests: 2, preflights: 0, origins: ['absent', 'viewer'] },
+      server: { requests: 2, origins: ['absent', 'viewer'] },
       cite: `${CORS_CROSS_ORIGIN}; https://fetch.spec.whatwg.org/#serializing-a-request-origin; wpt fetch/api/cors/cors-redirect.any.js`,
     },
   }),
@@ -216,7 +216,7 @@ export const scenarios: Scenario[] = [
     action: { kind: 'image', target: on('image', { status: 302, location: on('viewer', png()) }), use: ['2d'] },
     spec: {
       observed: { result: 'loaded', canvas: { '2d': 'tainted' } },
-      server: { requests: 2, preflights: 0, origins: ['absent', 'absent'] },
+      server: { requests: 2, origins: ['absent', 'absent'] },
       cite: `${CORS_CROSS_ORIGIN}; https://fetch.spec.whatwg.org/#concept-main-fetch (response tainting "opaque" is kept across redirects); ${WPT_BITMAP}`,
     },
   }),
@@ -368,7 +368,7 @@ export const scenarios: Scenario[] = [
     },
     spec: {
       observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] },
-      server: { requests: 2, preflights: 0, origins: ['absent', 'viewer'] },
+      server: { requests: 2, origins: ['absent', 'viewer'] },
       cite: `${HTTP_CACHES}; https://www.rfc-editor.org/rfc/rfc9111#section-4.1`,
     },
   }),
