@@ -13,19 +13,19 @@ const ONE_COOKIELESS = { requests: 1, preflights: 0, origins: ['viewer'], cookie
 // After a cross-origin hop Fetch removes Authorization, so nothing CORS-unsafe is left and main
 // fetch sends the GET without a preflight. Both engines still drop the token (no leak).
 const AUTHORIZATION_DROPPED_THEN_PREFLIGHTED: Deviations[string] = {
-        firefox: {
-          observed: { result: 'readable', status: 200, redirected: true },
-          server: { preflights: 2, requests: 2, methods: ['OPTIONS', 'GET', 'OPTIONS', 'GET'], authorization: [true, false], origins: ['viewer', 'null'], acrhs: ['authorization', null] },
-          cite:
-            'Firefox preflights the other origin after the redirect although the request has no CORS-unsafe header left once Authorization is removed (https://fetch.spec.whatwg.org/#http-redirect-fetch, then main fetch: no preflight needed); the token itself is not sent. No upstream report found; observed on Firefox ESR 153.8.0, 2026-11-30',
-        },
-        webkit: {
-          observed: { result: 'readable', status: 200, redirected: true },
-          server: { preflights: 2, requests: 2, methods: ['OPTIONS', 'GET', 'OPTIONS', 'GET'], authorization: [true, false], origins: ['viewer', 'null'], acrhs: ['authorization', 'authorization'] },
-          cite:
-            'WebKit preflights the other origin after the redirect asking for `authorization` (Access-Control-Request-Headers) although it then sends the GET without the Authorization header, which Fetch removes on a cross-origin redirect (https://fetch.spec.whatwg.org/#http-redirect-fetch) so that no preflight is needed. No upstream report found; observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30',
-        },
-      };
+  firefox: {
+    observed: { result: 'readable', status: 200, redirected: true },
+    server: { preflights: 2, requests: 2, methods: ['OPTIONS', 'GET', 'OPTIONS', 'GET'], authorization: [true, false], origins: ['viewer', 'null'], acrhs: ['authorization', null] },
+    cite:
+      'Firefox preflights the other origin after the redirect although the request has no CORS-unsafe header left once Authorization is removed (https://fetch.spec.whatwg.org/#http-redirect-fetch, then main fetch: no preflight needed); the token itself is not sent. No upstream report found; observed on Firefox ESR 153.8.0, 2026-11-30',
+  },
+  webkit: {
+    observed: { result: 'readable', status: 200, redirected: true },
+    server: { preflights: 2, requests: 2, methods: ['OPTIONS', 'GET', 'OPTIONS', 'GET'], authorization: [true, false], origins: ['viewer', 'null'], acrhs: ['authorization', 'authorization'] },
+    cite:
+      'WebKit preflights the other origin after the redirect asking for `authorization` (Access-Control-Request-Headers) although it then sends the GET without the Authorization header, which Fetch removes on a cross-origin redirect (https://fetch.spec.whatwg.org/#http-redirect-fetch) so that no preflight is needed. No upstream report found; observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30',
+  },
+};
 
 export const deviations: Deviations = {
   // --- simple ---
