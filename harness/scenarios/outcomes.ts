@@ -23,7 +23,10 @@ function patch(base: unknown, over: unknown): unknown {
 
 const FLIP: Record<string, Observation['result']> = { readable: 'blocked', blocked: 'readable', loaded: 'error', error: 'loaded', opaque: 'readable' };
 
-/** The counterfactual used when a row declares none: the opposite `result` (of the last step, in a sequence). */
+/**
+ * The counterfactual used when a row declares none: the opposite `result` (of the last step, in a
+ * sequence), else one more of the first counted server fact.
+ */
 export function derivedCounterfactual(spec: SpecVerdict): Counterfactual | undefined {
   const first = permittedOutcomes(spec)[0]?.observed;
   if (!first) return undefined;
@@ -35,7 +38,10 @@ export function derivedCounterfactual(spec: SpecVerdict): Counterfactual | undef
     return { label: `last step ${flipped} instead of ${last.result}`, observed: { steps: [...steps.slice(0, -1), { ...last, result: flipped }] } };
   }
   const flipped = first.result && FLIP[first.result];
-  return flipped ? { label: `${flipped} instead of ${first.result}`, observed: { result: flipped } } : undefined;
+  if (flipped) return { label: `${flipped} instead of ${first.result}`, observed: { result: flipped } };
+  // No result to flip (e.g. `done`): one request more than the first counted server fact says.
+  const counted = Object.entries(permittedOutcomes(spec)[0]!.server).find(([, v]) => typeof v === 'number');
+  return counted ? { label: `one ${counted[0]} more`, server: { [counted[0]]: (counted[1] as number) + 1 } } : undefined;
 }
 
 export function counterfactualsOf(s: Pick<Scenario, 'spec' | 'counterfactuals'>): Counterfactual[] {
