@@ -1,0 +1,54 @@
+// From failing checks to root causes: every CORS failure or warning carries the cause its
+// evidence points to; checks sharing a cause become one diagnosis with one fix, chosen for the
+// server the response headers name (the cache in front for cache-key causes).
+
+import type { CheckResult } from './run.ts';
+import type { Cause } from './evidence.ts';
+import { FIXES } from './fixes.ts';
+import type { Detected, ServerName } from './servers.ts';
+
+export interface Diagnosis {
+  cause: Cause;
+  severity: 'fail' | 'warn';
+  title: string;
+  /** What was observed, from the first outcome with this cause. */
+  observed: string;
+  /** check id → the columns (engines, or `node`) it failed in. */
+  explains: Record<string, string[]>;
+  fix: { server: ServerName | 'generic'; text: string };
+}
+
+export function fixFor(cause: Cause, detected: Detected): Diagnosis['fix'] {
+  const fix = FIXES[cause];
+  const order = fix.layer === 'cache' && detected.cache ? [detected.cache, detected.origin] : [detected.origin, ...(detected.cache ? [detected.cache] : [])];
+  for (const server of order) if (fix.servers[server]) return { server, text: fix.servers[server]! };
+  return { server: 'generic', text: fix.generic };
+}
+
+export function diagnose(checks: CheckResult[], detected: Detected): Diagnosis[] {
+  const byCause = new Map<Cause, Diagnosis>();
+  for (const check of checks) {
+    for (const [column, outcome] of Object.entries(check.results)) {
+      if (outcome.status !== 'fail' && outcome.status !== 'warn') continue;
+      for (const cause of outcome.causes ?? []) {
+        let d = byCause.get(cause);
+        if (!d) {
+          d = { cause, severity: 'warn', title: FIXES[cause].title, observed: outcome.observed, explains: {}, fix: fixFor(cause, detected) };
+          byCause.set(cause, d);
+        }
+        if (outcome.status === 'fail') d.severity = 'fail';
+        (d.explains[check.id] ??= []).push(column);
+      }
+    }
+  }
+  // Both come from a missing Vary: Origin; one fix covers them.
+  const echo = byCause.get('echo-without-vary');
+  const only = byCause.get('acao-only-with-origin');
+  if (echo && only) {
+    for (const [check, cols] of Object.entries(only.explains)) echo.explains[check] = [...new Set([...(echo.explains[check] ?? []), ...cols])];
+    if (only.severity === 'fail') echo.severity = 'fail';
+    byCause.delete('acao-only-with-origin');
+  }
+  const weight = (d: Diagnosis) => (d.severity === 'fail' ? 1000 : 0) + Object.values(d.explains).flat().length;
+  return [...byCause.values()].sort((a, b) => weight(b) - weight(a));
+}
