@@ -81,7 +81,7 @@ export function startCaddy(dir: string, trees: string, site: string): Promise<Da
     const d = join(dir, `caddy-${port}`);
     mkdirSync(d, { recursive: true });
     const root = treesFor(trees, join(d, 'www'), `127.0.0.1:${port}`);
-    writeFileSync(join(d, 'Caddyfile'), `{\n  admin off\n  auto_https off\n  persist_config off\n}\nhttp://127.0.0.1:${port} {\n  bind 127.0.0.1\n  root * ${root}\n${site}\n  file_server\n}\n`);
+    writeFileSync(join(d, 'Caddyfile'), `{\n  admin off\n  auto_https off\n}\nhttp://127.0.0.1:${port} {\n  bind 127.0.0.1\n  root * ${root}\n${site}\n  file_server\n}\n`);
     return spawnDaemon('caddy', port, bin, ['run', '--config', join(d, 'Caddyfile'), '--adapter', 'caddyfile'], { ...process.env, HOME: d, XDG_DATA_HOME: d, XDG_CONFIG_HOME: d });
   });
 }

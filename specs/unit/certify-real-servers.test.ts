@@ -14,7 +14,7 @@ import { selectedEngines } from '../../harness/engines/select.ts';
 import { startApache, startCaddy, startLighttpdIipsrv, startNginx, startVarnish } from '../support/real-server-configs.ts';
 import { type Daemon, cutTrees } from '../support/real-servers.ts';
 
-test.describe.configure({ mode: 'serial', timeout: 180_000 });
+test.describe.configure({ mode: 'default', timeout: 180_000 });
 
 const NGINX_BASE = `    location ~ ^/iiif/(v[23])/([^/]+)$ { add_header Access-Control-Allow-Origin "*" always; return 303 /iiif/$1/$2/info.json; }`;
 const nginxOptions = (a: string) => `      if ($request_method = OPTIONS) {
