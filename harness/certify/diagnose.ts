@@ -25,6 +25,16 @@ export function fixFor(cause: Cause, detected: Detected): Diagnosis['fix'] {
   return { server: 'generic', text: fix.generic };
 }
 
+/**
+ * Causes that are symptoms of another when both are seen: a server with no ACAO anywhere also lacks
+ * it on preflights, redirects and errors (the one fix, ACAO on every response, covers them); an
+ * origin echoed without Vary is also missing it when a cache answers without Origin.
+ */
+const SUBSUMES: Partial<Record<Cause, Cause[]>> = {
+  'no-acao': ['preflight-without-acao', 'redirects-without-acao', 'errors-without-acao', 'no-acao-on-images', 'no-acao-on-json'],
+  'echo-without-vary': ['acao-only-with-origin'],
+};
+
 export function diagnose(checks: CheckResult[], detected: Detected): Diagnosis[] {
   const byCause = new Map<Cause, Diagnosis>();
   for (const check of checks) {
@@ -41,13 +51,17 @@ export function diagnose(checks: CheckResult[], detected: Detected): Diagnosis[]
       }
     }
   }
-  // Both come from a missing Vary: Origin; one fix covers them.
-  const echo = byCause.get('echo-without-vary');
-  const only = byCause.get('acao-only-with-origin');
-  if (echo && only) {
-    for (const [check, cols] of Object.entries(only.explains)) echo.explains[check] = [...new Set([...(echo.explains[check] ?? []), ...cols])];
-    if (only.severity === 'fail') echo.severity = 'fail';
-    byCause.delete('acao-only-with-origin');
+  // A cause that explains others: one fix covers them, so they are not listed as root causes of their own.
+  for (const [cause, explained] of Object.entries(SUBSUMES) as [Cause, Cause[]][]) {
+    const root = byCause.get(cause);
+    if (!root) continue;
+    for (const other of explained) {
+      const d = byCause.get(other);
+      if (!d) continue;
+      for (const [check, cols] of Object.entries(d.explains)) root.explains[check] = [...new Set([...(root.explains[check] ?? []), ...cols])];
+      if (d.severity === 'fail') root.severity = 'fail';
+      byCause.delete(other);
+    }
   }
   const weight = (d: Diagnosis) => (d.severity === 'fail' ? 1000 : 0) + Object.values(d.explains).flat().length;
   return [...byCause.values()].sort((a, b) => weight(b) - weight(a));

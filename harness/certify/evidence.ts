@@ -94,8 +94,8 @@ export class Corroborator {
     return this.send('GET', url, { ...(origin === null ? {} : { Origin: origin }), ...headers });
   }
 
-  preflight(url: string, headers: string[]): Promise<Evidence> {
-    return this.send('OPTIONS', url, { Origin: this.origin, 'Access-Control-Request-Method': 'GET', ...(headers.length ? { 'Access-Control-Request-Headers': headers.join(',') } : {}) });
+  preflight(url: string, headers: string[], origin = this.origin): Promise<Evidence> {
+    return this.send('OPTIONS', url, { Origin: origin, 'Access-Control-Request-Method': 'GET', ...(headers.length ? { 'Access-Control-Request-Headers': headers.join(',') } : {}) });
   }
 
   /** Every request the corroborator has sent, for --json and --verbose. */
@@ -114,16 +114,29 @@ export class Corroborator {
         return { classification: { kind: 'cors', cause: 'acao-only-with-origin', detail: `${withOrigin.status} with ACAO only when Origin is sent, no Vary: Origin` }, evidence: [bare, withOrigin] };
       }
     }
+    // The browser follows redirects (fetch and <img> alike), so Node does too, hop by hop: a 303
+    // that carries ACAO to an info.json that does not is the info.json's failure, not the redirect's.
+    // After a cross-origin hop the browser sends Origin: null (Fetch, "tainted origin").
     const needed = preflightedHeaders(headers);
-    if (needed.length) {
-      const pre = await this.preflight(url, needed);
-      evidence.push(pre);
-      const c = judgePreflight(pre, needed, this.origin);
-      if (c) return { classification: c, evidence };
+    let [current, origin] = [url, this.origin];
+    for (let hop = 0; ; hop++) {
+      if (needed.length) {
+        const pre = await this.preflight(current, needed, origin);
+        evidence.push(pre);
+        const c = judgePreflight(pre, needed, origin);
+        if (c) return { classification: c, evidence };
+      }
+      const get = await this.get(current, headers, origin);
+      evidence.push(get);
+      const location = get.headers.location;
+      if (hop >= 10 || !location || get.status! < 300 || get.status! >= 400 || !acaoOk(get, origin)) {
+        const c = judgeResponse(get, resource, origin, baseline);
+        return { classification: hop ? { ...c, detail: `${c.detail} (at ${current}, after ${hop} redirect${hop > 1 ? 's' : ''}, Origin ${origin})` } : c, evidence };
+      }
+      const next = new URL(location, current);
+      if (next.origin !== new URL(current).origin) origin = 'null';
+      current = next.href;
     }
-    const get = await this.get(url, headers);
-    evidence.push(get);
-    return { classification: judgeResponse(get, resource, this.origin, baseline), evidence };
   }
 }
 

@@ -86,7 +86,11 @@ export function startCaddy(dir: string, trees: string, site: string): Promise<Da
   });
 }
 
-/** Varnish caching in front of `backend` with the builtin VCL plus `vcl` (default TTLs); the backend's info.json ids are pointed at Varnish. */
+/**
+ * Varnish caching in front of `backend` with the builtin VCL plus `vcl` (default TTLs); the backend's
+ * info.json ids are pointed at Varnish. As root, varnishd's default jail (users varnish and vcache,
+ * created by the Debian package) is used: `-j unix,user=nobody` fails ("different login groups").
+ */
 export async function startVarnish(dir: string, backend: Daemon, vcl: string): Promise<Daemon> {
   const varnish = await startVarnishOn(dir, backend, vcl);
   if (backend.root) retarget(backend.root, varnish.origin.replace('http://', ''));
@@ -106,7 +110,7 @@ function startVarnishOn(dir: string, backend: Daemon, vcl: string): Promise<Daem
     const d = join(dir, `varnish-${port}`);
     mkdirSync(d, { recursive: true });
     writeFileSync(join(d, 'default.vcl'), `vcl 4.1;\nbackend default { .host = "127.0.0.1"; .port = "${backend.port}"; }\n${vcl}\n`);
-    return spawnDaemon('varnishd', port, bin, ['-F', '-a', `127.0.0.1:${port}`, '-f', join(d, 'default.vcl'), '-n', d, '-s', 'malloc,32m', '-T', '127.0.0.1:0', ...(asRoot ? ['-j', 'unix,user=nobody'] : [])]);
+    return spawnDaemon('varnishd', port, bin, ['-F', '-a', `127.0.0.1:${port}`, '-f', join(d, 'default.vcl'), '-n', d, '-s', 'malloc,32m', '-T', '127.0.0.1:0']);
   });
 }
 
