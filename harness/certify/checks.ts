@@ -194,7 +194,11 @@ export const CHECKS: Check[] = [
         for (let hop = 0; hop < 10; hop++) {
           const e = await http.get(url);
           if (e.error || e.status! < 300 || e.status! >= 400 || !e.headers.location) break;
-          if (!acaoOk(e, viewer)) return fail('redirects-without-acao', `${e.status} from ${url} has no Access-Control-Allow-Origin`, [e]);
+          if (!acaoOk(e, viewer)) {
+            // A wrong value fails the browser just as a missing one does, but its fix is the value's.
+            const acao = acaoOf(e);
+            return acao ? fail('invalid-acao', `${e.status} from ${url} has Access-Control-Allow-Origin "${acao}", not * or ${viewer}`, [e]) : fail('redirects-without-acao', `${e.status} from ${url} has no Access-Control-Allow-Origin`, [e]);
+          }
           seen.push(e);
           url = new URL(e.headers.location, url).href;
         }

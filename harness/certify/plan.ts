@@ -34,7 +34,7 @@ export interface RequestPlan {
   tiles: Tile[];
   /** Up to `samples` of them, for the per-tile checks. */
   sampled: Tile[];
-  /** A tile outside `sampled` (when there is one), for the cache check, which must start cold. */
+  /** A tile outside `sampled` (unless the service has a single tile), for the cache check, which must start cold. */
   freshTile: Tile;
   thumbnail: string | null;
   full: string | null;
@@ -138,7 +138,10 @@ export function planRequests(s: ImageService, samples: number): RequestPlan {
   const tiles: Tile[] = [];
   for (let i = 0; byFactor.some((g) => i < g.length); i++) for (const g of byFactor) if (i < g.length) tiles.push(g[i]!);
   if (!tiles.length) throw new Error('the info.json promises no tile a viewer could request');
-  const sampled = tiles.slice(0, Math.max(1, samples));
+  // The cache check needs a tile no other check has requested (a browser's cache would otherwise
+  // answer the sampled checks with the plain <img> response it stored): when every tile would be
+  // sampled, the last one is kept back for it.
+  const sampled = tiles.slice(0, Math.max(1, Math.min(samples, tiles.length - 1)));
   const freshTile = tiles[sampled.length] ?? sampled.at(-1)!;
 
   let thumbnail: string | null = null;

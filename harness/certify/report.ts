@@ -68,7 +68,10 @@ export function renderReport(r: CertifyReport, o: RenderOptions = {}): string {
   if (rows.length) {
     out.push('');
     if (md) out.push(`| check | ${columns.join(' | ')} |`, `|---|${columns.map(() => '---').join('|')}|`, ...rows.map((c) => `| ${c.id} | ${columns.map((col) => cell(c, col)).join(' | ')} |`));
-    else out.push(`${'check'.padEnd(width)}${columns.map((c) => c.padEnd(10)).join('')}`, ...rows.map((c) => `${c.id.padEnd(width)}${columns.map((col) => cell(c, col).padEnd(10)).join('')}`.trimEnd()));
+    else {
+      const w = Math.max(10, ...rows.flatMap((c) => columns.map((col) => cell(c, col).length + 2)));
+      out.push(`${'check'.padEnd(width)}${columns.map((c) => c.padEnd(w)).join('')}`.trimEnd(), ...rows.map((c) => `${c.id.padEnd(width)}${columns.map((col) => cell(c, col).padEnd(w)).join('')}`.trimEnd()));
+    }
   }
   const hidden = r.checks.length - rows.length;
   if (hidden) out.push(`${hidden} other check(s) passed (or did not apply) in every engine; --verbose lists them.`);

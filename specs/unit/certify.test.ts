@@ -17,7 +17,7 @@ import { originsFor } from '../../fixtures/origins.ts';
 import type { RunningFixtures } from '../../fixtures/server.ts';
 import { copyProject, runPlaywright } from '../support/child-run.ts';
 
-test.describe.configure({ mode: 'serial', timeout: 120_000 });
+test.describe.configure({ mode: 'default', timeout: 120_000 });
 
 /**
  * What certify must report per profile: `check:status` (in every engine, or `node` for node
@@ -43,9 +43,13 @@ const EXPECTED: Record<string, string[]> = {
   'https-redirect-style-hop': ['input-url:fail', 'base-uri-redirect:fail', 'redirect-hops-acao:fail'],
   'wildcard-with-credentials': ['no-wildcard-with-credentials:fail'],
   'acac-capitalised': ['security-reflect-any:warn', 'security-null-origin:warn'],
+  // Re-run against the new certify (issue 9), two deliberate changes to this table: thumbnail-fetch
+  // is folded into thumbnail-canvas (one check, both requests); and the node checks of redirect
+  // hops and of the Authorization preflight now judge the ACAO value as the browser does, not its
+  // mere presence, so a wrong ACAO fails them too (same root cause, invalid-acao: no extra finding).
   'acac-without-exact-origin': [
     ...['tile-cache-poisoning', 'info-json', 'info-json-profile-accept', 'base-uri-redirect', 'tile-fetch', 'tile-canvas', 'thumbnail-canvas', 'full-canvas'].map((c) => `${c}:fail`),
-    ...['error-unknown-identifier', 'error-invalid-region', 'auth-probe-bearer'].map((c) => `${c}:fail`),
+    ...['error-unknown-identifier', 'error-invalid-region', 'auth-probe-bearer', 'redirect-hops-acao', 'auth-allow-headers-explicit'].map((c) => `${c}:fail`),
   ],
   'exact-origin-without-acac': ['security-reflect-any:warn', 'security-null-origin:warn'],
   'set-cookie-with-wildcard': [],
@@ -64,7 +68,7 @@ const EXPECTED: Record<string, string[]> = {
       name,
       [
         ...['tile-cache-poisoning', 'info-json', 'info-json-profile-accept', 'base-uri-redirect', 'tile-fetch', 'tile-canvas', 'thumbnail-canvas', 'full-canvas'].map((c) => `${c}:fail`),
-        ...['error-unknown-identifier', 'error-invalid-region', 'auth-probe-bearer'].map((c) => `${c}:fail`),
+        ...['error-unknown-identifier', 'error-invalid-region', 'auth-probe-bearer', 'redirect-hops-acao', 'auth-allow-headers-explicit'].map((c) => `${c}:fail`),
         ...(name === 'duplicate-acao' || name === 'acao-list' ? ['single-acao:fail'] : []),
         ...(name === 'acao-null' ? ['security-null-origin:warn'] : []),
       ],
@@ -107,6 +111,7 @@ let fixtures: RunningFixtures;
 /** The fixture server is the target; its viewer origin (which its profiles trust) is where the engines run from. */
 const fixtureOrigins = () => originsFor(fixtures.ports);
 test.beforeAll(async () => {
+  test.setTimeout(120_000); // three engines launching on a busy 2-core machine
   fixtures = await startFixturesOnFreePorts();
   certifier = await Certifier.start({ engines, viewerOrigin: fixtureOrigins().viewer });
 });
@@ -208,7 +213,7 @@ test('the CLI prints the table, writes --json and exits 1 when a check fails', a
   expect(status).toBe(1);
   expect(stdout).toMatch(/error-unknown-identifier\s+FAIL\s+FAIL\s+FAIL/);
   expect(stdout).toMatch(/Error responses \(4xx\/5xx\) lack Access-Control-Allow-Origin/);
-  expect(stdout).toMatch(/Verdict: FAIL/);
+  expect(stdout).toMatch(/^FAIL: 2 root causes/m); // errors and the 303 both lack ACAO (separate fixes for nginx)
   expect(existsSync(json)).toBe(true);
   expect((JSON.parse(readFileSync(json, 'utf8')) as CertifyReport).verdict).toBe('fail');
 });
