@@ -27,9 +27,22 @@ export interface ChildRun {
 
 /** `playwright <args>` in `dir`, on its own free ports, with a clean Playwright environment. */
 export async function startPlaywright(dir: string, args: string[], env: Record<string, string> = {}): Promise<ChildRun> {
+  return startCommand(dir, join(ROOT, 'node_modules/.bin/playwright'), args, env);
+}
+
+export async function runPlaywright(dir: string, args: string[], env: Record<string, string> = {}) {
+  return (await startPlaywright(dir, args, env)).done;
+}
+
+/** Any command in `dir` (a script the CI workflows call, say), with the same environment. */
+export async function runCommand(dir: string, command: string, args: string[], env: Record<string, string> = {}) {
+  return (await startCommand(dir, command, args, env)).done;
+}
+
+async function startCommand(dir: string, command: string, args: string[], env: Record<string, string>): Promise<ChildRun> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TEST_|PW_|PLAYWRIGHT_|FORCE_COLOR)/.test(k)));
   const ports = { CORS_VIEWER_PORT: await freePort(), CORS_IMAGE_PORT: await freePort(), CORS_OTHER_PORT: await freePort() };
-  const child = spawn(join(ROOT, 'node_modules/.bin/playwright'), args, {
+  const child = spawn(command, args, {
     cwd: dir,
     env: { ...inherited, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), CI: '1', CORS_WORKERS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -39,10 +52,6 @@ export async function startPlaywright(dir: string, args: string[], env: Record<s
   child.stderr!.on('data', (d: Buffer) => (output += d));
   const done = new Promise<{ status: number | null; output: string }>((resolveDone) => child.on('close', (status) => resolveDone({ status, output })));
   return { child, done };
-}
-
-export async function runPlaywright(dir: string, args: string[], env: Record<string, string> = {}) {
-  return (await startPlaywright(dir, args, env)).done;
 }
 
 /** Every process below `pid`, from /proc (Linux). */

@@ -2,13 +2,13 @@
 // baseline shows exactly the cells that changed, shards merge into the same matrix as one run,
 // and a browser killed mid-run still leaves a valid matrix with the lost cells marked `error`.
 
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { MatrixDocument } from '../../harness/matrix/model.ts';
-import { copyProject, descendants, runPlaywright, startPlaywright } from '../support/child-run.ts';
+import { copyProject, descendants, runCommand, runPlaywright, startPlaywright } from '../support/child-run.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
@@ -76,7 +76,7 @@ test('a baseline lists exactly the cell whose declared deviation was edited', as
   expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('"engineVersions":[]');
 });
 
-test('two shards merged with merge-reports give the same matrix as one run', async () => {
+test('two shards merged by the nightly workflow script give the same matrix as one run, and its exit code judges changes', async () => {
   const blobs = join(original, 'blobs');
   mkdirSync(blobs, { recursive: true });
   for (const shard of ['1/2', '2/2']) {
@@ -85,12 +85,27 @@ test('two shards merged with merge-reports give the same matrix as one run', asy
     expect(run.status, run.output).toBe(0);
     cpSync(dir, blobs, { recursive: true });
   }
+  // The same script, with the same arguments, as .github/workflows/nightly.yml's merge step.
+  const mergeMatrix = (out: string, previous: string) => runCommand(original, 'sh', ['harness/ci/merge-matrix.sh', blobs, previous], { MATRIX_OUTPUT_DIR: out });
   const out = join(original, 'report-merged');
-  const merged = await runPlaywright(original, ['merge-reports', '--reporter', './harness/matrix/reporter.ts', blobs], { MATRIX_OUTPUT_DIR: out });
+  const merged = await mergeMatrix(out, join(original, 'no-previous-night.json'));
   expect(merged.status, merged.output).toBe(0);
+  expect(merged.output).toContain('nothing to compare with');
   const doc = readMatrix(out);
   expect(essence(doc)).toEqual(essence(first));
   expect(doc.run.engines.map((e) => [e.project, e.version])).toEqual(first.run.engines.map((e) => [e.project, e.version]));
+
+  const same = await mergeMatrix(join(original, 'report-same'), join(original, 'report-a', 'matrix.json'));
+  expect(same.status, same.output).toBe(0);
+
+  const previous = join(original, 'previous-night.json');
+  const edited = JSON.parse(readFileSync(join(original, 'report-a', 'matrix.json'), 'utf8')) as MatrixDocument;
+  edited.cells.find((c) => c.scenario === 'simple/acao-star')!.verdict = 'known-deviation';
+  writeFileSync(previous, JSON.stringify(edited));
+  const changed = await mergeMatrix(join(original, 'report-changed'), previous);
+  expect(changed.status, changed.output).toBe(1);
+  expect(changed.output).toContain('1 change(s) against the baseline');
+  expect(readFileSync(join(original, 'report-changed', 'matrix.md'), 'utf8')).toMatch(/Changes since baseline[\s\S]*`simple\/acao-star` \| chromium/);
 });
 
 test('killing the browser mid-run still yields a valid matrix with the lost cell marked error', async () => {
