@@ -2,13 +2,14 @@
 // report. A thin front for `playwright test` that adds the matrix's own options.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FAMILIES } from '../scenarios/types.ts';
 import { BaselineError, readBaseline } from './baseline.ts';
 import type { MatrixDocument } from './model.ts';
 import { MATRIX_ENV } from './reporter.ts';
+import { describeUnstable, unstableCells } from './repeat.ts';
 
 const HELP = `Usage: npm run matrix -- [options] [-- <playwright test options>]
 
@@ -19,6 +20,8 @@ Options:
   --baseline <matrix.json>  list the cells that changed against an earlier run (in all three outputs)
   --fail-on-change          exit non-zero when any cell or engine version changed (nightly jobs)
   --out <dir>               write the report here (default matrix-report)
+  --repeat <N>              run the catalogue N times (run i into <out>/run-<i>, the last into <out>)
+                            and list every cell whose outcome differed (<out>/repeat.json); exit 1 if any
   --merge <blob-dir>        run no tests: merge the blob reports of sharded runs (\`--reporter blob\`)
                             into one matrix, with the same exit code a single run would have
   -h, --help                show this help
@@ -38,6 +41,7 @@ function main(): number {
         'fail-on-change': { type: 'boolean' },
         out: { type: 'string' },
         merge: { type: 'string' },
+        repeat: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -77,8 +81,32 @@ function main(): number {
   if (values.merge) return merge(values.merge, env, env[MATRIX_ENV.outputDir] || 'matrix-report');
 
   const grep = FAMILIES.map((f) => `@${f}\\b`).join('|');
-  const result = spawnSync('npx', ['--no-install', 'playwright', 'test', '--grep', grep, ...positionals], { stdio: 'inherit', env });
-  return result.status ?? 1;
+  const runOnce = (runEnv: NodeJS.ProcessEnv) => spawnSync('npx', ['--no-install', 'playwright', 'test', '--grep', grep, ...positionals], { stdio: 'inherit', env: runEnv }).status ?? 1;
+  if (values.repeat === undefined) return runOnce(env);
+
+  const times = Number(values.repeat);
+  if (!Number.isInteger(times) || times < 2) {
+    process.stderr.write(`matrix: --repeat needs a whole number of runs, 2 or more (got "${values.repeat}").\n`);
+    return 2;
+  }
+  const out = env[MATRIX_ENV.outputDir] || 'matrix-report';
+  const docs: MatrixDocument[] = [];
+  let status = 0;
+  for (let i = 1; i <= times; i++) {
+    process.stdout.write(`\nmatrix: run ${i} of ${times}\n`);
+    const dir = i === times ? out : join(out, `run-${i}`);
+    status = Math.max(status, runOnce({ ...env, [MATRIX_ENV.outputDir]: dir }));
+    const path = join(dir, 'matrix.json');
+    if (!existsSync(path)) {
+      process.stderr.write(`matrix: run ${i} wrote no ${path}; stopping the repeat.\n`);
+      return 1;
+    }
+    docs.push(JSON.parse(readFileSync(path, 'utf8')) as MatrixDocument);
+  }
+  const unstable = unstableCells(docs);
+  writeFileSync(join(out, 'repeat.json'), `${JSON.stringify({ runs: times, unstable }, null, 1)}\n`);
+  process.stdout.write(describeUnstable(unstable, times));
+  return unstable.length > 0 ? 1 : status;
 }
 
 /**
