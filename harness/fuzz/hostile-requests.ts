@@ -70,7 +70,7 @@ function traversal(rand: Rand): HostileRequest {
 function headers(rand: Rand): HostileRequest {
   const target = `/p/correct/iiif/3/landscape/info.json?token=fuzz${int(rand, 50)}`;
   const choice = int(rand, 8);
-  const hs: [string, string][] = [
+  const sets: [string, string][][] = [
     [['X-Huge', 'a'.repeat(20_000 + int(rand, 80_000))]],
     Array.from({ length: 200 + int(rand, 2000) }, (_, i): [string, string] => [`X-Many-${i}`, String(i)]),
     [['Origin', `http://${'x'.repeat(10_000)}.example`]],
@@ -79,7 +79,8 @@ function headers(rand: Rand): HostileRequest {
     [['Content-Length', '-1']],
     [['Transfer-Encoding', 'chunked'], ['Content-Length', '5']],
     [['Accept', 'application/ld+json;profile="http://iiif.io/api/image/3/context.json"'.repeat(50)], ['Range', 'bytes=999999999-1']],
-  ][choice]!;
+  ];
+  const hs = sets[choice]!;
   return { kind: 'headers', bytes: requestBytes('GET', target, hs), mayAnswer5xx: false, summary: `GET ${target} (header set ${choice})` };
 }
 
