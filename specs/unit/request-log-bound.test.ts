@@ -25,5 +25,5 @@ test('count limits still apply, and evicted entries give their bytes back', () =
   const one = log.approximateBytes;
   for (let i = 0; i < 10; i++) log.record(bulky(`other${i}`));
   expect(log.tokenCount).toBe(2);
-  expect(log.approximateBytes).toBe(2 * one);
+  expect(Math.abs(log.approximateBytes - 2 * one)).toBeLessThan(100); // the paths differ by a few characters
 });
