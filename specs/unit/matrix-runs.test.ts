@@ -109,13 +109,7 @@ test('two shards merged by the nightly workflow script give the same matrix as o
 });
 
 test('killing the browser mid-run still yields a valid matrix with the lost cell marked error', async () => {
-  // Slow scenarios (a 1.5 s wait before the fetch) so there is a moment to kill the browser.
-  const slow = (n: number) => `{ id: 'simple/slow-${n}', family: 'simple', title: 'slow ${n}',
-    action: { kind: 'sequence', steps: [{ kind: 'wait', ms: 1500 }, { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'] } } }] },
-    spec: { observed: { result: 'done' }, server: { requests: 1 }, cite: 'harness self-test' } }`;
-  const dir = copy({
-    'specs/slow.spec.ts': `import { scenarioTests } from '../harness/scenarios/define.ts';\nscenarioTests([${[1, 2, 3, 4].map(slow).join(',')}], {});\n`,
-  });
+  const dir = copy({ 'specs/slow.spec.ts': slowSpec('slow', 4) });
   const out = join(dir, 'report-kill');
   const run = await startPlaywright(dir, ['test', 'specs/slow.spec.ts', '--project', 'chromium'], { MATRIX_OUTPUT_DIR: out });
   const killed = await killBrowserOnceACellIsObserved(run.child.pid!, join(out, 'matrix.json'));
@@ -131,17 +125,53 @@ test('killing the browser mid-run still yields a valid matrix with the lost cell
   expect(doc.cells.filter((c) => c.verdict === 'conforms').length).toBeGreaterThan(0);
 });
 
+test('a browser that hangs (SIGSTOP) mid-run is caught in bounded time: its lost cells are error with the reason and the other engine keeps its cells', async () => {
+  const dir = copy({ 'specs/hang.spec.ts': slowSpec('hang', 6) });
+  const out = join(dir, 'report-hang');
+  const started = Date.now();
+  // One worker per engine at once, and a short test timeout: the hang must surface as a timeout.
+  const run = await startPlaywright(dir, ['test', 'specs/hang.spec.ts', '--project', 'chromium', '--project', 'firefox', '--workers', '2', '--timeout', '15000'], { MATRIX_OUTPUT_DIR: out, CORS_WORKERS: '2' });
+  const stopped = await stopBrowserOnceACellIsObserved(run.child.pid!, join(out, 'matrix.json'));
+  const { status, output } = await run.done;
+  const seconds = (Date.now() - started) / 1000;
+  expect(stopped, 'found a chromium process to stop').toBeGreaterThan(0);
+  expect(status, output).toBe(1);
+  expect(seconds, 'detected and reported within bounded time').toBeLessThan(150);
+  const doc = readMatrix(out);
+  const lost = doc.cells.filter((c) => c.engine === 'chromium' && c.verdict === 'error');
+  expect(lost.length).toBeGreaterThan(0);
+  for (const cell of lost) expect(cell.error).toMatch(/timeout|timed out|closed|not run/i);
+  expect(doc.cells.filter((c) => c.engine === 'firefox').map((c) => c.verdict)).toEqual(Array(6).fill('conforms'));
+  test.info().annotations.push({ type: 'hang', description: `stopped chromium; run ended after ${seconds.toFixed(1)} s; ${lost.length} chromium cell(s) error` });
+});
+
+async function stopBrowserOnceACellIsObserved(runnerPid: number, matrixPath: string): Promise<number> {
+  return signalBrowserOnceACellIsObserved(runnerPid, matrixPath, 'SIGSTOP');
+}
+
+/** A spec of `count` slow scenarios (a 1.5 s wait before the fetch): a moment to kill or stop the browser. */
+function slowSpec(name: string, count: number): string {
+  const scenario = (n: number) => `{ id: 'simple/${name}-${n}', family: 'simple', title: '${name} ${n}',
+    action: { kind: 'sequence', steps: [{ kind: 'wait', ms: 1500 }, { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'] } } }] },
+    spec: { observed: { result: 'done' }, server: { requests: 1 }, cite: 'harness self-test' } }`;
+  return `import { scenarioTests } from '../harness/scenarios/define.ts';\nscenarioTests([${Array.from({ length: count }, (_, i) => scenario(i + 1)).join(',')}], {});\n`;
+}
+
 async function killBrowserOnceACellIsObserved(runnerPid: number, matrixPath: string): Promise<number> {
+  return signalBrowserOnceACellIsObserved(runnerPid, matrixPath, 'SIGKILL');
+}
+
+async function signalBrowserOnceACellIsObserved(runnerPid: number, matrixPath: string, signal: NodeJS.Signals): Promise<number> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 100));
     let observed = 0;
     try {
-      observed = (JSON.parse(readFileSync(matrixPath, 'utf8')) as MatrixDocument).cells.filter((c) => c.observed).length;
+      observed = (JSON.parse(readFileSync(matrixPath, 'utf8')) as MatrixDocument).cells.filter((c) => c.observed && c.engine === 'chromium').length;
     } catch {}
     if (observed === 0) continue;
     const browsers = descendants(runnerPid).filter((p) => /chrom/.test(p.cmdline) && !/--type=/.test(p.cmdline));
-    for (const b of browsers) process.kill(b.pid, 'SIGKILL');
+    for (const b of browsers) process.kill(b.pid, signal);
     return browsers.length;
   }
   return 0;
