@@ -290,7 +290,7 @@ export const scenarios: Scenario[] = [
     fix: 'Send Access-Control-Allow-Origin on image responses.',
   }),
   row('reset-clears-taint', {
-    title: 'Resetting a tainted canvas (setting its width) clears the bitmap and with it the taint',
+    title: 'Resetting a tainted canvas (setting its width): WPT and a non-normative note say the taint is cleared; the normative steps never clear it',
     // The reference notes (and older WPT) said the taint survives; WPT inverted security.reset.cross
     // ("Resetting the canvas state resets the origin-clean flag") and WebKit aligned with Chromium.
     action: { kind: 'image', target: on('image', png()), use: ['reset', '2d'] },
