@@ -1,37 +1,71 @@
 // Per-engine known deviations from the spec verdicts, one place for all families (like WPT's
 // expectation files). Each entry names only the fields where the engine differs, and cites why:
 // an engine bug, a spec issue, or a WPT result. An entry that stops happening fails the run.
+// Engines run as users have them (Chromium and Firefox in persistent profiles with shipped
+// defaults, WebKitGTK's WebDriver session; README "How engines are found"), and every row with a
+// deviation also runs over https (`<id>@https`, trusted local CA). Revisited on 2026-11-30: the
+// entries below still happen in that set-up; where an https row behaves as the spec says, it has
+// no entry (e.g. WebKit sends the SameSite=None; Secure cookie over https).
 
-import type { Deviations } from '../harness/scenarios/types.ts';
+import type { EngineName } from '../harness/engines/types.ts';
+import type { Deviation, Deviations } from '../harness/scenarios/types.ts';
+
+type PerEngine = Partial<Record<EngineName, Deviation>>;
+/** The same deviation observed again over https (id `<id>@https`), on 2026-11-30. */
+const alsoOverHttps = (perEngine: PerEngine, engines: EngineName[]): PerEngine =>
+  Object.fromEntries(engines.map((e) => [e, { ...perEngine[e]!, cite: `${perEngine[e]!.cite}; also over https (trusted local CA, user profile), observed 2026-11-30` }]));
+
+/** Third-party cookie policies, as shipped (README's engine table names each engine's profile). */
+const CHROMIUM_3PC =
+  'Engine policy, not a Fetch rule (the cookie draft leaves third-party cookie blocking to the user agent: https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-7.1): this Chromium build blocks third-party cookies by default in a persistent, non-incognito profile with no cookie setting changed; CDP Network.requestWillBeSentExtraInfo reports blockedReasons ["UserPreferences"] for the cookie. Observed on Chromium 156.0.8078.114 (Debian), 2026-11-30';
+const FIREFOX_TCP =
+  'Engine policy: Total Cookie Protection (network.cookie.cookieBehavior=5, the default since Firefox 103): a cookie set first-party on 127.0.0.1 lives in the unpartitioned jar and is not sent to 127.0.0.1 embedded under the localhost top-level site. https://developer.mozilla.org/en-US/docs/Web/Privacy/Guides/State_Partitioning; observed on Firefox ESR 153.8.0, 2026-11-30';
+const WEBKIT_SECURE_ON_HTTP =
+  'WebKit refuses Secure cookies on http loopback hosts (http://127.0.0.1 here), so a Secure cookie set there is never stored: https://bugs.webkit.org/show_bug.cgi?id=281149 (fixed for Cocoa ports only, https://github.com/WebKit/WebKit/pull/61338), MDN BCD note https://github.com/mdn/browser-compat-data/pull/28461; over https the same cookie is stored and sent. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30';
+const WEBKIT_NO_THIRD_PARTY =
+  'Engine policy: WebKitGTK\'s default cookie accept policy WEBKIT_COOKIE_POLICY_ACCEPT_NO_THIRD_PARTY (https://webkitgtk.org/reference/webkit2gtk/stable/enum.CookieAcceptPolicy.html) refuses cookies set by third-party responses, Partitioned or not. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30';
+const WEBKIT_LOOPBACK_MIXED =
+  'WebKitGTK treats http://localhost as not potentially trustworthy in its mixed-content checks (Secure Contexts counts loopback as trustworthy; Chromium and Firefox load it): fetch() is blocked, an <img> loads as passive mixed content over http, a redirect of an image to http is blocked. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30; no upstream report found';
 
 export const deviations: Deviations = {
   // --- simple ---
 
   // --- credentialed ---
   'credentialed/cookie-cross-site-default': {
+    chromium: { server: { controlCookie: false }, cite: CHROMIUM_3PC },
+    firefox: { server: { controlCookie: false }, cite: FIREFOX_TCP },
+    webkit: {
+      server: { cookie: true, controlCookie: false },
+      cite:
+        'WebKit does not treat cookies without SameSite as Lax (rfc6265bis "Default" same-site-flag excludes them from cross-site subresource requests): MDN BCD http.headers.Set-Cookie.SameSite.Lax_default has safari version_added false (https://github.com/mdn/browser-compat-data/blob/main/http/headers/Set-Cookie.json); the Secure control cookie is refused on http loopback (https://bugs.webkit.org/show_bug.cgi?id=281149). Observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30',
+    },
+  },
+  'credentialed/cookie-cross-site-default@https': {
+    chromium: { server: { controlCookie: false }, cite: CHROMIUM_3PC },
+    firefox: { server: { controlCookie: false }, cite: FIREFOX_TCP },
     webkit: {
       server: { cookie: true },
       cite:
-        'WebKit does not treat cookies without SameSite as Lax (rfc6265bis "Default" same-site-flag excludes them from cross-site subresource requests): MDN BCD http.headers.Set-Cookie.SameSite.Lax_default has safari version_added false (https://github.com/mdn/browser-compat-data/blob/main/http/headers/Set-Cookie.json); observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-22',
+        'WebKit does not treat cookies without SameSite as Lax: MDN BCD http.headers.Set-Cookie.SameSite.Lax_default has safari version_added false (https://github.com/mdn/browser-compat-data/blob/main/http/headers/Set-Cookie.json). Observed over https on WebKitGTK MiniBrowser 2.50.6, 2026-11-30',
     },
   },
+  'credentialed/cookie-cross-site-lax': {
+    chromium: { server: { controlCookie: false }, cite: CHROMIUM_3PC },
+    firefox: { server: { controlCookie: false }, cite: FIREFOX_TCP },
+    webkit: { server: { controlCookie: false }, cite: WEBKIT_SECURE_ON_HTTP },
+  },
+  'credentialed/cookie-cross-site-lax@https': {
+    chromium: { server: { controlCookie: false }, cite: CHROMIUM_3PC },
+    firefox: { server: { controlCookie: false }, cite: FIREFOX_TCP },
+  },
   'credentialed/cookie-cross-site-none': {
-    chromium: {
-      server: { cookie: false },
-      cite:
-        'Third-party cookies blocked by user preference: the harness drives the system Chromium through Playwright, whose contexts are off-the-record profiles, and Chromium blocks third-party cookies in Incognito by default (Chrome 83+). CDP Network.requestWillBeSentExtraInfo reports blockedReasons ["UserPreferences"] for the SameSite=None; Secure cookie. https://github.com/microsoft/playwright/issues/2072, https://github.com/microsoft/playwright/issues/8940; observed on Chromium 156.0.8078.79, 2026-11-22',
-    },
-    firefox: {
-      server: { cookie: false },
-      cite:
-        'Total Cookie Protection (dynamic state partitioning, default since Firefox 103): a cookie set first-party on 127.0.0.1 lives in the unpartitioned jar and is not sent to 127.0.0.1 embedded under the localhost top-level site. https://developer.mozilla.org/en-US/docs/Web/Privacy/Guides/State_Partitioning; observed on Firefox ESR 153.7.0, 2026-11-22',
-    },
-    webkit: {
-      observed: { setupCookie: 'rejected' },
-      server: { cookie: false },
-      cite:
-        'WebKit refuses Secure cookies on http loopback hosts (http://127.0.0.1 here), so the SameSite=None; Secure cookie is never stored: https://bugs.webkit.org/show_bug.cgi?id=281149 (fixed for Cocoa ports only, https://github.com/WebKit/WebKit/pull/61338), MDN BCD note https://github.com/mdn/browser-compat-data/pull/28461; observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-22',
-    },
+    chromium: { server: { cookie: false }, cite: CHROMIUM_3PC },
+    firefox: { server: { cookie: false }, cite: FIREFOX_TCP },
+    webkit: { observed: { setupCookie: 'rejected' }, server: { cookie: false }, cite: WEBKIT_SECURE_ON_HTTP },
+  },
+  'credentialed/cookie-cross-site-none@https': {
+    chromium: { server: { cookie: false }, cite: CHROMIUM_3PC },
+    firefox: { server: { cookie: false }, cite: FIREFOX_TCP },
   },
 
   // --- preflight ---
@@ -146,4 +180,38 @@ export const deviations: Deviations = {
         'WebKit does not serve the cached no-cors response to the CORS load: it refetches with Origin and gets ACAO (an HTTP cache may always refetch; whatwg/fetch#402). Observed on WebKitGTK 2.50.6, 2026-11-22; no upstream report found',
     },
   },
+
+  // --- secure ---
+  'secure/loopback-http-fetch-from-https': {
+    webkit: { observed: { result: 'blocked', error: 'TypeError' }, server: { requests: 0, schemes: [] }, cite: WEBKIT_LOOPBACK_MIXED },
+  },
+  'secure/redirect-https-to-loopback-http-fetch': {
+    webkit: { observed: { result: 'blocked', error: 'TypeError' }, server: { requests: 1, schemes: ['https'], origins: ['viewer'] }, cite: WEBKIT_LOOPBACK_MIXED },
+  },
+  'secure/redirect-https-to-loopback-http-img': {
+    webkit: { observed: { result: 'error' }, server: { requests: 1, schemes: ['https'] }, cite: WEBKIT_LOOPBACK_MIXED },
+  },
+  'secure/third-party-set-cookie-sent': {
+    chromium: { server: { cookie: false }, cite: CHROMIUM_3PC },
+    webkit: { server: { cookie: false }, cite: WEBKIT_NO_THIRD_PARTY },
+  },
+  'secure/chips-partitioned-cookie-sent': {
+    webkit: { server: { cookie: false }, cite: WEBKIT_NO_THIRD_PARTY },
+  },
+  'secure/img-use-credentials-third-party-cookie': {
+    chromium: { server: { cookie: false }, cite: CHROMIUM_3PC },
+    firefox: { server: { cookie: false }, cite: FIREFOX_TCP },
+  },
 };
+
+// The same deviations, observed again over https in the user profile (2026-11-30).
+Object.assign(deviations, {
+  'preflight/authorization-acah-star@https': alsoOverHttps(deviations['preflight/authorization-acah-star']!, ['chromium', 'firefox', 'webkit']),
+  'preflight/cache-max-age-negative@https': alsoOverHttps(deviations['preflight/cache-max-age-negative']!, ['chromium', 'firefox', 'webkit']),
+  'preflight/cache-uncredentialed-after-credentialed@https': alsoOverHttps(deviations['preflight/cache-uncredentialed-after-credentialed']!, ['chromium', 'webkit']),
+  'redirect/userinfo-same-origin@https': alsoOverHttps(deviations['redirect/userinfo-same-origin']!, ['chromium']),
+  'canvas/same-origin-anonymous-clean@https': alsoOverHttps(deviations['canvas/same-origin-anonymous-clean']!, ['chromium', 'webkit']),
+  'canvas/same-to-cross-redirect-anonymous-clean@https': alsoOverHttps(deviations['canvas/same-to-cross-redirect-anonymous-clean']!, ['chromium', 'webkit']),
+  'canvas/reset-clears-taint@https': alsoOverHttps(deviations['canvas/reset-clears-taint']!, ['firefox', 'webkit']),
+  'canvas/cache-poisoned-acao-if-origin@https': alsoOverHttps(deviations['canvas/cache-poisoned-acao-if-origin']!, ['firefox', 'webkit']),
+} satisfies Deviations);

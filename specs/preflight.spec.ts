@@ -1,7 +1,8 @@
-// The preflight family: its table (specs/scenarios/preflight.ts) bound to every engine.
+// The preflight family: its table (specs/scenarios/preflight.ts) bound to every engine, with its https variants (`<id>@https`).
 
 import { scenarioTests } from '../harness/scenarios/define.ts';
 import { deviations } from './deviations.ts';
 import { scenarios } from './scenarios/preflight.ts';
+import { withHttpsVariants } from './scenarios/https.ts';
 
-scenarioTests(scenarios, deviations);
+scenarioTests(withHttpsVariants(scenarios), deviations);

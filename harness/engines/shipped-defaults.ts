@@ -24,7 +24,7 @@ export function chromiumShippedFeatureArgs(): { ignoreDefaultArgs: string[]; arg
 }
 
 export const CHROMIUM_COOKIE_POLICY =
-  'shipped default: third-party cookies allowed outside Incognito (profile.cookie_controls_mode "block third-party in Incognito only"); ' +
+  'shipped default (no cookie setting changed in the profile; Debian Chromium 156 blocks third-party cookies with it, CDP blockedReasons "UserPreferences"); ' +
   `features Playwright disables that change web behaviour re-enabled (${SHIPPED_FEATURES.join(', ')})`;
 
 export const FIREFOX_COOKIE_POLICY =

@@ -45,8 +45,13 @@ export function diff(expected: Json, actual: Json, path = ''): string[] {
   return Object.is(expected, actual) ? [] : [`${path}: expected ${show(expected)}, got ${show(actual)}`];
 }
 
-/** Deep merge where `override` wins; arrays merge by index so a deviation can change one step. */
+/**
+ * Deep merge where `override` wins; arrays of objects merge by index so a deviation can change one
+ * step, while an array of plain values (a server fact such as `schemes`) is replaced whole, so a
+ * deviation can say "fewer requests".
+ */
 export function merge(base: Json, override: Json): Json {
+  if (Array.isArray(override) && !override.some(isObject)) return override;
   if (isObject(base) && isObject(override)) {
     const out: Record<string, Json> = { ...base };
     for (const [key, value] of Object.entries(override)) out[key] = merge(base[key], value);

@@ -16,7 +16,7 @@ function cell(scenario: string, engine: string, verdict: Verdict, observed: Matr
     spec: { observed: { result: 'blocked' }, server: { requests: 1 }, cite: 'https://fetch.spec.whatwg.org/#cors-check' },
     ...(verdict === 'known-deviation' && { deviation: { observed: { result: 'readable' }, cite: 'https://bugs.example/1' } }),
     observed,
-    server: observed ? { preflights: 0, requests: 1, methods: ['GET'], origins: ['viewer'], cookie: false, preflightCookie: false, acrm: null, acrh: null } : null,
+    server: observed ? { preflights: 0, requests: 1, methods: ['GET'], origins: ['viewer'], cookie: false, controlCookie: false, schemes: ['http'], preflightCookie: false, acrm: null, acrh: null } : null,
     verdict,
     differences: verdict === 'unexpected' ? ['observed.result: expected "blocked", got "readable"'] : [],
     ...(verdict === 'error' && { error: 'browser has been closed' }),
