@@ -9,12 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { localCa, spkiHash } from '../../fixtures/tls.ts';
-import { startFixtures } from '../../fixtures/server.ts';
 import { chromiumTrustArgs, webkitCertificates } from '../../harness/engines/trust.ts';
 import { merge } from '../../harness/scenarios/verdict.ts';
 import { CATALOGUE } from '../scenarios/index.ts';
 import { HTTPS_SUFFIX, HTTPS_VARIANT_IDS } from '../scenarios/https.ts';
-import { freePorts } from './fixtures-helpers.ts';
+import { startFixturesOnFreePorts } from '../../harness/free-fixtures.ts';
 
 test('the local CA is made once, cached, and its leaf verifies for the fixture hosts', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cors-tls-'));
@@ -39,8 +38,8 @@ test('the local CA is made once, cached, and its leaf verifies for the fixture h
 });
 
 test('every port answers http and https, and the log records the scheme', async () => {
-  const [viewer, image, other] = (await freePorts(3)) as [number, number, number];
-  const fixtures = await startFixtures({ ports: { viewer, image, other } });
+  const fixtures = await startFixturesOnFreePorts();
+  const { image } = fixtures.ports;
   try {
     for (const scheme of ['http', 'https'] as const) {
       const status = await new Promise<number | undefined>((resolve, reject) => {
