@@ -31,7 +31,7 @@ export async function launchPlaywrightEngine(plan: PlaywrightPlan, project: stri
   if (plan.engine === 'webkit') {
     throw new EngineUnavailableError(
       "webkit: Playwright's own WebKit build cannot be told to trust the local CA of the https fixtures (it has no certificate " +
-        'store the harness can reach, and ignoreHTTPSErrors would change its behaviour). Use the system WebKitGTK through ' +
+        'store the harness can reach, and ignoring certificate errors would change its behaviour). Use the system WebKitGTK through ' +
         'WebDriver: set CORS_MINIBROWSER_PATH, or remove the Playwright build (`npx playwright uninstall`). ' +
         installAdvice('webkit'),
     );

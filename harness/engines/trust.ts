@@ -1,6 +1,7 @@
 // How each engine is told to trust the local CA (fixtures/tls.ts), the way web-platform-tests does
 // it, so https fixture pages are ordinary secure pages: no certificate-error mode (in which
-// Chromium, for one, does not cache responses), no ignoreHTTPSErrors, no acceptInsecureCerts.
+// Chromium, for one, does not cache responses): no Playwright or WebDriver switch that ignores
+// certificate errors.
 //   Chromium: --ignore-certificate-errors-spki-list=<SPKI hashes> (only honoured with a user data dir)
 //   Firefox:  the CA imported into the profile's NSS certificate store with certutil (libnss3-tools)
 //   WebKitGTK: the WebDriver capability webkitgtk:browserOptions.certificates (per host)
