@@ -19,6 +19,13 @@ export interface EngineInfo {
   protocol: 'cdp' | 'juggler' | 'webdriver-bidi' | 'webdriver-classic';
   executable: string;
   headless: boolean;
+  /**
+   * The browsing profile: `persistent` (an on-disk, non-incognito profile, as a user has) or
+   * `ephemeral` (in-memory, e.g. WebKitGTK's automation session).
+   */
+  profile: 'persistent' | 'ephemeral';
+  /** The cookie policy in force (the engine's shipped default), in words, with its setting. */
+  cookiePolicy: string;
 }
 
 /** A function that runs inside the page. It must be self-contained: it is sent as source text. */

@@ -18,6 +18,9 @@ export interface MatrixEngine {
   source: EngineInfo['source'] | null;
   protocol: EngineInfo['protocol'] | null;
   headless: boolean | null;
+  /** Which profile and cookie policy "Chromium" etc. meant (absent until the engine ran). */
+  profile?: EngineInfo['profile'];
+  cookiePolicy?: string;
   /** Why this engine produced no observations, when it did not. */
   error?: string;
 }

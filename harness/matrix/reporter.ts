@@ -118,6 +118,7 @@ export default class MatrixReporter implements Reporter {
       source: info.source,
       protocol: info.protocol,
       headless: info.headless,
+      ...(info.profile && { profile: info.profile, cookiePolicy: info.cookiePolicy }),
     });
   }
 
@@ -146,7 +147,7 @@ export default class MatrixReporter implements Reporter {
     const lines = doc.run.engines.map((e) => {
       const counts = doc.summary[e.project];
       const tally = VERDICTS.map((v) => `${counts?.[v] ?? 0} ${v}${v === 'conforms' ? ` (${counts?.alternative ?? 0} permitted alternative, ${counts?.policy ?? 0} policy)` : ''}`).join(', ');
-      return `  ${e.project.padEnd(10)} ${tally}   ${e.version ? `${e.browser} ${e.version}` : `did not run: ${e.error ?? ''}`}`;
+      return `  ${e.project.padEnd(10)} ${tally}   ${e.version ? `${e.browser} ${e.version}${e.profile ? `, ${e.profile} profile` : ''}` : `did not run: ${e.error ?? ''}`}`;
     });
     const changes = doc.run.baseline ? `\n  ${doc.run.baseline.changes.length} cell(s) changed against ${doc.run.baseline.path}` : '';
     process.stdout.write(
