@@ -3,7 +3,7 @@
 
 import { type MakeParams, makeUrl } from '../../fixtures/make-params.ts';
 import type { Origins } from '../../fixtures/origins.ts';
-import type { Action, FetchAction, FetchBitmapAction, ImageAction, MakeSpec, Target, WaitAction, XhrAction } from './types.ts';
+import type { Action, FetchAction, FetchBitmapAction, ImageAction, MakeSpec, Target, ViewerAction, WaitAction, XhrAction } from './types.ts';
 
 export interface RunContext {
   origins: Origins;
@@ -16,6 +16,7 @@ export type ResolvedAction =
   | WithUrl<XhrAction>
   | WithUrl<ImageAction>
   | WithUrl<FetchBitmapAction>
+  | WithUrl<ViewerAction>
   | WaitAction
   | ResolvedSequence;
 type WithUrl<T> = Omit<T, 'target'> & { url: string };
