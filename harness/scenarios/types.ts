@@ -130,7 +130,7 @@ export interface Observation {
   canvas?: Partial<Record<ImageUse, string>>;
   steps?: Observation[];
   /** Viewer scenarios: what a person sees (harness/viewers). */
-  viewer?: ViewerObservation;
+  viewer?: Partial<ViewerObservation>;
   /** Only with `setup.cookie.mayBeRejected`: whether the browser stored the setup cookie. */
   setupCookie?: 'stored' | 'rejected';
 }

@@ -38,7 +38,7 @@ const osd = (profile: string, drawer: Drawer, crossOriginPolicy: Policy, warmUp 
 
 const row = (slug: string, rest: Omit<Scenario, 'id' | 'family' | 'spec'> & { sees: Partial<ViewerObservation>; preflights: number; cite: string }): Scenario => {
   const { sees, preflights, cite, ...scenario } = rest;
-  return { id: `viewer/${slug}`, family: 'viewer', ...scenario, spec: { observed: { viewer: sees as ViewerObservation }, server: { preflights }, cite } };
+  return { id: `viewer/${slug}`, family: 'viewer', ...scenario, spec: { observed: { viewer: sees }, server: { preflights }, cite } };
 };
 
 const IMAGE = { shown: 'image', uiError: false } as const;
