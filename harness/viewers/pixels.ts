@@ -61,8 +61,9 @@ export function samplePoints(sample: ImageRgb, step = 64, radius = 20): SamplePo
     return [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!];
   };
   const points: SamplePoint[] = [];
-  for (let y = step / 2; y < sample.height; y += step) {
-    for (let x = step / 2; x < sample.width; x += step) {
+  const start = Math.floor(step / 2);
+  for (let y = start; y < sample.height; y += step) {
+    for (let x = start; x < sample.width; x += step) {
       const centre = at(x, y);
       const corners = [at(x - radius, y - radius), at(x + radius, y - radius), at(x - radius, y + radius), at(x + radius, y + radius)];
       if (corners.every((c) => maxDiff(c, centre) <= 16)) points.push({ x, y, expected: centre });
