@@ -14,7 +14,7 @@ const EXPECTED = {
 } as const;
 
 for (const [profile, answers] of Object.entries(EXPECTED)) {
-  test(`viewerCheck on the ${profile} manifest answers ${JSON.stringify(answers)}`, { tag: '@viewer' }, async ({ probe, origins, engine }, testInfo) => {
+  test(`viewerCheck on the ${profile} manifest answers ${JSON.stringify(answers)}`, async ({ probe, origins, engine }, testInfo) => {
     const results = await viewerCheck({
       probe,
       engine: engine.info.engine,
