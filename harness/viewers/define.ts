@@ -62,7 +62,10 @@ export function viewerTests(scenarios: Scenario[], deviations: Deviations): void
           const observed: Observation = { viewer: run.observation };
           const log = await serverLog.forToken(token);
           const server = serverFacts(log, ctx);
-          Object.assign(cell, { observed, server, evidence: { ...cell.evidence, page: observed, log } });
+          // A viewer makes dozens of requests: keep each one's header lines once (rawHeaders, as sent)
+          // rather than twice, so the report stays small.
+          const slim = log.map((r) => (r.rawHeaders ? { ...r, headers: [] } : r));
+          Object.assign(cell, { observed, server, evidence: { ...cell.evidence, page: observed, log: slim } });
           const judgement = judge(scenario, engine.info.engine, observed, server, deviations);
           Object.assign(cell, { verdict: judgement.verdict, differences: judgement.differences });
         } catch (error) {
