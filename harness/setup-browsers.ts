@@ -4,20 +4,29 @@
 // otherwise says exactly what to run.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { INSTALL_HINT, resolveEngine } from './engines/resolve.ts';
 import { selectedEngines } from './engines/select.ts';
 import { type EngineName, EngineUnavailableError } from './engines/types.ts';
 
 /** Programs the test suite needs besides the browsers (Debian packages only). */
-const TOOLS = [{ name: 'nginx', path: '/usr/sbin/nginx', debian: 'nginx-light', why: "certify's test against a real server" }];
+const REAL_SERVER = "certify's real-server tests";
+const TOOLS = [
+  { name: 'nginx', path: '/usr/sbin/nginx', debian: 'nginx-light', why: REAL_SERVER },
+  { name: 'apache2', path: '/usr/sbin/apache2', debian: 'apache2', why: REAL_SERVER },
+  { name: 'lighttpd', path: '/usr/sbin/lighttpd', debian: 'lighttpd', why: REAL_SERVER },
+  { name: 'iipsrv', path: '/usr/lib/iipimage-server/iipsrv.fcgi', debian: 'iipimage-server', why: REAL_SERVER },
+  { name: 'caddy', path: '/usr/bin/caddy', debian: 'caddy', why: REAL_SERVER },
+  { name: 'varnishd', path: '/usr/sbin/varnishd', debian: 'varnish', why: REAL_SERVER },
+  { name: 'vips', path: '/usr/bin/vips', debian: 'libvips-tools', why: 'cutting the level-0 trees the real servers serve' },
+];
 
 const HELP = `Usage: npm run setup:browsers -- [options]
 
 Makes Chromium, Firefox and WebKit runnable for the harness: Playwright's builds where they can be
 downloaded, otherwise Debian packages (${[...new Set(Object.values(INSTALL_HINT).flatMap((h) => h.debian))].join(', ')}).
-Also installs what the tests need besides browsers: ${TOOLS.map((t) => `${t.name} (${t.why})`).join(', ')}.
+Also installs what the tests need besides browsers: ${[...new Set(TOOLS.map((t) => t.why))].map((why) => `${TOOLS.filter((t) => t.why === why).map((t) => t.debian).join(' ')} (${why})`).join('; ')}.
 
 Options:
   --check        only report what is missing (exit 1 if anything is)
@@ -50,6 +59,22 @@ function missingTools(): typeof TOOLS {
   const missing = TOOLS.filter((t) => !existsSync(t.path));
   for (const t of TOOLS) console.log(`  ${missing.includes(t) ? 'missing' : 'ok     '}  ${t.name.padEnd(8)} ${t.path} (${t.why})`);
   return missing;
+}
+
+/**
+ * nginx, Apache, lighttpd and Varnish start as system services when installed, all on port 80 (or
+ * 6081), and a failed start fails the install: the tests start their own instances, so the
+ * services are kept from starting (policy-rc.d exit 101), unless the machine already has a policy.
+ */
+function withoutServiceStarts(install: () => boolean): boolean {
+  const policy = '/usr/sbin/policy-rc.d';
+  if (existsSync(policy)) return install();
+  writeFileSync(policy, '#!/bin/sh\n# cors harness setup: no service starts during install\nexit 101\n', { mode: 0o755 });
+  try {
+    return install();
+  } finally {
+    rmSync(policy, { force: true });
+  }
 }
 
 function onPath(command: string): boolean {
@@ -91,7 +116,7 @@ function main(): number {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.log(`\nInstalling Debian packages: ${packages.join(' ')}`);
-    if (!run('apt-get', ['update', '-q'], 10 * 60_000) || !run('apt-get', ['install', '-y', '-q', ...packages], 20 * 60_000)) {
+    if (!run('apt-get', ['update', '-q'], 10 * 60_000) || !withoutServiceStarts(() => run('apt-get', ['install', '-y', '-q', ...packages], 20 * 60_000))) {
       console.error('\nsetup:browsers: apt-get failed (see its output above).');
       return 1;
     }

@@ -1,11 +1,12 @@
 // With CORS_TARGET=<url>, certify that server in every engine as Playwright tests (the browser
-// checks; the node-side checks are in specs/unit/certify-target.test.ts). Without it, no tests.
+// checks, each failure corroborated from Node; the node-side checks are in
+// specs/unit/certify-target.test.ts). Without it, no tests.
 
 import { CHECKS, type BrowserCheck } from '../harness/certify/checks.ts';
-import { Certifier } from '../harness/certify/run.ts';
-import { certifyTarget } from '../harness/certify/target-env.ts';
+import { Corroborator } from '../harness/certify/evidence.ts';
 import { FIXES } from '../harness/certify/fixes.ts';
-import { performAction } from '../harness/in-page/actions.ts';
+import { Certifier, baselineFor, runBrowserCheck } from '../harness/certify/run.ts';
+import { certifyTarget } from '../harness/certify/target-env.ts';
 import { expect, test } from '../harness/test.ts';
 
 const url = certifyTarget();
@@ -13,15 +14,13 @@ if (url) {
   const discovered = Certifier.discover(url);
   for (const check of CHECKS.filter((c): c is BrowserCheck => c.kind === 'browser')) {
     test(`certify ${check.id}: ${check.title}`, { tag: '@certify' }, async ({ probe, origins }, testInfo) => {
-      const { target } = await discovered;
-      if (check.applies && !check.applies(target)) {
-        testInfo.annotations.push({ type: 'certify', description: 'n/a: not applicable to this target' });
-        return;
-      }
+      const { target, http } = await discovered;
       await probe.visit(`${origins.viewer}/blank`);
-      const outcome = check.judge(await probe.run(performAction, check.action(target)));
+      const node = new Corroborator(http, origins.viewer);
+      const outcome = await runBrowserCheck(probe, check, target, node, await baselineFor(target, node));
       testInfo.annotations.push({ type: 'certify', description: `${outcome.status}: ${outcome.observed}` });
-      expect(outcome.status, `${check.id}: ${outcome.observed}\nFix: ${FIXES[check.problem].summary}`).not.toBe('fail');
+      const fixes = (outcome.causes ?? []).map((c) => FIXES[c].generic).join(' ');
+      expect(outcome.status, `${check.id}: ${outcome.observed}\nFix: ${fixes}`).not.toBe('fail');
     });
   }
 }

@@ -9,12 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATALOGUE } from '../../specs/scenarios/index.ts';
 import { originsFor } from '../../fixtures/origins.ts';
-import { startFixtures } from '../../fixtures/server.ts';
 import { launchEngine } from '../engines/launch.ts';
 import { selectedEngines } from '../engines/select.ts';
 import type { EngineName } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
-import { freePort } from '../net.ts';
+import { candidateFixturePorts, startFixturesOnFreePorts } from '../free-fixtures.ts';
 import { FAMILIES } from '../scenarios/types.ts';
 import { resolveAction } from '../scenarios/targets.ts';
 import type { Bench } from './types.ts';
@@ -50,9 +49,7 @@ async function harnessRun(engine: string): Promise<{ wallMs: number; testMs: num
   const env = {
     ...process.env,
     CI: '1',
-    CORS_VIEWER_PORT: String(await freePort()),
-    CORS_IMAGE_PORT: String(await freePort()),
-    CORS_OTHER_PORT: String(await freePort()),
+    ...candidateFixturePorts(),
     MATRIX_OUTPUT_DIR: join(out, 'matrix'),
     PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'results.json'),
   };
@@ -73,9 +70,8 @@ async function harnessRun(engine: string): Promise<{ wallMs: number; testMs: num
 }
 
 async function floorRun(name: EngineName): Promise<number> {
-  const ports = { viewer: await freePort(), image: await freePort(), other: await freePort() };
-  const fixtures = await startFixtures({ ports });
-  const origins = originsFor(ports);
+  const fixtures = await startFixturesOnFreePorts();
+  const origins = originsFor(fixtures.ports);
   const engine = await launchEngine(name);
   try {
     const probe = await engine.newProbe();

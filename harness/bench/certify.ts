@@ -4,17 +4,15 @@
 
 import { spawn } from 'node:child_process';
 import { originsFor } from '../../fixtures/origins.ts';
-import { startFixtures } from '../../fixtures/server.ts';
-import { freePort } from '../net.ts';
+import { startFixturesOnFreePorts } from '../free-fixtures.ts';
 import type { Bench } from './types.ts';
 
 const bench: Bench = {
   name: 'certify',
   description: 'seconds for `npm run certify` end to end (all selected engines), correct and broken targets',
   async run() {
-    const ports = { viewer: await freePort(), image: await freePort(), other: await freePort() };
-    const fixtures = await startFixtures({ ports });
-    const { image } = originsFor(ports);
+    const fixtures = await startFixturesOnFreePorts();
+    const { image } = originsFor(fixtures.ports);
     const results: Record<string, { seconds: number; exitCode: number | null }> = {};
     try {
       for (const profile of ['correct', 'info-only', 'reflect-origin-no-vary']) {

@@ -11,8 +11,7 @@ import { fork } from 'node:child_process';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { profileUrls } from '../../fixtures/profile-routes.ts';
-import { startFixtures } from '../../fixtures/server.ts';
-import { freePort } from '../net.ts';
+import { startFixturesOnFreePorts } from '../free-fixtures.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
@@ -55,8 +54,8 @@ function median(xs: number[]): number {
 }
 
 async function run(): Promise<Record<string, unknown>> {
-  const ports = { viewer: await freePort(), image: await freePort(), other: await freePort() };
-  const fixtures = await startFixtures({ ports });
+  const fixtures = await startFixturesOnFreePorts();
+  const { ports } = fixtures;
   const profile = process.env.BENCH_PROFILE ?? 'correct';
   const tileUrl = `${profileUrls(`http://127.0.0.1:${ports.image}`, profile).image('landscape', '0,0,256,256', '256,', '0', 'default.jpg')}?token=bench`;
 

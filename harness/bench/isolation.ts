@@ -6,12 +6,11 @@
 //   floor   — the same fetches in one in-page loop: no harness at all
 
 import { originsFor } from '../../fixtures/origins.ts';
-import { startFixtures } from '../../fixtures/server.ts';
 import { launchEngine } from '../engines/launch.ts';
 import { selectedEngines } from '../engines/select.ts';
 import type { Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
-import { freePort } from '../net.ts';
+import { startFixturesOnFreePorts } from '../free-fixtures.ts';
 import type { Bench } from './types.ts';
 
 const SCENARIOS = Number(process.env.BENCH_SCENARIOS ?? 12);
@@ -20,9 +19,8 @@ const bench: Bench = {
   name: 'isolation',
   description: `ms per scenario by isolation mode, ${SCENARIOS} scenarios each, per engine`,
   async run() {
-    const ports = { viewer: await freePort(), image: await freePort(), other: await freePort() };
-    const fixtures = await startFixtures({ ports });
-    const origins = originsFor(ports);
+    const fixtures = await startFixturesOnFreePorts();
+    const origins = originsFor(fixtures.ports);
     const viewerPage = `${origins.viewer}/blank`;
     let n = 0;
     const nextUrl = () => `${origins.image}/smoke/acao-star?token=bench-${++n}`;

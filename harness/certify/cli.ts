@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { selectedEngines } from '../engines/select.ts';
 import { EngineUnavailableError } from '../engines/types.ts';
+import { DEFAULT_SAMPLES } from './discover.ts';
 import { renderReport } from './report.ts';
 import { Certifier } from './run.ts';
 import { DEFAULT_LIMITS, TargetError } from './safe-fetch.ts';
@@ -16,7 +17,12 @@ node-side probes (forged origins, redirect hops). Only GET, HEAD and OPTIONS are
 credentials; every request has a timeout.
 
 Options:
-  --json <file>      also write the full result as JSON
+  --samples <n>      tiles sampled across scale factors and positions (default ${DEFAULT_SAMPLES})
+  --verbose          every check and observation, with the node-side requests and answers
+  --all-fixes        the fix for every server software, not only the one detected
+  --format <fmt>     text (default) or md (Markdown, for a CI step summary)
+  --json <file>      also write the structured result (requests, statuses, headers per engine) as
+                     JSON; "-" writes it to stdout instead of the text report
   --trusted-origin <origin>
                      an origin the server is meant to allow (e.g. your viewer's); repeatable.
                      Look-alikes of it (prefix, suffix, unescaped dots, other scheme) are probed
@@ -25,8 +31,13 @@ Options:
   -h, --help         show this help
 Engines: CORS_ENGINES=chromium,firefox,webkit (default all three).
 
-Exit code: 0 every check passed (warnings allowed), 1 a check failed, 2 unusable input, an
-unreachable target, or an engine that could not start.
+Requests are planned from the info.json as viewers make them: tiles per scale factor in the
+version's canonical form, a thumbnail from "sizes", full/max only when the level promises it.
+Every browser failure is repeated from Node (same URL and Origin, and the OPTIONS preflight):
+an error status that carries correct CORS headers is "not available", not a CORS failure.
+
+Exit code: 0 CORS is right (warnings and "not available" allowed), 1 a CORS check failed, 2
+unusable input, an unreachable target, or an engine that could not start.
 `;
 
 async function main(): Promise<number> {
@@ -35,6 +46,10 @@ async function main(): Promise<number> {
     parsed = parseArgs({
       options: {
         json: { type: 'string' },
+        samples: { type: 'string' },
+        verbose: { type: 'boolean' },
+        'all-fixes': { type: 'boolean' },
+        format: { type: 'string' },
         'trusted-origin': { type: 'string', multiple: true },
         timeout: { type: 'string' },
         quiet: { type: 'boolean' },
@@ -54,6 +69,10 @@ async function main(): Promise<number> {
   const timeout = values.timeout === undefined ? DEFAULT_LIMITS.timeoutMs / 1000 : Number(values.timeout);
   if (!(timeout > 0 && timeout <= 120)) return usage('--timeout takes seconds from 1 to 120');
 
+  const samples = values.samples === undefined ? DEFAULT_SAMPLES : Number(values.samples);
+  if (!Number.isInteger(samples) || samples < 1 || samples > 500) return usage('--samples takes a whole number from 1 to 500');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'md') return usage(`--format takes text or md, got "${format}"`);
   const trustedOrigins = values['trusted-origin'] ?? [];
   for (const origin of trustedOrigins) {
     let parsed: URL | undefined;
@@ -72,17 +91,17 @@ async function main(): Promise<number> {
   const limits = { ...DEFAULT_LIMITS, timeoutMs: timeout * 1000 };
   let discovered;
   try {
-    discovered = await Certifier.discover(positionals[0]!, limits);
+    discovered = await Certifier.discover(positionals[0]!, limits, samples);
   } catch (error) {
     if (!(error instanceof TargetError)) throw error;
     process.stderr.write(`certify: cannot certify ${positionals[0]}: ${error.message}\n`);
     return 2;
   }
-  progress?.(`Target: IIIF Image API ${discovered.target.service.version} service ${discovered.target.service.id} (from ${discovered.target.kind})`);
+  progress?.(`Target: IIIF Image API ${discovered.target.service.version} service ${discovered.target.service.id} (from ${discovered.target.kind}); ${discovered.target.plan.sampled.length} tiles sampled`);
   progress?.(`Starting ${engines.join(', ')}…`);
   let certifier: Certifier;
   try {
-    certifier = await Certifier.start({ engines, limits, trustedOrigins, progress });
+    certifier = await Certifier.start({ engines, limits, samples, trustedOrigins, progress });
   } catch (error) {
     const errors = error instanceof AggregateError ? error.errors : [error];
     for (const e of errors) process.stderr.write(`certify: ${e instanceof EngineUnavailableError ? e.message : String((e as Error)?.stack ?? e)}\n`);
@@ -90,8 +109,10 @@ async function main(): Promise<number> {
   }
   try {
     const report = await certifier.certify(discovered);
-    process.stdout.write(renderReport(report));
-    if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2));
+    const wallMs = performance.now();
+    if (values.json === '-') process.stdout.write(JSON.stringify({ ...report, wallMs }, null, 2) + '\n');
+    else process.stdout.write(renderReport(report, { verbose: values.verbose, allFixes: values['all-fixes'], format, wallMs }));
+    if (values.json && values.json !== '-') writeFileSync(values.json, JSON.stringify({ ...report, wallMs }, null, 2));
     return report.verdict === 'pass' ? 0 : 1;
   } catch (error) {
     if (error instanceof TargetError) {

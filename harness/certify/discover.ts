@@ -1,42 +1,30 @@
 // From whatever the user points at (an Image service base URI, its info.json, an image request,
 // or a Presentation 2/3 manifest) to the concrete URLs a viewer would request.
 
+import { type ImageService, type RequestPlan, parseService, planRequests } from './plan.ts';
 import { SafeFetch, TargetError, bodyText } from './safe-fetch.ts';
-
-export interface ImageService {
-  version: 2 | 3;
-  /** The service's base URI (`id` / `@id`). */
-  id: string;
-  width: number;
-  height: number;
-  tile: { width: number; height: number };
-  sizes: { width: number; height: number }[];
-}
 
 export interface Target {
   input: string;
   kind: 'manifest' | 'info.json' | 'image-request' | 'base-uri';
   manifest: string | null;
   service: ImageService;
+  plan: RequestPlan;
   urls: {
     info: string;
     base: string;
-    tile: string;
-    /** A different tile, never requested before the cache-poisoning check runs. */
-    freshTile: string;
-    thumbnail: string;
-    full: string;
     unknownIdentifier: string;
     invalidRegion: string;
   };
 }
 
+export const DEFAULT_SAMPLES = 20;
+
 const IMAGE_REQUEST = /\/[^/]+\/[^/]+\/!?\d+(\.\d+)?\/[a-z]+\.[a-z0-9]+$/i;
-const FULL_IMAGE_MAX_PIXELS = 16_000_000;
 
 type Json = Record<string, unknown>;
 
-export async function discover(input: string, http: SafeFetch): Promise<Target> {
+export async function discover(input: string, http: SafeFetch, samples = DEFAULT_SAMPLES): Promise<Target> {
   let url: URL;
   try {
     url = new URL(input);
@@ -58,14 +46,14 @@ export async function discover(input: string, http: SafeFetch): Promise<Target> 
       if (!service) throw new TargetError(`the manifest at ${url.href} references no IIIF Image service`);
       infoUrl = `${service.replace(/\/$/, '')}/info.json`;
     } else if (json && isImageService(json)) {
-      return build(input, kind, null, parseService(json, url.href));
+      return build(input, kind, null, parseService(json, url.href, types(json)), samples);
     } else {
       infoUrl = `${url.href.replace(/\/$/, '')}/info.json`;
     }
   }
   const info = await fetchJson(infoUrl, http, false);
   if (!info || !isImageService(info)) throw new TargetError(`${infoUrl} is not a IIIF Image API info.json`);
-  return build(input, kind, manifest, parseService(info, infoUrl));
+  return build(input, kind, manifest, parseService(info, infoUrl, types(info)), samples);
 }
 
 async function fetchJson(url: string, http: SafeFetch, lenient: boolean): Promise<Json | null> {
@@ -114,39 +102,25 @@ function firstImageService(manifest: Json): string | undefined {
   return undefined;
 }
 
-function parseService(j: Json, infoUrl: string): ImageService {
-  const version: 2 | 3 = JSON.stringify(j['@context'] ?? '').includes('/image/3/') || types(j).includes('ImageService3') ? 3 : 2;
-  const id = String(j.id ?? j['@id'] ?? infoUrl.replace(/\/info\.json$/, '')).replace(/\/$/, '');
-  const tiles = (Array.isArray(j.tiles) ? j.tiles : []) as { width?: number; height?: number }[];
-  const tw = tiles[0]?.width ?? 256;
-  const sizes = ((Array.isArray(j.sizes) ? j.sizes : []) as { width: number; height: number }[]).filter((s) => s.width > 0 && s.height > 0);
-  return { version, id, width: j.width as number, height: j.height as number, tile: { width: tw, height: tiles[0]?.height ?? tw }, sizes };
-}
-
-function build(input: string, kind: Target['kind'], manifest: string | null, s: ImageService): Target {
-  const full = s.version === 3 ? 'max' : 'full';
-  // Canonical size syntax (what level-0 static trees are cut to): `w,h` in 3.0, `w,` in 2.x.
-  const size = (w: number, h: number) => (s.version === 3 ? `${w},${h}` : `${w},`);
-  const image = (region: string, sz: string) => `${s.id}/${region}/${sz}/0/default.jpg`;
-  const tw = Math.min(s.tile.width, s.width);
-  const th = Math.min(s.tile.height, s.height);
-  // A second tile for the cache check: the next one along, or a slightly smaller first tile.
-  const [x2, w2] = s.width > tw ? [tw, Math.min(tw, s.width - tw)] : [0, Math.max(1, tw - 1)];
-  const thumb = [...s.sizes].sort((a, b) => a.width - b.width).find((x) => x.width >= 100) ?? { width: 200, height: Math.max(1, Math.round((200 * s.height) / s.width)) };
+function build(input: string, kind: Target['kind'], manifest: string | null, s: ImageService, samples: number): Target {
+  let plan: RequestPlan;
+  try {
+    plan = planRequests(s, samples);
+  } catch (error) {
+    throw new TargetError(`${s.id}/info.json: ${(error as Error).message}`);
+  }
+  const tile = plan.sampled[0]!;
   return {
     input,
     kind,
     manifest,
     service: s,
+    plan,
     urls: {
       info: `${s.id}/info.json`,
       base: s.id,
-      tile: image(`0,0,${tw},${th}`, size(tw, th)),
-      freshTile: image(`${x2},0,${w2},${th}`, size(w2, th)),
-      thumbnail: image('full', size(thumb.width, thumb.height)),
-      full: image('full', s.width * s.height > FULL_IMAGE_MAX_PIXELS ? '!4096,4096' : full),
       unknownIdentifier: `${s.id.replace(/[^/]+$/, '')}cors-certify-missing-${Math.random().toString(36).slice(2, 10)}/info.json`,
-      invalidRegion: image('not-a-region', full),
+      invalidRegion: tile.url.replace(`/${tile.region}/`, '/not-a-region/'),
     },
   };
 }

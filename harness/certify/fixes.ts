@@ -1,153 +1,221 @@
-// What to change on the server for each kind of failure, per server software. Several checks share
-// one underlying mistake, so fixes are keyed by problem, not by check.
+// One root cause, one fix per server software: a snippet to paste into the config of the server
+// that was detected. Several checks share one cause, so fixes are keyed by cause, not by check.
+// A server without its own entry gets the generic text (and `--all-fixes` lists every entry).
 
-export const SERVERS = ['nginx', 'apache', 'cantaloupe', 'iipimage', 's3-cloudfront', 'generic'] as const;
-export type Server = (typeof SERVERS)[number];
+import type { Cause } from './evidence.ts';
+import type { ServerName } from './servers.ts';
 
-export type Problem =
-  | 'acao-missing'
-  | 'acao-missing-on-errors'
-  | 'acao-missing-on-redirects'
-  | 'preflight'
-  | 'authorization-not-allowed'
-  | 'authorization-wildcard'
-  | 'vary-origin'
-  | 'duplicate-acao'
-  | 'wildcard-with-credentials'
-  | 'origin-reflected'
-  | 'null-origin'
-  | 'loose-origin-match'
-  | 'cache-poisoning';
+export interface Fix {
+  title: string;
+  /** Where the fix belongs when a cache sits in front: the cache (keys, Vary) or the origin server. */
+  layer: 'origin' | 'cache';
+  generic: string;
+  servers: Partial<Record<ServerName, string>>;
+}
 
-const ALWAYS_NGINX = 'add_header Access-Control-Allow-Origin "*" always;';
-const ALWAYS_APACHE = 'Header always set Access-Control-Allow-Origin "*"';
-const PREFLIGHT_NGINX =
-  'if ($request_method = OPTIONS) { add_header Access-Control-Allow-Origin "*" always; add_header Access-Control-Allow-Methods "GET, HEAD, OPTIONS" always; ' +
-  'add_header Access-Control-Allow-Headers "Accept, Authorization, Range" always; add_header Access-Control-Max-Age 7200 always; return 204; }';
-const PREFLIGHT_APACHE =
-  'Header always set Access-Control-Allow-Methods "GET, HEAD, OPTIONS" / Header always set Access-Control-Allow-Headers "Accept, Authorization, Range" / ' +
-  'RewriteEngine On / RewriteCond %{REQUEST_METHOD} OPTIONS / RewriteRule ^ - [R=204,L]';
-const ALLOWLIST_NGINX =
-  'map $http_origin $cors_origin { default ""; "https://viewer.example.org" $http_origin; } then add_header Access-Control-Allow-Origin $cors_origin always; add_header Vary Origin always;';
-const ALLOWLIST_APACHE =
-  'SetEnvIf Origin "^https://viewer\\.example\\.org$" CORS_ORIGIN=$0 / Header always set Access-Control-Allow-Origin %{CORS_ORIGIN}e env=CORS_ORIGIN / Header always merge Vary Origin';
+const NGINX_ALWAYS = 'add_header Access-Control-Allow-Origin "*" always;';
+const APACHE_ALWAYS = 'Header always set Access-Control-Allow-Origin "*"';
+const NGINX_OPTIONS = `if ($request_method = OPTIONS) {
+    add_header Access-Control-Allow-Origin "*" always;
+    add_header Access-Control-Allow-Methods "GET, HEAD, OPTIONS" always;
+    add_header Access-Control-Allow-Headers "Accept, Authorization" always;
+    add_header Access-Control-Max-Age 7200 always;
+    return 204;
+}`;
+const APACHE_OPTIONS = `Header always set Access-Control-Allow-Headers "Accept, Authorization"
+Header always set Access-Control-Allow-Methods "GET, HEAD, OPTIONS"
+RewriteEngine On
+RewriteCond %{REQUEST_METHOD} OPTIONS
+RewriteRule ^ - [R=204,L]`;
+const LIGHTTPD_ALL = `server.modules += ("mod_setenv")
+setenv.set-response-header = ( "Access-Control-Allow-Origin" => "*",
+  "Access-Control-Allow-Headers" => "Accept, Authorization" )`;
+const CADDY_ALL = `header Access-Control-Allow-Origin "*"
+@preflight method OPTIONS
+handle @preflight {
+    header Access-Control-Allow-Headers "Accept, Authorization"
+    respond 204
+}`;
+const ALLOWLIST_NGINX = `map $http_origin $cors_origin { default ""; "https://viewer.example.org" $http_origin; }
+add_header Access-Control-Allow-Origin $cors_origin always;
+add_header Vary Origin always;`;
 
-export const FIXES: Record<Problem, { summary: string } & Record<Server, string>> = {
-  'acao-missing': {
-    summary: 'Send Access-Control-Allow-Origin on every response: JSON and images alike.',
-    nginx: `${ALWAYS_NGINX} in the location (or server) block that serves info.json and images.`,
-    apache: `${ALWAYS_APACHE} in the vhost or <Location> serving the IIIF paths (mod_headers).`,
-    cantaloupe: 'Cantaloupe sends "Access-Control-Allow-Origin: *" itself; if it is missing, the proxy in front strips it (look for proxy_hide_header / Header unset) or caches responses made without it.',
-    iipimage: 'Set the CORS variable for iipsrv (e.g. FcgidInitialEnv CORS "*" or CORS=* in the service environment) and use an iipsrv recent enough to send it on every region/size request.',
-    's3-cloudfront': 'Add a bucket CORS rule (AllowedOrigins ["*"], AllowedMethods GET/HEAD) and attach a CloudFront response headers policy with CORS (e.g. Managed-SimpleCORS) to the IIIF behaviours.',
-    generic: 'Add "Access-Control-Allow-Origin: *" to every response of the image service, manifests and tiles included.',
+export const FIXES: Record<Cause, Fix> = {
+  'no-acao': {
+    title: 'No Access-Control-Allow-Origin at all',
+    layer: 'origin',
+    generic: 'Send "Access-Control-Allow-Origin: *" on every response of the image service: info.json, tiles, errors.',
+    servers: {
+      nginx: `${NGINX_ALWAYS}   # in the server block serving /iiif/`,
+      apache: `${APACHE_ALWAYS}   # vhost or <Directory>, needs mod_headers`,
+      lighttpd: LIGHTTPD_ALL,
+      caddy: CADDY_ALL,
+      iipsrv: 'Set CORS="*" in iipsrv\'s environment (FastCGI: setenv / FcgidInitialEnv CORS "*"), and add the header in the web server in front for its own errors.',
+      cantaloupe: 'Cantaloupe sends ACAO itself: a proxy in front strips it (proxy_hide_header / Header unset).',
+      s3: 'Bucket CORS configuration: [{"AllowedOrigins":["*"],"AllowedMethods":["GET","HEAD"],"AllowedHeaders":["*"]}]',
+      cloudfront: 'Attach the managed response headers policy "SimpleCORS" to the IIIF behaviour.',
+      varnish: 'sub vcl_deliver { set resp.http.Access-Control-Allow-Origin = "*"; }',
+    },
   },
-  'acao-missing-on-errors': {
-    summary: 'Error responses (4xx/5xx) need Access-Control-Allow-Origin too, or viewers cannot read why a request failed.',
-    nginx: `Use "always": ${ALWAYS_NGINX} — without it nginx adds headers only to 2xx/3xx responses.`,
-    apache: `Use "always": ${ALWAYS_APACHE} — plain "Header set" skips error responses.`,
-    cantaloupe: 'Cantaloupe adds ACAO to its own error responses; a custom error page or a proxy (nginx without "always", Apache "Header set") is dropping it.',
-    iipimage: 'Errors come from the web server in front of iipsrv: add the header there with nginx "always" or Apache "Header always set".',
-    's3-cloudfront': 'CloudFront error pages: attach the CORS response headers policy to the behaviour and avoid custom error responses that replace headers.',
-    generic: 'Add Access-Control-Allow-Origin to error responses as well as successful ones (IIIF Image API §7.1: CORS on all responses).',
+  'no-acao-on-images': {
+    title: 'Access-Control-Allow-Origin on info.json but not on images (CORS configured in one location only)',
+    layer: 'origin',
+    generic: 'Send the same Access-Control-Allow-Origin on image responses (tiles, sizes, errors under the image paths) as on info.json.',
+    servers: {
+      nginx: `${NGINX_ALWAYS}   # move it up to the server block (or the location serving the image paths too); a nested location with its own add_header drops inherited ones`,
+      apache: `${APACHE_ALWAYS}   # in the <Directory>/<Location> covering the image paths, not a <Files "info.json"> only`,
+      lighttpd: LIGHTTPD_ALL + '   # outside the $HTTP["url"] condition that matches info.json only',
+      caddy: 'header Access-Control-Allow-Origin "*"   # in the site block, not a matcher for *.json only',
+      iipsrv: 'Set CORS="*" in iipsrv\'s environment: images come from iipsrv, not from the web server\'s static config.',
+      s3: 'The bucket CORS rule must cover the image keys (no prefix filter on AllowedOrigins rules).',
+      cloudfront: 'Attach the CORS response headers policy to the behaviour serving images, not only to *.json.',
+    },
   },
-  'acao-missing-on-redirects': {
-    summary: 'Redirects (base URI → info.json, http → https, canonical URIs) need Access-Control-Allow-Origin on the 3xx itself.',
-    nginx: `Use "always" on the block that issues the redirect: ${ALWAYS_NGINX} (a "return 30x" in a server block needs its own add_header ... always).`,
-    apache: `${ALWAYS_APACHE} — "always" is what applies it to redirect responses (Redirect / RewriteRule [R]).`,
-    cantaloupe: 'Cantaloupe redirects carry ACAO; a redirect added by the proxy (http → https, trailing slash) needs the header added there.',
-    iipimage: 'Redirects are issued by the web server in front: add the header with nginx "always" / Apache "Header always set" on the redirecting block.',
-    's3-cloudfront': 'A CloudFront function or S3 website redirect must add Access-Control-Allow-Origin to its response; or avoid the redirect by linking the final URL.',
-    generic: 'Add Access-Control-Allow-Origin to 3xx responses, or avoid the redirect by publishing the canonical URL.',
+  'no-acao-on-json': {
+    title: 'Access-Control-Allow-Origin on images but not on info.json',
+    layer: 'origin',
+    generic: 'Send Access-Control-Allow-Origin on info.json (and manifests) too.',
+    servers: {
+      nginx: `${NGINX_ALWAYS}   # in the location that serves info.json`,
+      apache: `${APACHE_ALWAYS}   # also for info.json (check <FilesMatch> scopes)`,
+      lighttpd: LIGHTTPD_ALL,
+      caddy: 'header Access-Control-Allow-Origin "*"   # for every path, not only images',
+      cloudfront: 'Attach the CORS response headers policy to the behaviour serving *.json.',
+    },
   },
-  preflight: {
-    summary: 'Answer CORS preflights: OPTIONS with 200/204, ACAO, and Allow-Methods/Allow-Headers covering what viewers send (Accept with the IIIF profile, Authorization).',
-    nginx: PREFLIGHT_NGINX,
-    apache: PREFLIGHT_APACHE,
-    cantaloupe: 'Cantaloupe answers OPTIONS itself; if preflights fail, the proxy or WAF in front blocks OPTIONS (403/405) — let OPTIONS through to Cantaloupe or answer it at the proxy.',
-    iipimage: 'iipsrv does not answer OPTIONS: answer preflights in the web server in front (see the nginx/Apache fixes).',
-    's3-cloudfront': 'Allow OPTIONS in the CloudFront behaviour (Allowed HTTP methods: GET, HEAD, OPTIONS), cache OPTIONS, and list AllowedHeaders ["*"] or the headers needed in the bucket CORS rule.',
-    generic: 'Respond to OPTIONS carrying Access-Control-Request-Method with 204, ACAO, Access-Control-Allow-Methods and Access-Control-Allow-Headers.',
+  'errors-without-acao': {
+    title: 'Error responses (4xx/5xx) lack Access-Control-Allow-Origin',
+    layer: 'origin',
+    generic: 'Add Access-Control-Allow-Origin to error responses too, so viewers can read why a request failed (IIIF Image API: CORS on all responses).',
+    servers: {
+      nginx: `${NGINX_ALWAYS}   # "always": without it nginx adds headers to 2xx/3xx only`,
+      apache: `${APACHE_ALWAYS}   # "always": plain "Header set" skips error responses`,
+      lighttpd: LIGHTTPD_ALL + '   # mod_setenv headers also reach lighttpd\'s own error pages',
+      caddy: 'handle_errors {\n    header Access-Control-Allow-Origin "*"\n    respond "{err.status_code} {err.status_text}" {err.status_code}\n}',
+      iipsrv: 'Errors of the web server in front (404 for unknown paths) need the header there: nginx "always", Apache "Header always set".',
+      cloudfront: 'Custom error responses replace headers: attach the CORS response headers policy, avoid custom error pages for /iiif/.',
+      varnish: 'sub vcl_backend_error { set beresp.http.Access-Control-Allow-Origin = "*"; }  and the same in vcl_synth',
+    },
   },
-  'authorization-not-allowed': {
-    summary: 'IIIF Authorization Flow 2.0 probes send Authorization: Bearer; the preflight must allow it.',
-    nginx: 'add_header Access-Control-Allow-Headers "Authorization, Accept" always; (in the OPTIONS answer)',
-    apache: 'Header always set Access-Control-Allow-Headers "Authorization, Accept"',
-    cantaloupe: 'Cantaloupe does not list Authorization in its preflight (cantaloupe-project/cantaloupe#574): answer OPTIONS for the probe path in the proxy with Access-Control-Allow-Headers: Authorization.',
-    iipimage: 'Answer OPTIONS in the web server with Access-Control-Allow-Headers: Authorization.',
-    's3-cloudfront': 'Bucket CORS rule: AllowedHeaders ["Authorization"]; CloudFront: forward Authorization in the origin request policy for the probe path.',
-    generic: 'List Authorization in Access-Control-Allow-Headers on the preflight response.',
+  'redirects-without-acao': {
+    title: 'Redirects lack Access-Control-Allow-Origin',
+    layer: 'origin',
+    generic: 'Add Access-Control-Allow-Origin to 3xx responses (base URI → info.json, http → https), or publish the final URL.',
+    servers: {
+      nginx: `${NGINX_ALWAYS}   # in the block that does "return 30x"`,
+      apache: `${APACHE_ALWAYS}   # "always" reaches Redirect / RewriteRule [R] responses`,
+      lighttpd: LIGHTTPD_ALL,
+      caddy: 'header Access-Control-Allow-Origin "*"   # before the redir directive (header applies to every response)',
+    },
   },
-  'authorization-wildcard': {
-    summary: 'The preflight relies on Access-Control-Allow-Headers: * for Authorization; the Fetch standard says * does not cover Authorization (browsers still accept it today: whatwg/fetch#1919).',
-    nginx: 'add_header Access-Control-Allow-Headers "Authorization, *" always;',
-    apache: 'Header always set Access-Control-Allow-Headers "Authorization, *"',
-    cantaloupe: 'Answer the probe preflight in the proxy with Access-Control-Allow-Headers: Authorization.',
-    iipimage: 'Answer OPTIONS in the web server with Access-Control-Allow-Headers: Authorization.',
-    's3-cloudfront': 'Bucket CORS rule: AllowedHeaders ["Authorization", "*"].',
-    generic: 'Name Authorization explicitly in Access-Control-Allow-Headers (keep * for the rest if you like).',
+  'preflight-not-answered': {
+    title: 'Preflight (OPTIONS) not answered with 2xx',
+    layer: 'origin',
+    generic: 'Answer OPTIONS carrying Access-Control-Request-Method with 204, ACAO, Access-Control-Allow-Methods and Access-Control-Allow-Headers (Accept, Authorization).',
+    servers: {
+      nginx: NGINX_OPTIONS + '   # inside location /iiif/',
+      apache: APACHE_OPTIONS,
+      lighttpd: `$HTTP["request-method"] == "OPTIONS" { setenv.set-response-header += ( "Access-Control-Allow-Headers" => "Accept, Authorization" ) }
+# and answer OPTIONS before the FastCGI/static handler (lighttpd >= 1.4.60 answers OPTIONS for static files itself)`,
+      caddy: CADDY_ALL,
+      iipsrv: 'iipsrv does not answer OPTIONS: answer preflights in the web server in front.',
+      cantaloupe: 'Cantaloupe answers OPTIONS itself: the proxy or WAF in front blocks it; let OPTIONS through.',
+      s3: 'Bucket CORS rule: AllowedMethods ["GET","HEAD"], AllowedHeaders ["*"] (S3 answers OPTIONS from the rule).',
+      cloudfront: 'Behaviour: Allowed HTTP methods GET, HEAD, OPTIONS; cache OPTIONS; forward the Access-Control-Request-* headers.',
+      varnish: 'if (req.method == "OPTIONS") { return (pass); }   # in vcl_recv, so OPTIONS reaches the backend',
+    },
   },
-  'vary-origin': {
-    summary: 'When the response echoes the request Origin, it must say Vary: Origin, or caches serve one origin\'s answer to another.',
-    nginx: 'add_header Vary Origin always;',
-    apache: 'Header always merge Vary Origin',
-    cantaloupe: 'Send ACAO * (Cantaloupe\'s default) instead of echoing; if a proxy echoes origins, make it add Vary: Origin.',
-    iipimage: 'Set CORS to * rather than echoing, or add Vary: Origin in the web server.',
-    's3-cloudfront': 'Include the Origin header in the CloudFront cache key (cache policy) and forward it (origin request policy, e.g. Managed-CORS-S3Origin).',
-    generic: 'Add Vary: Origin to every response whose ACAO depends on the request Origin, or send a constant ACAO: *.',
+  'preflight-without-acao': {
+    title: 'Preflight answered without Access-Control-Allow-Origin',
+    layer: 'origin',
+    generic: 'The OPTIONS answer needs Access-Control-Allow-Origin too.',
+    servers: { nginx: NGINX_OPTIONS, apache: APACHE_OPTIONS, lighttpd: LIGHTTPD_ALL, caddy: CADDY_ALL },
   },
-  'duplicate-acao': {
-    summary: 'Exactly one Access-Control-Allow-Origin value: two layers (app + proxy) each adding it gives "*, *", which browsers reject.',
-    nginx: 'proxy_hide_header Access-Control-Allow-Origin; before your own add_header (or drop nginx\'s add_header and keep the app\'s).',
-    apache: 'Use "Header always set" (replaces) rather than "Header always add", or "Header always unset Access-Control-Allow-Origin" before setting it.',
-    cantaloupe: 'Cantaloupe already sends ACAO *: remove the header from the proxy config (cantaloupe-project/cantaloupe#416).',
-    iipimage: 'Set the header either with iipsrv\'s CORS variable or in the web server, not both.',
-    's3-cloudfront': 'Do not add ACAO in a response headers policy when the origin already sends it, or enable "origin override" in the policy.',
-    generic: 'Make sure only one layer (app, proxy, CDN) adds Access-Control-Allow-Origin, with a single value.',
+  'preflight-allow-headers': {
+    title: 'Preflight does not allow the headers viewers send (Accept with the IIIF profile, Authorization)',
+    layer: 'origin',
+    generic: 'List them in Access-Control-Allow-Headers on the OPTIONS answer: "Accept, Authorization".',
+    servers: {
+      nginx: 'add_header Access-Control-Allow-Headers "Accept, Authorization" always;   # in the OPTIONS answer',
+      apache: 'Header always set Access-Control-Allow-Headers "Accept, Authorization"',
+      lighttpd: 'setenv.set-response-header += ( "Access-Control-Allow-Headers" => "Accept, Authorization" )',
+      caddy: 'header Access-Control-Allow-Headers "Accept, Authorization"',
+      cantaloupe: 'Cantaloupe does not list Authorization (cantaloupe-project/cantaloupe#574): answer the preflight in the proxy.',
+      s3: 'Bucket CORS rule: AllowedHeaders ["Accept","Authorization"] (or ["*"]).',
+    },
+  },
+  'invalid-acao': {
+    title: 'Access-Control-Allow-Origin has an invalid value (a list, a duplicate, or another origin)',
+    layer: 'origin',
+    generic: 'Exactly one value, * or the requesting origin: make only one layer (app, proxy, CDN) add it.',
+    servers: {
+      nginx: 'proxy_hide_header Access-Control-Allow-Origin;   # before your own add_header, so the backend\'s copy is dropped',
+      apache: 'Header always set Access-Control-Allow-Origin "*"   # "set" replaces; "add" or "append" duplicates',
+      varnish: 'unset beresp.http.Access-Control-Allow-Origin;   # in vcl_backend_response before setting your own',
+    },
+  },
+  'echo-without-vary': {
+    title: 'The Origin is echoed without Vary: Origin (caches serve one origin\'s answer to another)',
+    layer: 'cache',
+    generic: 'Add Vary: Origin wherever ACAO echoes the request Origin, or send a constant ACAO: *.',
+    servers: {
+      nginx: 'add_header Vary Origin always;',
+      apache: 'Header always merge Vary Origin',
+      lighttpd: 'setenv.add-response-header += ( "Vary" => "Origin" )',
+      caddy: 'header Vary Origin',
+      varnish: 'sub vcl_hash { hash_data(req.http.Origin); }   # or have the backend send Vary: Origin',
+      cloudfront: 'Include Origin in the cache policy\'s cache key and forward it (Managed-CORS-S3Origin).',
+      cloudflare: 'Cloudflare ignores Vary: Origin for caching: send ACAO * or bypass cache for CORS requests.',
+      fastly: 'Add Vary: Origin in vcl_fetch, or ACAO * instead of echoing.',
+    },
+  },
+  'acao-only-with-origin': {
+    title: 'ACAO sent only when the request has an Origin, without Vary: Origin (cache poisoning)',
+    layer: 'cache',
+    generic: 'Send the same ACAO with or without Origin, or Vary: Origin.',
+    servers: {
+      nginx: `${NGINX_ALWAYS}   # unconditionally, instead of a map on $http_origin (or add_header Vary Origin always;)`,
+      apache: `${APACHE_ALWAYS}   # unconditionally (or Header always merge Vary Origin)`,
+      varnish: 'sub vcl_hash { hash_data(req.http.Origin); }',
+      s3: 'S3 omits CORS headers without Origin: add Origin to the CloudFront cache key, or a response headers policy that always adds ACAO.',
+      cloudfront: 'Add Origin to the cache key (cache policy) or attach a response headers policy that always sends ACAO.',
+    },
+  },
+  'any-origin-with-credentials': {
+    title: 'Any Origin is echoed with Access-Control-Allow-Credentials: true (security)',
+    layer: 'origin',
+    generic: 'Echo only origins on an exact allowlist when credentials are involved; public images need ACAO * without credentials.',
+    servers: { nginx: ALLOWLIST_NGINX, apache: 'SetEnvIf Origin "^https://viewer\\.example\\.org$" CORS_ORIGIN=$0\nHeader always set Access-Control-Allow-Origin %{CORS_ORIGIN}e env=CORS_ORIGIN\nHeader always merge Vary Origin' },
   },
   'wildcard-with-credentials': {
-    summary: 'Access-Control-Allow-Origin: * with Access-Control-Allow-Credentials: true breaks every credentialed request.',
-    nginx: `Either drop Access-Control-Allow-Credentials (public images need none) or echo an allowlisted origin: ${ALLOWLIST_NGINX}`,
-    apache: `Either drop Access-Control-Allow-Credentials or echo an allowlisted origin: ${ALLOWLIST_APACHE}`,
-    cantaloupe: 'Remove Access-Control-Allow-Credentials added by the proxy, or echo allowlisted origins there.',
-    iipimage: 'Remove Access-Control-Allow-Credentials in the web server, or echo allowlisted origins.',
-    's3-cloudfront': 'In the response headers policy, turn off "Access-Control-Allow-Credentials" or list explicit origins.',
-    generic: 'Use ACAO * without credentials, or an exact allowlisted origin (+ Vary: Origin) with credentials.',
+    title: 'ACAO * together with Access-Control-Allow-Credentials: true',
+    layer: 'origin',
+    generic: 'Drop Access-Control-Allow-Credentials (public images need none), or echo an allowlisted origin.',
+    servers: { nginx: ALLOWLIST_NGINX },
+  },
+  'null-origin-trusted': { title: 'Origin "null" is trusted (security)', layer: 'origin', generic: 'Remove "null" from the origin allowlist: sandboxed iframes and file: pages all send it.', servers: {} },
+  'loose-origin-match': {
+    title: 'Origin allowlist matches look-alikes (prefix, suffix, dot, scheme) (security)',
+    layer: 'origin',
+    generic: 'Compare origins exactly; anchor and escape regexes: "^https://(www\\.)?example\\.org$".',
+    servers: { nginx: 'map $http_origin $cors_origin { default ""; "~^https://(www\\.)?example\\.org$" $http_origin; }' },
+  },
+  'authorization-via-wildcard': {
+    title: 'Authorization allowed only through Access-Control-Allow-Headers: * (Fetch says * does not cover it)',
+    layer: 'origin',
+    generic: 'Name Authorization explicitly: Access-Control-Allow-Headers: Authorization, *',
+    servers: { nginx: 'add_header Access-Control-Allow-Headers "Authorization, *" always;', apache: 'Header always set Access-Control-Allow-Headers "Authorization, *"' },
   },
   'origin-reflected': {
-    summary: 'Any Origin is echoed back. Harmless for public images without credentials; with Access-Control-Allow-Credentials: true any site can read authenticated responses.',
-    nginx: ALLOWLIST_NGINX,
-    apache: ALLOWLIST_APACHE,
-    cantaloupe: 'Do not echo $http_origin in the proxy; Cantaloupe\'s own ACAO * is fine for public images.',
-    iipimage: 'Set CORS to * for public images; echo only allowlisted origins where credentials are needed.',
-    's3-cloudfront': 'List explicit AllowedOrigins in the bucket CORS rule / response headers policy when credentials are involved.',
-    generic: 'Echo only origins on an exact allowlist; never echo arbitrary origins together with ACAC: true.',
+    title: 'Any Origin is echoed (no credentials, so public data only)',
+    layer: 'origin',
+    generic: 'Harmless without credentials; send ACAO * instead, which caches better.',
+    servers: {},
   },
-  'null-origin': {
-    summary: 'Origin: null is trusted. Sandboxed iframes, file: pages and cross-origin redirects all send null, so anyone can be "null".',
-    nginx: 'Remove "null" from the allowlist map.',
-    apache: 'Remove "null" from the SetEnvIf allowlist.',
-    cantaloupe: 'Remove "null" from the proxy\'s allowlist.',
-    iipimage: 'Remove "null" from the web server\'s allowlist.',
-    's3-cloudfront': 'Remove "null" from AllowedOrigins.',
-    generic: 'Never treat the origin "null" as trusted.',
-  },
-  'loose-origin-match': {
-    summary: 'The origin allowlist matches too loosely (prefix, suffix, unescaped dot, or http for https), so attacker-registered names pass.',
-    nginx: 'Anchor and escape the map regexes: "~^https://(www\\.)?example\\.org$" — never an unanchored or unescaped pattern.',
-    apache: 'Anchor and escape SetEnvIf patterns: "^https://(www\\.)?example\\.org$".',
-    cantaloupe: 'Fix the allowlist regex in the proxy: anchored, dots escaped, https only.',
-    iipimage: 'Fix the allowlist regex in the web server: anchored, dots escaped, https only.',
-    's3-cloudfront': 'List exact origins (AllowedOrigins) rather than wildcards like "https://*example.org".',
-    generic: 'Compare origins for exact equality against a list (scheme, host and port), not with substring or unanchored regex matches.',
-  },
-  'cache-poisoning': {
-    summary: 'ACAO is sent only when the request has an Origin header, without Vary: Origin: a tile first loaded by a plain <img> is cached without ACAO and then fails for crossorigin/WebGL viewers.',
-    nginx: `Send ACAO unconditionally (${ALWAYS_NGINX}) or add "add_header Vary Origin always;" next to the conditional header.`,
-    apache: `Send it unconditionally (${ALWAYS_APACHE}) or add "Header always merge Vary Origin".`,
-    cantaloupe: 'Cantaloupe sends ACAO unconditionally; a cache or proxy keyed without Origin is serving stored responses: add Vary: Origin there.',
-    iipimage: 'Set the header unconditionally in the web server, or add Vary: Origin.',
-    's3-cloudfront': 'S3 omits CORS headers when no Origin is sent: add Origin to the CloudFront cache key (or a response headers policy that always adds ACAO).',
-    generic: 'Send the same Access-Control-Allow-Origin whether or not the request carries Origin, or Vary: Origin.',
+  'browser-only': {
+    title: 'The browser was refused, but Node got a correct CORS response for the same request (intermittent headers, or a cached response)',
+    layer: 'cache',
+    generic: 'Look for a cache or load balancer serving some responses without CORS headers: make every backend and cache entry carry them.',
+    servers: { varnish: 'sub vcl_hash { hash_data(req.http.Origin); }   # if the backend answers per Origin' },
   },
 };

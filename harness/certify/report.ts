@@ -1,37 +1,90 @@
-// The certify table as people read it: check × engine, then every failure with what was observed
-// and the fix for each server.
+// The certify report as people read it: verdict, root causes with the fix for the server found,
+// what was not available or not checked, then the check × engine table (rows that did not pass;
+// --verbose shows every row with every observation and the node-side evidence). Text or Markdown.
 
-import { NODE_COLUMN, type CertifyReport } from './run.ts';
-import { FIXES, SERVERS } from './fixes.ts';
+import type { Evidence } from './evidence.ts';
+import { FIXES } from './fixes.ts';
+import { type CertifyReport, NODE_COLUMN } from './run.ts';
+import { SERVERS } from './servers.ts';
 
-const MARK = { pass: 'pass', warn: 'WARN', fail: 'FAIL', 'n/a': 'n/a' } as const;
+export interface RenderOptions {
+  verbose?: boolean;
+  allFixes?: boolean;
+  format?: 'text' | 'md';
+  /** The wall time to print (the CLI's, from process start); defaults to the report's own. */
+  wallMs?: number;
+}
 
-export function renderReport(r: CertifyReport): string {
+const MARK = { pass: 'pass', warn: 'WARN', fail: 'FAIL', unavailable: 'n/avail', network: 'NETWORK', 'n/a': '-' } as const;
+const evidenceLine = (e: Evidence) =>
+  `${e.method} ${e.url}${e.request.Origin ? ` (Origin ${e.request.Origin})` : ' (no Origin)'} → ${e.error ? `no response: ${e.error}` : `${e.status} ${Object.entries(e.headers).map(([k, v]) => `${k}: ${v}`).join('; ')}`}`;
+
+export function renderReport(r: CertifyReport, o: RenderOptions = {}): string {
+  const md = o.format === 'md';
   const columns = [...r.engines.map((e) => e.project), NODE_COLUMN];
-  const width = Math.max(...r.checks.map((c) => c.id.length)) + 2;
-  const out: string[] = [
-    `CORS certification of ${r.input}`,
-    `  IIIF Image API ${r.target.service.version} service ${r.target.service.id} (found from ${r.target.kind})`,
-    `  viewer origin ${r.viewerOrigin}; ${r.engines.map((e) => `${e.project}: ${e.browser} ${e.version}`).join(', ')}`,
-    '',
-    `${'check'.padEnd(width)}${columns.map((c) => c.padEnd(10)).join('')}`,
-  ];
-  for (const check of r.checks) {
-    out.push(`${check.id.padEnd(width)}${columns.map((c) => (check.results[c] ? MARK[check.results[c]!.status] : '').padEnd(10)).join('')}`);
+  const fails = r.diagnoses.filter((d) => d.severity === 'fail');
+  const warns = r.diagnoses.filter((d) => d.severity === 'warn');
+  const s = r.target.service;
+  const seconds = ((o.wallMs ?? r.durationMs) / 1000).toFixed(1);
+  const out: string[] = [];
+  const verdict = r.verdict === 'pass' ? 'PASS: CORS is right for what viewers request' : `FAIL: ${fails.length} root cause${fails.length === 1 ? '' : 's'}`;
+  out.push(md ? `## certify ${r.input}` : `certify ${r.input}`);
+  out.push(`${md ? '**' : ''}${verdict}${md ? '**' : ''}${warns.length ? `, ${warns.length} warning(s)` : ''} (${seconds} s wall, ${r.engines.map((e) => e.project).join('/')}, ${r.target.plan.sampled.length} of ${r.target.plan.tiles.length} tiles sampled)`);
+  const seen = r.server.seen.map((x) => `${x.server} (${x.evidence})`).join(', ');
+  out.push(`Server: ${r.server.origin}${r.server.cache ? ` behind ${r.server.cache}` : ''}${seen ? `; seen: ${seen}` : ': no identifying header'}`);
+  out.push(`Target: Image API ${s.version} level ${s.level ?? '?'} ${s.width}×${s.height}, scale factors ${s.tiles[0]?.scaleFactors.join(',') ?? '1'}; viewer origin ${r.viewerOrigin}`);
+
+  r.diagnoses.forEach((d, i) => {
+    const explains = Object.entries(d.explains).map(([check, cols]) => `${check} [${cols.join(' ')}]`).join(', ');
+    out.push(md ? '' : '', `${i + 1}. ${d.severity === 'fail' ? 'FAIL' : 'WARN'} ${d.title}`);
+    out.push(`   seen: ${d.observed}`, `   explains: ${explains}`);
+    const fixes = o.allFixes ? [...SERVERS.filter((x) => FIXES[d.cause].servers[x]).map((x) => ({ server: x, text: FIXES[d.cause].servers[x]! })), { server: 'generic', text: FIXES[d.cause].generic }] : [d.fix];
+    for (const f of fixes) {
+      out.push(`   fix (${f.server}):`);
+      const lines = f.text.split('\n').map((l) => `     ${l}`);
+      out.push(...(md ? ['```', ...lines, '```'] : lines));
+    }
+  });
+
+  const apart = (status: 'unavailable' | 'network', label: string) => {
+    const rows = r.checks.flatMap((c) => Object.entries(c.results).filter(([, x]) => x.status === status).map(([col, x]) => ({ c, col, x })));
+    if (!rows.length) return;
+    const byCheck = new Map<string, typeof rows>();
+    for (const row of rows) byCheck.set(row.c.id, [...(byCheck.get(row.c.id) ?? []), row]);
+    out.push('', `${label}:`);
+    for (const [id, list] of byCheck) out.push(`  ${id} [${list.map((l) => l.col).join(' ')}]: ${list[0]!.x.observed}`);
+  };
+  apart('unavailable', 'Not available (error status with correct CORS headers: a problem for viewers, not a CORS one)');
+  apart('network', 'Network failures (no response: not judged as CORS)');
+  if (r.target.plan.notChecked.length) out.push('', `Not checked: ${r.target.plan.notChecked.map((n) => `${n.what} (${n.why})`).join('; ')}`);
+
+  const rows = r.checks.filter((c) => o.verbose || Object.values(c.results).some((x) => x.status !== 'pass' && x.status !== 'n/a'));
+  const width = Math.max(5, ...r.checks.map((c) => c.id.length)) + 2;
+  const cell = (c: (typeof rows)[number], col: string) => {
+    const x = c.results[col];
+    if (!x) return '';
+    return `${MARK[x.status]}${x.of && x.failed ? ` ${x.failed}/${x.of}` : ''}`;
+  };
+  if (rows.length) {
+    out.push('');
+    if (md) out.push(`| check | ${columns.join(' | ')} |`, `|---|${columns.map(() => '---').join('|')}|`, ...rows.map((c) => `| ${c.id} | ${columns.map((col) => cell(c, col)).join(' | ')} |`));
+    else {
+      const w = Math.max(10, ...rows.flatMap((c) => columns.map((col) => cell(c, col).length + 2)));
+      out.push(`${'check'.padEnd(width)}${columns.map((c) => c.padEnd(w)).join('')}`.trimEnd(), ...rows.map((c) => `${c.id.padEnd(width)}${columns.map((col) => cell(c, col).padEnd(w)).join('')}`.trimEnd()));
+    }
   }
-  const problems = r.checks.filter((c) => Object.values(c.results).some((o) => o.status === 'fail' || o.status === 'warn'));
-  if (problems.length) out.push('', 'Findings');
-  for (const check of problems) {
-    out.push('', `${check.id}: ${check.title}`);
-    for (const [column, o] of Object.entries(check.results)) if (o.status === 'fail' || o.status === 'warn') out.push(`  ${MARK[o.status]} ${column}: ${o.observed}`);
-    const fix = FIXES[check.problem];
-    out.push(`  Fix: ${fix.summary}`);
-    for (const server of SERVERS) out.push(`    ${server.padEnd(14)} ${fix[server]}`);
+  const hidden = r.checks.length - rows.length;
+  if (hidden) out.push(`${hidden} other check(s) passed (or did not apply) in every engine; --verbose lists them.`);
+
+  if (o.verbose) {
+    out.push('', 'Observations');
+    for (const c of r.checks) {
+      out.push(`${c.id}: ${c.title}`);
+      for (const [col, x] of Object.entries(c.results)) {
+        out.push(`  ${col}: ${MARK[x.status]} ${x.observed}`);
+        for (const e of x.evidence ?? []) out.push(`    ${evidenceLine(e)}`);
+      }
+    }
   }
-  const count = (s: string) => r.checks.filter((c) => Object.values(c.results).some((o) => o.status === s)).length;
-  out.push(
-    '',
-    `Verdict: ${r.verdict.toUpperCase()} — ${count('fail')} check(s) failed, ${count('warn')} warned, in ${(r.durationMs / 1000).toFixed(1)} s (${r.requests.node} node-side requests).`,
-  );
   return out.join('\n') + '\n';
 }

@@ -1,17 +1,19 @@
-// Certifies a target: discovers its URLs, runs every browser check in every engine (in parallel,
-// from a local viewer origin) and the node checks once, and gathers one result per check × engine.
+// Certifies a target: plans the requests a viewer makes (plan.ts), runs every browser check in every
+// engine in parallel from certify's own viewer origin, corroborates each browser failure from Node
+// (evidence.ts), runs the node checks, then names the server and the root causes (diagnose.ts).
 // A Certifier keeps its engines, so several targets can be certified without relaunching.
 
-import { originsFor } from '../../fixtures/origins.ts';
-import { type RunningFixtures, startFixtures } from '../../fixtures/server.ts';
 import { launchEngine } from '../engines/launch.ts';
 import type { Engine, EngineInfo, EngineName, Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
-import { freePort } from '../net.ts';
-import { type BrowserCheck, CHECKS, type Check, type NodeCheck, type Outcome, type ProbeOrigins, runNodeCheck } from './checks.ts';
-import { type Target, discover } from './discover.ts';
-import { FIXES, type Problem } from './fixes.ts';
-import { DEFAULT_LIMITS, SafeFetch, type SafeFetchLimits } from './safe-fetch.ts';
+import type { Observation } from '../scenarios/types.ts';
+import { type BrowserCheck, CHECKS, type Check, type NodeCheck, type Outcome, type ProbeOrigins, actionFor, judgeInPage } from './checks.ts';
+import { type Diagnosis, diagnose } from './diagnose.ts';
+import { DEFAULT_SAMPLES, type Target, discover } from './discover.ts';
+import { type Baseline, type Classification, Corroborator, type Evidence } from './evidence.ts';
+import { DEFAULT_LIMITS, SafeFetch, type SafeFetchLimits, TargetError } from './safe-fetch.ts';
+import { type Detected, detectServer } from './servers.ts';
+import { type ViewerOrigin, startViewerOrigin } from './viewer-origin.ts';
 
 export const NODE_COLUMN = 'node';
 export const ATTACKER_ORIGIN = 'https://cors-certify-attacker.example';
@@ -20,7 +22,6 @@ export interface CheckResult {
   id: string;
   title: string;
   kind: Check['kind'];
-  problem: Problem;
   /** Per engine project (browser checks) or `node`. */
   results: Record<string, Outcome>;
 }
@@ -29,13 +30,17 @@ export interface CertifyReport {
   input: string;
   target: Target;
   startedAt: string;
+  /** Certifying this target (discovery excluded); the CLI's printed time is its own wall time. */
   durationMs: number;
   viewerOrigin: string;
   engines: EngineInfo[];
+  server: Detected;
   checks: CheckResult[];
-  requests: { node: number };
+  diagnoses: Diagnosis[];
+  /** Every node-side request with its answer (corroboration and node checks). */
+  requests: Evidence[];
+  /** CORS verdict: "not available" and network failures are reported apart and do not count. */
   verdict: 'pass' | 'fail';
-  fixes: Partial<Record<Problem, (typeof FIXES)[Problem]>>;
 }
 
 export interface Discovered {
@@ -46,82 +51,95 @@ export interface Discovered {
 export interface CertifierOptions {
   engines: EngineName[];
   limits?: SafeFetchLimits;
-  /** Origin the node checks claim to be (default: the local viewer origin). */
-  probeOrigin?: string;
+  /** Tiles sampled per tile check (default 20). */
+  samples?: number;
+  /** A page origin that serves `/blank` to run from, instead of certify's own (self-tests against the fixture server). */
+  viewerOrigin?: string;
   /** Origins the server is meant to trust: their look-alikes are probed. */
   trustedOrigins?: string[];
   progress?: (message: string) => void;
 }
 
+interface RunningEngine {
+  engine: Engine;
+  probe: Probe;
+}
+
+/** The one place certify launches engines (and opens the viewer page in each). */
+async function launchEngines(names: EngineName[], page: string, progress?: (m: string) => void): Promise<RunningEngine[]> {
+  const launched = await Promise.allSettled(
+    names.map(async (name) => {
+      const engine = await launchEngine(name);
+      try {
+        const probe = await engine.newProbe();
+        await probe.open(page);
+        progress?.(`  ${name}: ${engine.info.browser} ${engine.info.version}`);
+        return { engine, probe };
+      } catch (error) {
+        await engine.close();
+        throw error;
+      }
+    }),
+  );
+  const ok = launched.filter((r): r is PromiseFulfilledResult<RunningEngine> => r.status === 'fulfilled').map((r) => r.value);
+  const failed = launched.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed.length) {
+    await Promise.all(ok.map((e) => e.engine.close()));
+    throw new AggregateError(failed.map((f) => f.reason as Error), failed.map((f) => (f.reason as Error).message).join('\n'));
+  }
+  return ok;
+}
+
 export class Certifier {
   private constructor(
-    private readonly fixtures: RunningFixtures,
-    private readonly engines: { engine: Engine; probe: Probe }[],
+    private readonly viewer: ViewerOrigin | null,
+    readonly viewerOrigin: string,
+    private readonly engines: RunningEngine[],
     private readonly options: CertifierOptions,
   ) {}
 
   static async start(options: CertifierOptions): Promise<Certifier> {
-    const ports = { viewer: await freePort(), image: await freePort(), other: await freePort() };
-    const fixtures = await startFixtures({ ports });
-    const launched = await Promise.allSettled(
-      options.engines.map(async (name) => {
-        const engine = await launchEngine(name);
-        options.progress?.(`  ${name}: ${engine.info.browser} ${engine.info.version}`);
-        return { engine, probe: await engine.newProbe() };
-      }),
-    );
-    const failed = launched.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    const ok = launched.filter((r): r is PromiseFulfilledResult<{ engine: Engine; probe: Probe }> => r.status === 'fulfilled').map((r) => r.value);
-    if (failed.length) {
-      await Promise.all(ok.map((e) => e.engine.close()));
-      await fixtures.close();
-      throw new AggregateError(failed.map((f) => f.reason as Error), failed.map((f) => (f.reason as Error).message).join('\n'));
+    const viewer = options.viewerOrigin ? null : await startViewerOrigin();
+    const origin = options.viewerOrigin ?? viewer!.origin;
+    try {
+      return new Certifier(viewer, origin, await launchEngines(options.engines, `${origin}/blank`, options.progress), options);
+    } catch (error) {
+      await viewer?.close();
+      throw error;
     }
-    return new Certifier(fixtures, ok, options);
-  }
-
-  get viewerOrigin(): string {
-    return originsFor(this.fixtures.ports).viewer;
-  }
-
-  /** The certifier's own fixture server: a ready-made target for self-tests. */
-  get fixtureOrigins() {
-    return originsFor(this.fixtures.ports);
   }
 
   /** Discovers the target's URLs (node-side only: fails fast, before any browser work). */
-  static async discover(input: string, limits: SafeFetchLimits = DEFAULT_LIMITS): Promise<Discovered> {
+  static async discover(input: string, limits: SafeFetchLimits = DEFAULT_LIMITS, samples = DEFAULT_SAMPLES): Promise<Discovered> {
     const http = new SafeFetch(limits);
-    return { target: await discover(input, http), http };
+    return { target: await discover(input, http, samples), http };
   }
 
   async certify(input: string | Discovered, { trustedOrigins = this.options.trustedOrigins ?? [] } = {}): Promise<CertifyReport> {
     const started = Date.now();
-    const { target, http } = typeof input === 'string' ? await Certifier.discover(input, this.options.limits) : input;
-    const origins: ProbeOrigins = { viewer: this.options.probeOrigin ?? this.viewerOrigin, attacker: ATTACKER_ORIGIN, trusted: trustedOrigins };
+    const { target, http } = typeof input === 'string' ? await Certifier.discover(input, this.options.limits, this.options.samples) : input;
+    const origins: ProbeOrigins = { viewer: this.viewerOrigin, attacker: ATTACKER_ORIGIN, trusted: trustedOrigins };
+    const node = new Corroborator(http, this.viewerOrigin);
+    const baseline = await baselineFor(target, node);
 
     const browserChecks = CHECKS.filter((c): c is BrowserCheck => c.kind === 'browser');
     const nodeChecks = CHECKS.filter((c): c is NodeCheck => c.kind === 'node');
     const [perEngine, nodeResults] = await Promise.all([
-      Promise.all(this.engines.map(({ engine, probe }) => this.runBrowserChecks(engine, probe, browserChecks, target))),
+      Promise.all(this.engines.map((e) => this.runBrowserChecks(e, browserChecks, target, node, baseline))),
       (async () => {
         const out: Record<string, Outcome> = {};
-        for (const check of nodeChecks) out[check.id] = await runNodeCheck(check, target, http, origins);
+        for (const check of nodeChecks) out[check.id] = await runNodeCheck(check, target, node, origins);
         return out;
       })(),
     ]);
-
     const checks: CheckResult[] = CHECKS.map((check) => ({
       id: check.id,
       title: check.title,
       kind: check.kind,
-      problem: check.problem,
-      results:
-        check.kind === 'node'
-          ? { [NODE_COLUMN]: nodeResults[check.id]! }
-          : Object.fromEntries(this.engines.map(({ engine }, i) => [engine.info.project, perEngine[i]![check.id]!])),
+      results: check.kind === 'node' ? { [NODE_COLUMN]: nodeResults[check.id]! } : Object.fromEntries(this.engines.map(({ engine }, i) => [engine.info.project, perEngine[i]![check.id]!])),
     }));
-    const failing = checks.filter((c) => Object.values(c.results).some((r) => r.status === 'fail' || r.status === 'warn'));
+    const requests = await node.all();
+    const server = detectServer(requests);
     return {
       input: target.input,
       target,
@@ -129,23 +147,19 @@ export class Certifier {
       durationMs: Date.now() - started,
       viewerOrigin: this.viewerOrigin,
       engines: this.engines.map(({ engine }) => engine.info),
+      server,
       checks,
-      requests: { node: http.requestsMade },
+      diagnoses: diagnose(checks, server),
+      requests,
       verdict: checks.some((c) => Object.values(c.results).some((r) => r.status === 'fail')) ? 'fail' : 'pass',
-      fixes: Object.fromEntries(failing.map((c) => [c.problem, FIXES[c.problem]])),
     };
   }
 
-  private async runBrowserChecks(engine: Engine, probe: Probe, checks: BrowserCheck[], target: Target): Promise<Record<string, Outcome>> {
-    await probe.open(`${this.viewerOrigin}/blank`);
+  private async runBrowserChecks({ engine, probe }: RunningEngine, checks: BrowserCheck[], target: Target, node: Corroborator, baseline: Baseline): Promise<Record<string, Outcome>> {
     const out: Record<string, Outcome> = {};
     for (const check of checks) {
-      if (check.applies && !check.applies(target)) {
-        out[check.id] = { status: 'n/a', observed: 'not applicable to this target' };
-        continue;
-      }
       try {
-        out[check.id] = check.judge(await probe.run(performAction, check.action(target)));
+        out[check.id] = await runBrowserCheck(probe, check, target, node, baseline);
       } catch (error) {
         throw new Error(`${engine.info.project} failed while running ${check.id}: ${(error as Error).message}`);
       }
@@ -156,6 +170,64 @@ export class Certifier {
 
   async close(): Promise<void> {
     await Promise.all(this.engines.map(({ engine }) => engine.close()));
-    await this.fixtures.close();
+    await this.viewer?.close();
+  }
+}
+
+/** One browser check in one engine: the page's requests, each failure corroborated from Node. */
+export async function runBrowserCheck(probe: Probe, check: BrowserCheck, target: Target, node: Corroborator, baseline: Baseline): Promise<Outcome> {
+  const skipped = check.skip?.(target);
+  if (skipped) return { status: 'n/a', observed: skipped };
+  const requests = check.requests(target);
+  const action = requests.length === 1 ? actionFor(requests[0]!) : { kind: 'sequence' as const, steps: requests.map(actionFor) };
+  const o = await probe.run(performAction, action);
+  const observations: Observation[] = requests.length === 1 ? [o] : (o.steps ?? []);
+  const parts = await Promise.all(
+    requests.map(async (r, i) => {
+      const seen = judgeInPage(r, observations[i] ?? {});
+      if (seen.status !== 'suspect') return { ...seen, evidence: [] as Evidence[] };
+      const { classification, evidence } = await node.classify(r.url, r.resource, r.headers, baseline, r.how === 'cache-sequence');
+      // An error response the browser could not read, though Node saw correct CORS headers on it.
+      const c: Classification = r.expectError && classification.kind === 'unavailable' ? { kind: 'cors', cause: 'browser-only', detail: classification.detail } : classification;
+      return { status: c.kind, observed: `${seen.observed}; Node: ${c.detail}`, classification: c, evidence };
+    }),
+  );
+  return aggregate(parts);
+}
+
+/** The answers that say what "ACAO on JSON / on images" means for this server. */
+export async function baselineFor(target: Target, node: Corroborator): Promise<Baseline> {
+  const [json, image] = await Promise.all([node.get(target.urls.info), node.get(target.plan.sampled[0]!.url)]);
+  return { json, image };
+}
+
+type Part = { status: string; observed: string; classification?: Classification; evidence: Evidence[] };
+
+/** One outcome per check and engine: CORS failures first, then network, then not available. */
+function aggregate(parts: Part[]): Outcome {
+  const n = parts.length;
+  for (const kind of ['cors', 'network', 'unavailable'] as const) {
+    const hit = parts.filter((p) => p.status === kind);
+    if (!hit.length) continue;
+    const causes = [...new Set(hit.flatMap((p) => (p.classification?.kind === 'cors' ? [p.classification.cause] : [])))];
+    const prefix = n > 1 ? `${hit.length} of ${n} failed; first: ` : '';
+    return {
+      status: kind === 'cors' ? 'fail' : kind,
+      observed: `${prefix}${hit[0]!.observed}`,
+      ...(causes.length && { causes }),
+      ...(n > 1 && { failed: hit.length, of: n }),
+      evidence: hit.flatMap((p) => p.evidence).slice(0, 6),
+    };
+  }
+  return { status: 'pass', observed: n > 1 ? `${n} of ${n} passed` : parts[0]!.observed, ...(n > 1 && { failed: 0, of: n }) };
+}
+
+/** Node checks turn target failures into network outcomes rather than aborting the run. */
+export async function runNodeCheck(check: NodeCheck, t: Target, http: Corroborator, origins: ProbeOrigins): Promise<Outcome> {
+  try {
+    return await check.run(t, http, origins);
+  } catch (error) {
+    if (error instanceof TargetError) return { status: 'network', observed: error.message };
+    throw error;
   }
 }

@@ -12,7 +12,7 @@ export interface SafeFetchLimits {
   maxRequests: number;
 }
 
-export const DEFAULT_LIMITS: SafeFetchLimits = { timeoutMs: 10_000, maxBodyBytes: 4 * 1024 * 1024, maxRequests: 80 };
+export const DEFAULT_LIMITS: SafeFetchLimits = { timeoutMs: 10_000, maxBodyBytes: 4 * 1024 * 1024, maxRequests: 400 };
 
 export interface SafeResponse {
   url: string;

@@ -3,7 +3,7 @@
 // one session per process, so every probe owns its driver process.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { freePort } from '../net.ts';
+import { PortInUseError, listensOn, withBindRetry } from '../net.ts';
 import { reapOnExit } from './child-reaper.ts';
 import { acquireDisplay } from './display.ts';
 import { firstLine } from './playwright-engine.ts';
@@ -73,8 +73,12 @@ class WebDriverProbe implements Probe {
     private readonly options: WebDriverEngineOptions,
   ) {}
 
-  static async start(plan: WebDriverPlan, env: NodeJS.ProcessEnv, options: WebDriverEngineOptions): Promise<WebDriverProbe> {
-    const port = await freePort();
+  /** WebKitWebDriver binds its own port: start it on a candidate port, on another if that one is taken. */
+  static start(plan: WebDriverPlan, env: NodeJS.ProcessEnv, options: WebDriverEngineOptions): Promise<WebDriverProbe> {
+    return withBindRetry((port) => WebDriverProbe.startOn(port, plan, env, options));
+  }
+
+  private static async startOn(port: number, plan: WebDriverPlan, env: NodeJS.ProcessEnv, options: WebDriverEngineOptions): Promise<WebDriverProbe> {
     const driver = spawn(plan.webDriver, [`--port=${port}`, '--host=local'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     driver.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
@@ -85,7 +89,8 @@ class WebDriverProbe implements Probe {
     };
     const client = new WebDriverClient(`http://127.0.0.1:${port}`);
     const deadline = Date.now() + 15_000;
-    while (!(await client.ready())) {
+    while (!(listensOn(driver.pid ?? -1, port) && (await client.ready()))) {
+      if (driver.exitCode !== null && /Unable to listen/.test(stderr)) throw new PortInUseError(`WebKitWebDriver: port ${port} in use`);
       if (driver.exitCode !== null) throw fail(`WebKitWebDriver exited with ${driver.exitCode}: ${stderr.trim()}`);
       if (Date.now() > deadline) throw fail('WebKitWebDriver did not become ready within 15 s');
       await new Promise((r) => setTimeout(r, 50));

@@ -1,8 +1,7 @@
 // Shared by the fixtures-*.test.ts unit files: an in-process fixture app addressed by Host header,
-// and free ports for the few tests that must see the bytes on the wire.
+// and raw requests for the few tests that must see the bytes on the wire.
 
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { createFixtureApp } from '../../fixtures/app.ts';
 import { type Ports, originsFor } from '../../fixtures/origins.ts';
 
@@ -15,15 +14,6 @@ export function call(path: string, { on = ORIGINS.image, from = ORIGINS.viewer a
   const h: Record<string, string> = { host: new URL(on).host, ...headers };
   if (from !== null) h.origin = from;
   return fixture.app.request(path, { method, headers: h });
-}
-
-export async function freePorts(n: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: n }, () => new Promise<import('node:net').Server>((resolve) => { const s = createServer(); s.listen(0, '127.0.0.1', () => resolve(s)); })),
-  );
-  const ports = servers.map((s) => (s.address() as import('node:net').AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  return ports;
 }
 
 /** The raw response header lines (name case and duplicates as sent). */

@@ -7,8 +7,8 @@ import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { PROFILE_NAMES } from '../../fixtures/profiles.ts';
 import { RequestLog } from '../../fixtures/request-log.ts';
-import { startFixtures } from '../../fixtures/server.ts';
-import { ORIGINS, call, fixture, freePorts } from './fixtures-helpers.ts';
+import { ORIGINS, call, fixture } from './fixtures-helpers.ts';
+import { startFixturesOnFreePorts } from '../../harness/free-fixtures.ts';
 
 const img = (path: string) => call(`/p/correct/iiif/3/${path}`);
 async function dims(path: string) {
@@ -187,8 +187,8 @@ test.describe('bad input', () => {
   });
 
   test('hostile requests on the wire: no crash, no 5xx', async () => {
-    const [viewer, image, other] = (await freePorts(3)) as [number, number, number];
-    const running = await startFixtures({ ports: { viewer, image, other } });
+    const running = await startFixturesOnFreePorts();
+    const { viewer, image, other } = running.ports;
     const raw = (text: string) =>
       new Promise<string>((resolve) => {
         const socket = connect(image, '127.0.0.1', () => socket.end(text));

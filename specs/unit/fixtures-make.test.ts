@@ -3,8 +3,8 @@
 
 import { expect, test } from '@playwright/test';
 import { MAKE_PARAM_NAMES, type MakeParams, MakeParamsError, makeUrl, parseMakeParams } from '../../fixtures/make-params.ts';
-import { startFixtures } from '../../fixtures/server.ts';
-import { ORIGINS, call, freePorts, rawGet } from './fixtures-helpers.ts';
+import { ORIGINS, call, rawGet } from './fixtures-helpers.ts';
+import { startFixturesOnFreePorts } from '../../harness/free-fixtures.ts';
 
 const corsHeaders = (r: Response) => Object.fromEntries([...r.headers].filter(([k]) => k.startsWith('access-control-') || ['vary', 'cache-control', 'location', 'content-type'].includes(k)));
 
@@ -231,8 +231,8 @@ test.describe('/make preflights', () => {
 
 test.describe('/make on the wire', () => {
   test('repeated acao are separate header lines; the log keeps raw request headers', async () => {
-    const [viewer, image, other] = (await freePorts(3)) as [number, number, number];
-    const running = await startFixtures({ ports: { viewer, image, other } });
+    const running = await startFixturesOnFreePorts();
+    const { viewer, image, other } = running.ports;
     try {
       const url = makeUrl(`http://localhost:${image}`, { token: 'wire-1', acao: ['*', '$origin'], set_cookie: ['a=1', 'b=2'] });
       const { status, lines } = await rawGet(url, { Origin: `http://localhost:${viewer}`, 'X-Dup': 'one' });

@@ -5,8 +5,8 @@
 
 import { expect, test } from '@playwright/test';
 import { PROFILE_NAMES } from '../../fixtures/profiles.ts';
-import { startFixtures } from '../../fixtures/server.ts';
-import { ORIGINS, call, freePorts, rawGet } from './fixtures-helpers.ts';
+import { ORIGINS, call, rawGet } from './fixtures-helpers.ts';
+import { startFixturesOnFreePorts } from '../../harness/free-fixtures.ts';
 
 type Headers_ = Record<string, string>;
 interface Expect {
@@ -216,8 +216,8 @@ test.describe('profiles: the cases one origin cannot show', () => {
   });
 
   test('duplicate-acao sends two separate lines on the wire', async () => {
-    const [viewer, image, other] = (await freePorts(3)) as [number, number, number];
-    const running = await startFixtures({ ports: { viewer, image, other } });
+    const running = await startFixturesOnFreePorts();
+    const { viewer, image, other } = running.ports;
     try {
       const { status, lines } = await rawGet(`http://localhost:${image}/p/duplicate-acao/iiif/3/landscape/info.json`, { Origin: `http://localhost:${viewer}` });
       expect(status).toBe(200);
