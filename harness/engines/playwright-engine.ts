@@ -148,6 +148,10 @@ class PlaywrightProbe implements Probe {
     return (await this.page.evaluate(callExpression(fn, args))) as R;
   }
 
+  async screenshot(): Promise<Buffer> {
+    return this.page.screenshot({ type: 'png' });
+  }
+
   async reset(): Promise<void> {
     await this.browser.context.clearCookies();
   }

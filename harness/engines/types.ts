@@ -38,6 +38,8 @@ export interface Probe {
   visit(url: string): Promise<void>;
   /** Run a self-contained function in the page with JSON arguments; resolves with its JSON result. */
   run<A, R>(fn: InPageFunction<A, R>, args: A): Promise<R>;
+  /** A PNG of the visible page (what a person sees), at the page's device pixel ratio. */
+  screenshot(): Promise<Buffer>;
   /** Forget all cookies (every host), so the next scenario starts without any. Leaves the page. */
   reset(): Promise<void>;
   close(): Promise<void>;

@@ -134,6 +134,10 @@ class WebDriverProbe implements Probe {
     return result.value as R;
   }
 
+  async screenshot(): Promise<Buffer> {
+    return Buffer.from(await this.session.screenshot(), 'base64');
+  }
+
   // WebDriver deletes only the current document's cookies, so every cookie host is visited.
   async reset(): Promise<void> {
     for (const url of this.options.cookieResetUrls) {

@@ -32,7 +32,7 @@ export interface MatrixEngine {
 export interface MatrixCell extends Omit<CellRecord, 'engine' | 'evidence'> {
   engine: string;
   engineVersion: string | null;
-  evidence: { action: ResolvedAction | null; page: Observation | null; server: LoggedRequest[] };
+  evidence: { action: ResolvedAction | null; page: Observation | null; server: LoggedRequest[]; screenshot?: string };
 }
 
 export interface MatrixChange {
@@ -60,6 +60,8 @@ export interface MatrixRun {
   playwright: string;
   shard: { current: number; total: number } | null;
   engines: MatrixEngine[];
+  /** Exact versions of the viewer libraries the viewer family runs (fixtures/viewers). */
+  viewers?: Record<string, string>;
   baseline: { path: string; startedAt: string; changes: MatrixChange[]; engineVersions: EngineVersionChange[] } | null;
 }
 

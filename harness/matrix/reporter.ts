@@ -12,6 +12,7 @@ import { ENGINE_ANNOTATION, type EngineInfo } from '../engines/types.ts';
 import { CELL_ATTACHMENT, type CellRecord, SCENARIO_ANNOTATION, type ScenarioMeta } from '../scenarios/cell.ts';
 import { permittedOutcomes } from '../scenarios/outcomes.ts';
 import { FAMILIES } from '../scenarios/types.ts';
+import { viewerVersions } from '../../fixtures/viewers/assets.ts';
 import { compareCells, compareEngines, readBaseline } from './baseline.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown, VERDICT_MARK } from './markdown.ts';
@@ -48,6 +49,7 @@ export default class MatrixReporter implements Reporter {
       engines: [],
       baseline: null,
     };
+    if (suite.allTests().some((t) => scenarioMeta(t)?.family === 'viewer')) this.run.viewers = { ...viewerVersions() };
     for (const test of suite.allTests()) {
       const meta = scenarioMeta(test);
       if (!meta) continue;
@@ -182,7 +184,12 @@ function unobserved(meta: ScenarioMeta, project: string, error: string): MatrixC
 }
 
 function fromRecord({ engine, evidence, ...rest }: CellRecord, project: string): MatrixCell {
-  return { ...rest, engine: project, engineVersion: engine.version, evidence: { action: evidence.action, page: evidence.page, server: evidence.log } };
+  return {
+    ...rest,
+    engine: project,
+    engineVersion: engine.version,
+    evidence: { action: evidence.action, page: evidence.page, server: evidence.log, ...(evidence.screenshot && { screenshot: evidence.screenshot }) },
+  };
 }
 
 function harnessVersion(projectDir: string): MatrixRun['harness'] {

@@ -82,12 +82,12 @@ async function runSetup(setup: Setup | undefined, probe: Probe, ctx: RunContext)
   return undefined;
 }
 
-function attachCell(testInfo: TestInfo, cell: CellRecord): Promise<void> {
+export function attachCell(testInfo: TestInfo, cell: CellRecord): Promise<void> {
   testInfo.annotations.push({ type: 'verdict', description: cell.verdict });
   return testInfo.attach(CELL_ATTACHMENT, { body: JSON.stringify(cell), contentType: 'application/json' });
 }
 
-function failureMessage(cell: CellRecord): string {
+export function failureMessage(cell: CellRecord): string {
   const requests = cell.evidence.log.map((r) => `    ${r.method} ${r.path} Origin: ${r.origin ?? '(none)'}${r.cookie ? ` Cookie: ${r.cookie}` : ''}`);
   return [
     `${cell.scenario} in ${cell.engine.browser} ${cell.engine.version}: ${cell.verdict}`,

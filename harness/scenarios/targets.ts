@@ -4,7 +4,7 @@
 import { type MakeParams, makeUrl } from '../../fixtures/make-params.ts';
 import type { Origins, Scheme } from '../../fixtures/origins.ts';
 import { RUNNER_PATH } from '../../fixtures/runner-page.ts';
-import type { Action, FetchAction, FetchBitmapAction, ImageAction, MakeSpec, Target, WaitAction, XhrAction } from './types.ts';
+import type { Action, FetchAction, FetchBitmapAction, ImageAction, MakeSpec, Target, ViewerAction, WaitAction, XhrAction } from './types.ts';
 
 export interface RunContext {
   /** The origins under the scenario's scheme (what `{viewer}` etc. and targets mean by default). */
@@ -20,6 +20,7 @@ export type ResolvedAction =
   | WithUrl<XhrAction>
   | WithUrl<ImageAction>
   | WithUrl<FetchBitmapAction>
+  | WithUrl<ViewerAction>
   | WaitAction
   | ResolvedSequence;
 type WithUrl<T> = Omit<T, 'target'> & { url: string; frameUrl?: string };

@@ -6,7 +6,7 @@ import type { MakeParams } from '../../fixtures/make-params.ts';
 import type { OriginName, Scheme } from '../../fixtures/origins.ts';
 import type { EngineName, Isolation } from '../engines/types.ts';
 
-export const FAMILIES = ['simple', 'credentialed', 'preflight', 'redirect', 'canvas', 'secure'] as const;
+export const FAMILIES = ['simple', 'credentialed', 'preflight', 'redirect', 'canvas', 'secure', 'viewer'] as const;
 export type Family = (typeof FAMILIES)[number];
 
 /**
@@ -31,7 +31,7 @@ interface Timed {
 }
 
 /** What the page does. Each kind maps to one in-page routine (harness/in-page/actions.ts). */
-export type Action = FetchAction | XhrAction | ImageAction | FetchBitmapAction | SequenceAction | WaitAction;
+export type Action = FetchAction | XhrAction | ImageAction | FetchBitmapAction | SequenceAction | WaitAction | ViewerAction;
 
 export interface FetchAction extends Timed {
   kind: 'fetch';
@@ -86,6 +86,36 @@ export interface FetchBitmapAction extends Timed {
   target: Target;
 }
 
+/** A real viewer opened on a page of the viewer origin (run by harness/viewers, not in-page). */
+export interface ViewerAction {
+  kind: 'viewer';
+  /** osd: OpenSeadragon 6; mirador: Mirador 4 (a manifest); ol: OpenLayers' IIIF source. */
+  viewer: 'osd' | 'mirador' | 'ol';
+  /** info.json (osd, ol) or manifest (mirador); put `/t/{token}` in its path so tiles carry the token. */
+  target: Target;
+  drawer?: 'webgl' | 'canvas';
+  crossOriginPolicy?: 'unset' | 'Anonymous' | 'use-credentials';
+  /** Mirador: add the IIIF JSON-LD Accept header to its requests (forces preflights). */
+  accept?: 'iiif';
+  /** First load every tile URL with a plain <img> (no crossorigin): the cache warm-up. */
+  warmUp?: boolean;
+}
+
+/** What a person sees in a viewer. */
+export interface ViewerObservation {
+  /** The screenshot against the known image: image (pixels verified), partial, or blank. */
+  shown: 'image' | 'partial' | 'blank';
+  /** The drawer in use at the end: webgl, canvas, webgl-fell-back-to-canvas, … */
+  drawer: string | null;
+  /** Whether the viewer's UI shows an error message. */
+  uiError: boolean;
+  /** Evidence, not compared unless an expectation names it. */
+  pixels?: string;
+  uiErrorText?: string | null;
+  tiles?: { loaded: number; failed: number };
+  notes?: string[];
+}
+
 export interface SequenceAction {
   kind: 'sequence';
   steps: Action[];
@@ -114,6 +144,8 @@ export interface Observation {
   /** Per canvas use: clean, tainted, unavailable, or an error name. */
   canvas?: Partial<Record<ImageUse, string>>;
   steps?: Observation[];
+  /** Viewer scenarios: what a person sees (harness/viewers). */
+  viewer?: Partial<ViewerObservation>;
   /** Only with `setup.cookie.mayBeRejected`: whether the browser stored the setup cookie. */
   setupCookie?: 'stored' | 'rejected';
 }
