@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   catalogue: () => import('./catalogue.ts'),
   certify: () => import('./certify.ts'),
   'fixture-throughput': () => import('./fixture-throughput.ts'),
+  fuzz: () => import('./fuzz.ts'),
 };
 
 const HELP = `Usage: npm run bench -- [name...]

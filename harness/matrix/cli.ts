@@ -2,11 +2,14 @@
 // report. A thin front for `playwright test` that adds the matrix's own options.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FAMILIES } from '../scenarios/types.ts';
 import { BaselineError, readBaseline } from './baseline.ts';
+import type { MatrixDocument } from './model.ts';
 import { MATRIX_ENV } from './reporter.ts';
+import { describeUnstable, unstableCells } from './repeat.ts';
 
 const HELP = `Usage: npm run matrix -- [options] [-- <playwright test options>]
 
@@ -17,6 +20,10 @@ Options:
   --baseline <matrix.json>  list the cells that changed against an earlier run (in all three outputs)
   --fail-on-change          exit non-zero when any cell or engine version changed (nightly jobs)
   --out <dir>               write the report here (default matrix-report)
+  --repeat <N>              run the catalogue N times (run i into <out>/run-<i>, the last into <out>)
+                            and list every cell whose outcome differed (<out>/repeat.json); exit 1 if any
+  --merge <blob-dir>        run no tests: merge the blob reports of sharded runs (\`--reporter blob\`)
+                            into one matrix, with the same exit code a single run would have
   -h, --help                show this help
 Anything after -- goes to playwright test (e.g. -- --project firefox, -- --shard 1/2).
 Engines: CORS_ENGINES=chromium,firefox,webkit (default all three).
@@ -33,6 +40,8 @@ function main(): number {
         baseline: { type: 'string' },
         'fail-on-change': { type: 'boolean' },
         out: { type: 'string' },
+        merge: { type: 'string' },
+        repeat: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -69,9 +78,60 @@ function main(): number {
   }
   if (values.out) env[MATRIX_ENV.outputDir] = values.out;
 
+  if (values.merge) return merge(values.merge, env, env[MATRIX_ENV.outputDir] || 'matrix-report');
+
   const grep = FAMILIES.map((f) => `@${f}\\b`).join('|');
-  const result = spawnSync('npx', ['--no-install', 'playwright', 'test', '--grep', grep, ...positionals], { stdio: 'inherit', env });
-  return result.status ?? 1;
+  const runOnce = (runEnv: NodeJS.ProcessEnv) => spawnSync('npx', ['--no-install', 'playwright', 'test', '--grep', grep, ...positionals], { stdio: 'inherit', env: runEnv }).status ?? 1;
+  if (values.repeat === undefined) return runOnce(env);
+
+  const times = Number(values.repeat);
+  if (!Number.isInteger(times) || times < 2) {
+    process.stderr.write(`matrix: --repeat needs a whole number of runs, 2 or more (got "${values.repeat}").\n`);
+    return 2;
+  }
+  const out = env[MATRIX_ENV.outputDir] || 'matrix-report';
+  const docs: MatrixDocument[] = [];
+  let status = 0;
+  for (let i = 1; i <= times; i++) {
+    process.stdout.write(`\nmatrix: run ${i} of ${times}\n`);
+    const dir = i === times ? out : join(out, `run-${i}`);
+    status = Math.max(status, runOnce({ ...env, [MATRIX_ENV.outputDir]: dir }));
+    const path = join(dir, 'matrix.json');
+    if (!existsSync(path)) {
+      process.stderr.write(`matrix: run ${i} wrote no ${path}; stopping the repeat.\n`);
+      return 1;
+    }
+    docs.push(JSON.parse(readFileSync(path, 'utf8')) as MatrixDocument);
+  }
+  const unstable = unstableCells(docs);
+  writeFileSync(join(out, 'repeat.json'), `${JSON.stringify({ runs: times, unstable }, null, 1)}\n`);
+  process.stdout.write(describeUnstable(unstable, times));
+  return unstable.length > 0 ? 1 : status;
+}
+
+/**
+ * merge-reports exits 0 whatever its reporters decide, so the verdict of a merged matrix is read
+ * back from the matrix.json it wrote: 1 when a cell is unexpected or in error, or (with
+ * --fail-on-change) when a cell or engine version changed against the baseline.
+ */
+function merge(blobDir: string, env: NodeJS.ProcessEnv, outDir: string): number {
+  if (!existsSync(blobDir)) {
+    process.stderr.write(`matrix: blob report directory ${blobDir} does not exist.\n`);
+    return 2;
+  }
+  const result = spawnSync('npx', ['--no-install', 'playwright', 'merge-reports', '--reporter', './harness/matrix/reporter.ts', blobDir], { stdio: 'inherit', env });
+  const matrixPath = join(outDir, 'matrix.json');
+  if (result.status !== 0 || !existsSync(matrixPath)) {
+    process.stderr.write(`matrix: merging ${blobDir} produced no ${matrixPath} (see the output above).\n`);
+    return 1;
+  }
+  const doc = JSON.parse(readFileSync(matrixPath, 'utf8')) as MatrixDocument;
+  const failing = doc.cells.filter((cell) => cell.verdict === 'unexpected' || cell.verdict === 'error').length;
+  const changes = doc.run.baseline ? doc.run.baseline.changes.length + doc.run.baseline.engineVersions.length : 0;
+  const failOnChange = env[MATRIX_ENV.failOnChange] === '1';
+  if (failing) process.stdout.write(`matrix: ${failing} cell(s) unexpected or in error.\n`);
+  if (changes && failOnChange) process.stdout.write(`matrix: ${changes} change(s) against the baseline.\n`);
+  return failing || (changes && failOnChange) ? 1 : 0;
 }
 
 process.exitCode = main();

@@ -27,9 +27,26 @@ export interface ChildRun {
 
 /** `playwright <args>` in `dir`, on its own free ports, with a clean Playwright environment. */
 export async function startPlaywright(dir: string, args: string[], env: Record<string, string> = {}): Promise<ChildRun> {
+  return startCommand(dir, join(ROOT, 'node_modules/.bin/playwright'), args, env);
+}
+
+/** Runs to the end; started again on other ports when the fixture server found its port taken. */
+export async function runPlaywright(dir: string, args: string[], env: Record<string, string> = {}) {
+  return runCommand(dir, join(ROOT, 'node_modules/.bin/playwright'), args, env);
+}
+
+/** Any command in `dir` (a script the CI workflows call, say), with the same environment and retry. */
+export async function runCommand(dir: string, command: string, args: string[], env: Record<string, string> = {}) {
+  for (let attempt = 1; ; attempt++) {
+    const run = await (await startCommand(dir, command, args, env)).done;
+    if (run.status === 0 || attempt >= 5 || !/is already in use\. Stop whatever holds it/.test(run.output)) return run;
+  }
+}
+
+async function startCommand(dir: string, command: string, args: string[], env: Record<string, string>): Promise<ChildRun> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TEST_|PW_|PLAYWRIGHT_|FORCE_COLOR)/.test(k)));
   const ports = candidateFixturePorts();
-  const child = spawn(join(ROOT, 'node_modules/.bin/playwright'), args, {
+  const child = spawn(command, args, {
     cwd: dir,
     env: { ...inherited, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), CI: '1', CORS_WORKERS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -39,14 +56,6 @@ export async function startPlaywright(dir: string, args: string[], env: Record<s
   child.stderr!.on('data', (d: Buffer) => (output += d));
   const done = new Promise<{ status: number | null; output: string }>((resolveDone) => child.on('close', (status) => resolveDone({ status, output })));
   return { child, done };
-}
-
-/** Runs to the end; started again on other ports when the fixture server found its port taken. */
-export async function runPlaywright(dir: string, args: string[], env: Record<string, string> = {}) {
-  for (let attempt = 1; ; attempt++) {
-    const run = await (await startPlaywright(dir, args, env)).done;
-    if (run.status === 0 || attempt >= 5 || !/is already in use\. Stop whatever holds it/.test(run.output)) return run;
-  }
 }
 
 /** Every process below `pid`, from /proc (Linux). */

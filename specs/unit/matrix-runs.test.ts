@@ -2,13 +2,13 @@
 // baseline shows exactly the cells that changed, shards merge into the same matrix as one run,
 // and a browser killed mid-run still leaves a valid matrix with the lost cells marked `error`.
 
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { MatrixDocument } from '../../harness/matrix/model.ts';
-import { copyProject, descendants, runPlaywright, startPlaywright } from '../support/child-run.ts';
+import { copyProject, descendants, runCommand, runPlaywright, startPlaywright } from '../support/child-run.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
@@ -76,7 +76,7 @@ test('a baseline lists exactly the cell whose declared deviation was edited', as
   expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('"engineVersions":[]');
 });
 
-test('two shards merged with merge-reports give the same matrix as one run', async () => {
+test('two shards merged by the nightly workflow script give the same matrix as one run, and its exit code judges changes', async () => {
   const blobs = join(original, 'blobs');
   mkdirSync(blobs, { recursive: true });
   for (const shard of ['1/2', '2/2']) {
@@ -85,22 +85,31 @@ test('two shards merged with merge-reports give the same matrix as one run', asy
     expect(run.status, run.output).toBe(0);
     cpSync(dir, blobs, { recursive: true });
   }
+  // The same script, with the same arguments, as .github/workflows/nightly.yml's merge step.
+  const mergeMatrix = (out: string, previous: string) => runCommand(original, 'sh', ['harness/ci/merge-matrix.sh', blobs, previous], { MATRIX_OUTPUT_DIR: out });
   const out = join(original, 'report-merged');
-  const merged = await runPlaywright(original, ['merge-reports', '--reporter', './harness/matrix/reporter.ts', blobs], { MATRIX_OUTPUT_DIR: out });
+  const merged = await mergeMatrix(out, join(original, 'no-previous-night.json'));
   expect(merged.status, merged.output).toBe(0);
+  expect(merged.output).toContain('nothing to compare with');
   const doc = readMatrix(out);
   expect(essence(doc)).toEqual(essence(first));
   expect(doc.run.engines.map((e) => [e.project, e.version])).toEqual(first.run.engines.map((e) => [e.project, e.version]));
+
+  const same = await mergeMatrix(join(original, 'report-same'), join(original, 'report-a', 'matrix.json'));
+  expect(same.status, same.output).toBe(0);
+
+  const previous = join(original, 'previous-night.json');
+  const edited = JSON.parse(readFileSync(join(original, 'report-a', 'matrix.json'), 'utf8')) as MatrixDocument;
+  edited.cells.find((c) => c.scenario === 'simple/acao-star')!.verdict = 'known-deviation';
+  writeFileSync(previous, JSON.stringify(edited));
+  const changed = await mergeMatrix(join(original, 'report-changed'), previous);
+  expect(changed.status, changed.output).toBe(1);
+  expect(changed.output).toContain('1 change(s) against the baseline');
+  expect(readFileSync(join(original, 'report-changed', 'matrix.md'), 'utf8')).toMatch(/Changes since baseline[\s\S]*`simple\/acao-star` \| chromium/);
 });
 
 test('killing the browser mid-run still yields a valid matrix with the lost cell marked error', async () => {
-  // Slow scenarios (a 1.5 s wait before the fetch) so there is a moment to kill the browser.
-  const slow = (n: number) => `{ id: 'simple/slow-${n}', family: 'simple', title: 'slow ${n}',
-    action: { kind: 'sequence', steps: [{ kind: 'wait', ms: 1500 }, { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'] } } }] },
-    spec: { observed: { result: 'done' }, server: { requests: 1 }, cite: 'harness self-test' } }`;
-  const dir = copy({
-    'specs/slow.spec.ts': `import { scenarioTests } from '../harness/scenarios/define.ts';\nscenarioTests([${[1, 2, 3, 4].map(slow).join(',')}], {});\n`,
-  });
+  const dir = copy({ 'specs/slow.spec.ts': slowSpec('slow', 4) });
   const out = join(dir, 'report-kill');
   const run = await startPlaywright(dir, ['test', 'specs/slow.spec.ts', '--project', 'chromium'], { MATRIX_OUTPUT_DIR: out });
   const killed = await killBrowserOnceACellIsObserved(run.child.pid!, join(out, 'matrix.json'));
@@ -116,17 +125,53 @@ test('killing the browser mid-run still yields a valid matrix with the lost cell
   expect(doc.cells.filter((c) => c.verdict === 'conforms').length).toBeGreaterThan(0);
 });
 
+test('a browser that hangs (SIGSTOP) mid-run is caught in bounded time: its lost cells are error with the reason and the other engine keeps its cells', async () => {
+  const dir = copy({ 'specs/hang.spec.ts': slowSpec('hang', 6) });
+  const out = join(dir, 'report-hang');
+  const started = Date.now();
+  // One worker per engine at once, and a short test timeout: the hang must surface as a timeout.
+  const run = await startPlaywright(dir, ['test', 'specs/hang.spec.ts', '--project', 'chromium', '--project', 'firefox', '--workers', '2', '--timeout', '15000'], { MATRIX_OUTPUT_DIR: out, CORS_WORKERS: '2' });
+  const stopped = await stopBrowserOnceACellIsObserved(run.child.pid!, join(out, 'matrix.json'));
+  const { status, output } = await run.done;
+  const seconds = (Date.now() - started) / 1000;
+  expect(stopped, 'found a chromium process to stop').toBeGreaterThan(0);
+  expect(status, output).toBe(1);
+  expect(seconds, 'detected and reported within bounded time').toBeLessThan(150);
+  const doc = readMatrix(out);
+  const lost = doc.cells.filter((c) => c.engine === 'chromium' && c.verdict === 'error');
+  expect(lost.length).toBeGreaterThan(0);
+  for (const cell of lost) expect(cell.error).toMatch(/timeout|timed out|closed|not run/i);
+  expect(doc.cells.filter((c) => c.engine === 'firefox').map((c) => c.verdict)).toEqual(Array(6).fill('conforms'));
+  test.info().annotations.push({ type: 'hang', description: `stopped chromium; run ended after ${seconds.toFixed(1)} s; ${lost.length} chromium cell(s) error` });
+});
+
+async function stopBrowserOnceACellIsObserved(runnerPid: number, matrixPath: string): Promise<number> {
+  return signalBrowserOnceACellIsObserved(runnerPid, matrixPath, 'SIGSTOP');
+}
+
+/** A spec of `count` slow scenarios (a 1.5 s wait before the fetch): a moment to kill or stop the browser. */
+function slowSpec(name: string, count: number): string {
+  const scenario = (n: number) => `{ id: 'simple/${name}-${n}', family: 'simple', title: '${name} ${n}',
+    action: { kind: 'sequence', steps: [{ kind: 'wait', ms: 1500 }, { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'] } } }] },
+    spec: { observed: { result: 'done' }, server: { requests: 1 }, cite: 'harness self-test' } }`;
+  return `import { scenarioTests } from '../harness/scenarios/define.ts';\nscenarioTests([${Array.from({ length: count }, (_, i) => scenario(i + 1)).join(',')}], {});\n`;
+}
+
 async function killBrowserOnceACellIsObserved(runnerPid: number, matrixPath: string): Promise<number> {
+  return signalBrowserOnceACellIsObserved(runnerPid, matrixPath, 'SIGKILL');
+}
+
+async function signalBrowserOnceACellIsObserved(runnerPid: number, matrixPath: string, signal: NodeJS.Signals): Promise<number> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 100));
     let observed = 0;
     try {
-      observed = (JSON.parse(readFileSync(matrixPath, 'utf8')) as MatrixDocument).cells.filter((c) => c.observed).length;
+      observed = (JSON.parse(readFileSync(matrixPath, 'utf8')) as MatrixDocument).cells.filter((c) => c.observed && c.engine === 'chromium').length;
     } catch {}
     if (observed === 0) continue;
     const browsers = descendants(runnerPid).filter((p) => /chrom/.test(p.cmdline) && !/--type=/.test(p.cmdline));
-    for (const b of browsers) process.kill(b.pid, 'SIGKILL');
+    for (const b of browsers) process.kill(b.pid, signal);
     return browsers.length;
   }
   return 0;

@@ -1,0 +1,36 @@
+// `--repeat N` lists exactly the cells whose outcome was not the same in every run.
+
+import { expect, test } from '@playwright/test';
+import type { MatrixCell, MatrixDocument } from '../../harness/matrix/model.ts';
+import { describeUnstable, unstableCells } from '../../harness/matrix/repeat.ts';
+
+const cell = (scenario: string, engine: string, verdict: MatrixCell['verdict'], result = 'readable') =>
+  ({ scenario, engine, verdict, observed: { result }, server: { preflights: 0 } }) as unknown as MatrixCell;
+const doc = (...cells: MatrixCell[]) => ({ cells }) as MatrixDocument;
+
+test('a cell that flips in one run of three is listed with its verdict per run; stable cells are not', () => {
+  const runs = [
+    doc(cell('simple/a', 'chromium', 'conforms'), cell('simple/b', 'firefox', 'conforms')),
+    doc(cell('simple/a', 'chromium', 'unexpected', 'blocked'), cell('simple/b', 'firefox', 'conforms')),
+    doc(cell('simple/a', 'chromium', 'conforms'), cell('simple/b', 'firefox', 'conforms')),
+  ];
+  const unstable = unstableCells(runs);
+  expect(unstable.map((u) => [u.scenario, u.engine, u.runs.map((r) => r?.verdict)])).toEqual([['simple/a', 'chromium', ['conforms', 'unexpected', 'conforms']]]);
+  expect(describeUnstable(unstable, 3)).toContain('simple/a @ chromium: conforms → unexpected → conforms');
+});
+
+test('the same verdict with a different observation still counts as a difference', () => {
+  const runs = [doc(cell('canvas/x', 'webkit', 'conforms', 'loaded')), doc(cell('canvas/x', 'webkit', 'conforms', 'error'))];
+  expect(unstableCells(runs)).toHaveLength(1);
+});
+
+test('a cell missing from one run is a difference', () => {
+  const runs = [doc(cell('simple/a', 'chromium', 'conforms')), doc()];
+  expect(unstableCells(runs)[0]!.runs).toEqual([{ verdict: 'conforms', observed: { result: 'readable' }, server: { preflights: 0 } }, null]);
+});
+
+test('identical runs have nothing to report', () => {
+  const runs = [doc(cell('simple/a', 'chromium', 'conforms')), doc(cell('simple/a', 'chromium', 'conforms'))];
+  expect(unstableCells(runs)).toEqual([]);
+  expect(describeUnstable([], 2)).toBe('Repeat: every cell had the same outcome in all 2 runs.\n');
+});
