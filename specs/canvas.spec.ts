@@ -1,7 +1,7 @@
-// The canvas family: its table (specs/scenarios/canvas.ts) bound to every engine.
+// The canvas family: its tables (specs/scenarios/index.ts) bound to every engine.
 
 import { scenarioTests } from '../harness/scenarios/define.ts';
 import { deviations } from './deviations.ts';
-import { scenarios } from './scenarios/canvas.ts';
+import { FAMILY_TABLES } from './scenarios/index.ts';
 
-scenarioTests(scenarios, deviations);
+scenarioTests(FAMILY_TABLES.canvas, deviations);

@@ -1,7 +1,7 @@
-// The credentialed family: its table (specs/scenarios/credentialed.ts) bound to every engine.
+// The credentialed family: its tables (specs/scenarios/index.ts) bound to every engine.
 
 import { scenarioTests } from '../harness/scenarios/define.ts';
 import { deviations } from './deviations.ts';
-import { scenarios } from './scenarios/credentialed.ts';
+import { FAMILY_TABLES } from './scenarios/index.ts';
 
-scenarioTests(scenarios, deviations);
+scenarioTests(FAMILY_TABLES.credentialed, deviations);

@@ -1,7 +1,7 @@
-// The preflight family: its table (specs/scenarios/preflight.ts) bound to every engine.
+// The preflight family: its tables (specs/scenarios/index.ts) bound to every engine.
 
 import { scenarioTests } from '../harness/scenarios/define.ts';
 import { deviations } from './deviations.ts';
-import { scenarios } from './scenarios/preflight.ts';
+import { FAMILY_TABLES } from './scenarios/index.ts';
 
-scenarioTests(scenarios, deviations);
+scenarioTests(FAMILY_TABLES.preflight, deviations);

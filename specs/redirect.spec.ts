@@ -1,7 +1,7 @@
-// The redirect family: its table (specs/scenarios/redirect.ts) bound to every engine.
+// The redirect family: its tables (specs/scenarios/index.ts) bound to every engine.
 
 import { scenarioTests } from '../harness/scenarios/define.ts';
 import { deviations } from './deviations.ts';
-import { scenarios } from './scenarios/redirect.ts';
+import { FAMILY_TABLES } from './scenarios/index.ts';
 
-scenarioTests(scenarios, deviations);
+scenarioTests(FAMILY_TABLES.redirect, deviations);

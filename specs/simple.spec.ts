@@ -1,7 +1,7 @@
-// The simple family: its table (specs/scenarios/simple.ts) bound to every engine.
+// The simple family: its tables (specs/scenarios/index.ts) bound to every engine.
 
 import { scenarioTests } from '../harness/scenarios/define.ts';
 import { deviations } from './deviations.ts';
-import { scenarios } from './scenarios/simple.ts';
+import { FAMILY_TABLES } from './scenarios/index.ts';
 
-scenarioTests(scenarios, deviations);
+scenarioTests(FAMILY_TABLES.simple, deviations);

@@ -23,7 +23,32 @@ export async function performAction(action: ResolvedAction): Promise<Observation
       ? new TextDecoder().decode(bytes).slice(0, chars)
       : `<${type ?? 'no type'}, ${bytes.byteLength} bytes>`;
 
+  /** fetch() from another document (an iframe running fixtures' /runner page), answered by postMessage. */
+  async function fetchInFrame(a: Extract<ResolvedAction, { kind: 'fetch' }>): Promise<Observation> {
+    const frame = document.createElement('iframe');
+    if (a.frame === 'sandboxed') frame.setAttribute('sandbox', 'allow-scripts');
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame.src = a.frameUrl!;
+    document.body.append(frame);
+    try {
+      if ((await withTimeout(loaded.then(() => true), false, limit(a))) === false) return { result: 'blocked', error: 'frame did not load' };
+      const answer = new Promise<Observation>((resolve) =>
+        addEventListener('message', function onMessage(e) {
+          if (e.source !== frame.contentWindow) return;
+          removeEventListener('message', onMessage);
+          resolve(e.data as Observation);
+        }),
+      );
+      const init = { method: a.method, headers: a.headers, mode: a.mode, credentials: a.credentials, cache: a.cache, body: a.body };
+      frame.contentWindow!.postMessage({ url: a.url, init, read: a.read }, '*');
+      return await withTimeout(answer, { result: 'blocked', error: 'timeout' } as Observation, limit(a));
+    } finally {
+      frame.remove();
+    }
+  }
+
   async function doFetch(a: Extract<ResolvedAction, { kind: 'fetch' }>): Promise<Observation> {
+    if (a.frame) return fetchInFrame(a);
     // The abort covers the body as well as the headers, so a slow-drip response ends in time too.
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), limit(a));
@@ -31,7 +56,7 @@ export async function performAction(action: ResolvedAction): Promise<Observation
     try {
       let response: Response;
       try {
-        response = await fetch(a.url, { method: a.method, headers: a.headers, mode: a.mode, credentials: a.credentials, redirect: a.redirect, body: a.body, signal: controller.signal });
+        response = await fetch(a.url, { method: a.method, headers: a.headers, mode: a.mode, credentials: a.credentials, redirect: a.redirect, body: a.body, cache: a.cache, signal: controller.signal });
       } catch (e) {
         return failed(e);
       }
@@ -45,7 +70,8 @@ export async function performAction(action: ResolvedAction): Promise<Observation
         return failed(e, 'body:');
       }
       const headers = readHeaders(a.read, (n) => response.headers.get(n));
-      return { result: 'readable', type: response.type, status: response.status, redirected: response.redirected, body, ...(headers && { headers }) };
+      const urlUserinfo = response.url !== '' && new URL(response.url).username !== '';
+      return { result: 'readable', type: response.type, status: response.status, redirected: response.redirected, body, ...(headers && { headers }), ...(urlUserinfo && { urlUserinfo }) };
     } finally {
       clearTimeout(timer);
     }
@@ -58,6 +84,8 @@ export async function performAction(action: ResolvedAction): Promise<Observation
       xhr.withCredentials = !!a.withCredentials;
       xhr.timeout = limit(a);
       for (const [name, value] of Object.entries(a.headers ?? {})) xhr.setRequestHeader(name, value);
+      // XHR sets its "upload listener flag" when the upload object has a listener: a preflight follows.
+      if (a.uploadListener) xhr.upload.addEventListener('progress', () => {});
       xhr.onload = () => {
         const headers = readHeaders(a.read, (n) => xhr.getResponseHeader(n));
         resolve({ result: 'readable', status: xhr.status, body: xhr.responseText.slice(0, 200), ...(headers && { headers }) });
@@ -120,6 +148,23 @@ export async function performAction(action: ResolvedAction): Promise<Observation
         } catch (e) {
           return taint(e);
         }
+      case 'pattern': {
+        // A pattern made from the image, filled over the canvas, then read back.
+        const pattern = ctx.createPattern(img, 'repeat');
+        if (!pattern) return 'error:null pattern';
+        ctx.fillStyle = pattern;
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        try {
+          ctx.getImageData(0, 0, 1, 1);
+          return 'clean';
+        } catch (e) {
+          return taint(e);
+        }
+      }
+      case 'canvas-copy':
+        // The image drawn on one canvas, that canvas drawn on a second one, the second read back.
+        ctx.drawImage(img, 0, 0);
+        return readBack(canvas);
       case 'webgl': {
         const gl = document.createElement('canvas').getContext('webgl');
         if (!gl) return 'unavailable';

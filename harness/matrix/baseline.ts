@@ -33,12 +33,27 @@ export function compareCells(before: MatrixCell[], after: MatrixCell[]): MatrixC
     const base = { scenario: cell.scenario, engine: cell.engine };
     if (!was) changes.push({ ...base, kind: 'added', before: null, after: state(cell) });
     else if (was.verdict !== cell.verdict) changes.push({ ...base, kind: 'verdict', before: state(was), after: state(cell) });
-    else if (JSON.stringify([was.observed, was.server]) !== JSON.stringify([cell.observed, cell.server])) {
+    else if (!sameFacts(was.observed, cell.observed) || !sameFacts(was.server, cell.server)) {
       changes.push({ ...base, kind: 'observed', before: state(was), after: state(cell) });
     }
   }
   for (const was of old.values()) changes.push({ scenario: was.scenario, engine: was.engine, kind: 'removed', before: state(was), after: null });
   return changes;
+}
+
+/**
+ * Equal on the keys both sides have: a fact or observation field a newer harness adds (e.g. every
+ * preflight's ACRM) is not a change against a matrix written before it existed.
+ */
+function sameFacts(before: object | null, after: object | null): boolean {
+  if (before === null || after === null) return before === after;
+  const a = before as Record<string, unknown>;
+  const b = after as Record<string, unknown>;
+  return Object.keys(a).filter((k) => k in b).every((k) => {
+    const [x, y] = [a[k], b[k]];
+    if (k === 'steps' && Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((s, i) => sameFacts(s as object, y[i] as object));
+    return JSON.stringify(x) === JSON.stringify(y);
+  });
 }
 
 export function compareEngines(before: MatrixDocument, after: Pick<MatrixDocument['run'], 'engines'>): EngineVersionChange[] {

@@ -82,6 +82,9 @@ pre { background: var(--bg); padding: 8px 10px; border-radius: 6px; overflow: au
 .fix { border-left: 4px solid var(--ok); background: #dafbe1; padding: 8px 10px; border-radius: 6px; }
 .diffs li { color: var(--bad); }
 .muted { color: var(--mute); }
+.outcome { border-left: 4px solid var(--line); padding-left: 8px; margin: 6px 0; }
+.outcome.taken { border-color: var(--ok); }
+.basis { font-size: 12px; padding: 0 6px; border-radius: 10px; background: var(--bg); border: 1px solid var(--line); }
 `;
 
 // Plain browser JavaScript (kept as a string: it runs in the report, not in Node). Verdict marks are
@@ -95,6 +98,10 @@ const families = [...new Set(doc.cells.map((c) => c.family))];
 const el = (tag, { dataset, ...props } = {}, ...kids) => { const n = Object.assign(document.createElement(tag), props); Object.assign(n.dataset, dataset || {}); n.append(...kids.filter((k) => k != null)); return n; };
 const brief = (o, error) => !o ? (error ? 'not observed' : '—') : o.steps ? o.steps.map((s) => brief(s)).join(' → ')
   : [o.result, o.status !== undefined && o.result !== 'blocked' ? o.status : null, o.canvas ? Object.entries(o.canvas).map(([k, v]) => k + ':' + v).join(' ') : null].filter((x) => x !== null && x !== undefined && x !== '').join(' ');
+const outcomesOf = (spec) => spec.outcomes || [spec];
+const BASIS = { normative: 'normative section', wpt: 'WPT test', note: 'non-normative note', draft: 'draft', policy: 'engine policy', deviation: 'declared deviation' };
+const specBrief = (spec) => outcomesOf(spec).map((o) => (o.label ? o.label + ': ' : '') + brief(o.observed) + ' [' + BASIS[o.basis || 'normative'] + ']').join(' / ');
+const taken = (c) => !c.outcome || c.verdict === 'known-deviation' || (c.outcome.index === 0 && c.outcome.basis !== 'policy') ? '' : ' (' + (c.outcome.basis === 'policy' ? 'policy' : (c.outcome.label || 'outcome ' + (c.outcome.index + 1))) + ')';
 const linkify = (text) => { const span = el('span'); for (const part of String(text).split(/(https?:\\/\\/[^\\s;,)]+)/)) span.append(/^https?:/.test(part) ? el('a', { href: part, textContent: part, target: '_blank', rel: 'noreferrer' }) : part); return span; };
 
 const r = doc.run;
@@ -104,7 +111,8 @@ for (const e of r.engines) {
   document.getElementById('engines').append(el('div', { className: 'card' + (e.version ? '' : ' down') },
     el('b', { textContent: e.project + (e.browser ? ' — ' + e.browser : '') }),
     el('span', { className: 'ver', textContent: e.version ? e.version + ' · ' + e.source + ' · ' + e.protocol + (e.headless ? ' · headless' : '') : 'did not run: ' + (e.error || '') }),
-    el('div', { className: 'counts' }, ...VERDICTS.map((v) => el('span', { title: v }, el('span', { className: 'm m-' + v, textContent: MARK[v] }), ' ' + (counts[v] || 0) + ' ' + v)))));
+    el('div', { className: 'counts' }, ...VERDICTS.map((v) => el('span', { title: v }, el('span', { className: 'm m-' + v, textContent: MARK[v] }), ' ' + (counts[v] || 0) + ' ' + (v === 'known-deviation' ? 'normative deviation' : v)))),
+    el('div', { className: 'ver', textContent: 'conforms includes ' + (counts.alternative || 0) + ' permitted alternative(s) and ' + (counts.policy || 0) + ' engine policy cell(s)' })));
 }
 
 const fFamily = document.getElementById('f-family');
@@ -145,9 +153,9 @@ function render() {
       shown += visible.length;
       rows.push(el('tr', { dataset: { scenario } },
         el('td', { className: 'sc' }, el('code', { textContent: scenario }), any.title),
-        el('td', { className: 'spec', textContent: brief(any.spec.observed) }),
+        el('td', { className: 'spec', textContent: specBrief(any.spec) }),
         ...showEngines.map((e) => { const c = cells.get(e); return el('td', {}, c && showVerdicts.has(c.verdict)
-          ? el('button', { className: 'cell v-' + c.verdict, title: c.verdict, textContent: MARK[c.verdict] + ' ' + brief(c.observed, c.error), onclick: () => open(c), dataset: { engine: e, verdict: c.verdict } }) : ''); })));
+          ? el('button', { className: 'cell v-' + c.verdict, title: c.verdict, textContent: MARK[c.verdict] + ' ' + brief(c.observed, c.error) + taken(c), onclick: () => open(c), dataset: { engine: e, verdict: c.verdict } }) : ''); })));
     }
     if (!rows.length) continue;
     root.append(el('section', { dataset: { family } }, el('h2', { textContent: family + ' (' + rows.length + ')' }),
@@ -166,8 +174,11 @@ function open(c) {
     c.differences.length ? el('ul', { className: 'diffs' }, ...c.differences.map((x) => el('li', { textContent: x }))) : null,
     c.error ? el('p', { className: 'diffs', textContent: 'Not observed: ' + c.error }) : null,
     c.fix ? el('div', {}, el('h3', { textContent: 'Fix (server side)' }), el('div', { className: 'fix', textContent: c.fix })) : null,
-    el('h3', { textContent: 'Spec says' }), el('p', {}, linkify(c.spec.cite)), json({ observed: c.spec.observed, server: c.spec.server }),
-    c.deviation ? el('div', {}, el('h3', { textContent: 'Declared deviation for ' + c.engine }), el('p', {}, linkify(c.deviation.cite)), json({ observed: c.deviation.observed, server: c.deviation.server })) : null,
+    el('h3', { textContent: 'The standards permit' }),
+    ...outcomesOf(c.spec).map((o, i) => el('div', { className: 'outcome' + (c.outcome && c.outcome.index === i ? ' taken' : '') },
+      el('p', {}, el('b', { textContent: (o.label || 'outcome ' + (i + 1)) + (c.outcome && c.outcome.index === i ? ' (taken)' : '') }), ' · basis: ', el('span', { className: 'basis', textContent: BASIS[o.basis || 'normative'] }), ' · ', linkify(o.cite)),
+      json({ observed: o.observed, server: o.server }))),
+    c.deviation ? el('div', { className: 'outcome' + (c.outcome && c.outcome.index < 0 ? ' taken' : '') }, el('h3', { textContent: (c.deviation.kind === 'policy' ? 'Declared engine policy for ' : 'Declared deviation from normative text for ') + c.engine }), el('p', {}, el('span', { className: 'basis', textContent: BASIS[c.deviation.kind === 'policy' ? 'policy' : 'deviation'] }), ' · ', linkify(c.deviation.cite)), json({ observed: c.deviation.observed, server: c.deviation.server })) : null,
     el('h3', { textContent: 'Page JavaScript observed' }), json(c.observed),
     el('h3', { textContent: 'Server received (' + log.length + ' request' + (log.length === 1 ? '' : 's') + ')' }),
     log.length ? el('table', { className: 'log' }, el('tr', {}, ...['method', 'path', 'Origin', 'Cookie', 'ACRM / ACRH'].map((h) => el('th', { textContent: h }))),

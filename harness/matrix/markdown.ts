@@ -1,5 +1,6 @@
 // matrix.md: per-family tables (scenario rows × engine columns), short enough for a CI step summary.
 
+import { permittedOutcomes } from '../scenarios/outcomes.ts';
 import type { MatrixCell, MatrixDocument } from './model.ts';
 import { VERDICTS } from './model.ts';
 
@@ -16,18 +17,32 @@ export function observedBrief(cell: Pick<MatrixCell, 'observed' | 'error'>): str
   return parts.filter(Boolean).join(' ');
 }
 
+/** The permitted outcomes in a few words each, with their basis where it is not normative text. */
+export function specBrief(cell: Pick<MatrixCell, 'spec'>): string {
+  return permittedOutcomes(cell.spec)
+    .map((o) => `${o.label ? `${o.label}: ` : ''}${observedBrief({ observed: o.observed })}${o.basis && o.basis !== 'normative' ? ` [${o.basis}]` : ''}`)
+    .join(' / ');
+}
+
+/** Which outcome a cell took, when that is not simply the first permitted one. */
+export function outcomeNote(cell: Pick<MatrixCell, 'outcome' | 'verdict'>): string {
+  const o = cell.outcome;
+  if (!o || (o.index === 0 && o.basis !== 'policy') || cell.verdict === 'known-deviation') return '';
+  return ` (${o.basis === 'policy' ? 'policy' : o.label ?? `outcome ${o.index + 1}`})`;
+}
+
 const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderMarkdown(doc: MatrixDocument): string {
   const engines = doc.run.engines.map((e) => e.project);
   const out: string[] = ['# CORS conformance matrix', ''];
   out.push(`Run ${doc.run.startedAt} (${doc.run.status}) on ${doc.run.os.platform} ${doc.run.os.release}, harness ${doc.run.harness.version}${doc.run.harness.commit ? ` @ ${doc.run.harness.commit.slice(0, 10)}` : ''}.`, '');
-  out.push('| engine | browser | ' + VERDICTS.map((v) => `${VERDICT_MARK[v]} ${v}`).join(' | ') + ' |');
-  out.push('|---|---|' + VERDICTS.map(() => '---:').join('|') + '|');
+  out.push('| engine | browser | ' + VERDICTS.map((v) => `${VERDICT_MARK[v]} ${v}`).join(' | ') + ' | of which permitted alternatives | of which policies |');
+  out.push('|---|---|' + VERDICTS.map(() => '---:').join('|') + '|---:|---:|');
   for (const e of doc.run.engines) {
     const counts = doc.summary[e.project];
     const browser = e.version ? `${e.browser} ${e.version} (${e.source}, ${e.protocol})` : `did not run: ${escape(e.error ?? 'unknown')}`;
-    out.push(`| ${e.project} | ${browser} | ${VERDICTS.map((v) => counts?.[v] ?? 0).join(' | ')} |`);
+    out.push(`| ${e.project} | ${browser} | ${VERDICTS.map((v) => counts?.[v] ?? 0).join(' | ')} | ${counts?.alternative ?? 0} | ${counts?.policy ?? 0} |`);
   }
   out.push('');
 
@@ -61,12 +76,12 @@ export function renderMarkdown(doc: MatrixDocument): string {
       const any = row.values().next().value as MatrixCell;
       const cells = engines.map((e) => {
         const c = row.get(e);
-        return c ? `${VERDICT_MARK[c.verdict]} ${escape(observedBrief(c))}` : '';
+        return c ? `${VERDICT_MARK[c.verdict]} ${escape(observedBrief(c))}${escape(outcomeNote(c))}` : '';
       });
-      out.push(`| \`${scenario}\` ${escape(any.title)} | ${escape(observedBrief({ observed: any.spec.observed }))} | ${cells.join(' | ')} |`);
+      out.push(`| \`${scenario}\` ${escape(any.title)} | ${escape(specBrief(any))} | ${cells.join(' | ')} |`);
     }
     out.push('');
   }
-  out.push(`${VERDICT_MARK.conforms} conforms to the spec · ${VERDICT_MARK['known-deviation']} known, cited engine deviation · ${VERDICT_MARK.unexpected} unexpected · ${VERDICT_MARK.error} could not be observed`, '');
+  out.push(`${VERDICT_MARK.conforms} conforms to the spec · ${VERDICT_MARK['known-deviation']} known, cited departure from normative text · ${VERDICT_MARK.unexpected} unexpected · ${VERDICT_MARK.error} could not be observed`, '');
   return out.join('\n');
 }

@@ -60,7 +60,12 @@ export interface MatrixRun {
   baseline: { path: string; startedAt: string; changes: MatrixChange[]; engineVersions: EngineVersionChange[] } | null;
 }
 
-export type Summary = Record<string, Record<Verdict, number>>;
+/**
+ * Per engine: cells per verdict, and of the `conforms` cells how many took a permitted alternative
+ * (not the first outcome the standard describes) or an engine policy. `known-deviation` counts
+ * departures from normative text only.
+ */
+export type Summary = Record<string, Record<Verdict, number> & { alternative: number; policy: number }>;
 
 export interface MatrixDocument {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -74,8 +79,11 @@ export const cellKey = (c: { scenario: string; engine: string }) => `${c.scenari
 export function summarize(cells: MatrixCell[]): Summary {
   const summary: Summary = {};
   for (const cell of cells) {
-    summary[cell.engine] ??= { conforms: 0, 'known-deviation': 0, unexpected: 0, error: 0 };
-    summary[cell.engine]![cell.verdict]++;
+    const counts = (summary[cell.engine] ??= { conforms: 0, 'known-deviation': 0, unexpected: 0, error: 0, alternative: 0, policy: 0 });
+    counts[cell.verdict]++;
+    if (cell.verdict !== 'conforms' || !cell.outcome) continue;
+    if (cell.outcome.basis === 'policy') counts.policy++;
+    else if (cell.outcome.index > 0) counts.alternative++;
   }
   return summary;
 }

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { ENGINE_ANNOTATION, type EngineInfo } from '../engines/types.ts';
 import { CELL_ATTACHMENT, type CellRecord, SCENARIO_ANNOTATION, type ScenarioMeta } from '../scenarios/cell.ts';
+import { permittedOutcomes } from '../scenarios/outcomes.ts';
 import { FAMILIES } from '../scenarios/types.ts';
 import { compareCells, compareEngines, readBaseline } from './baseline.ts';
 import { renderHtml } from './html.ts';
@@ -144,7 +145,7 @@ export default class MatrixReporter implements Reporter {
   private printSummary(doc: MatrixDocument): void {
     const lines = doc.run.engines.map((e) => {
       const counts = doc.summary[e.project];
-      const tally = VERDICTS.map((v) => `${counts?.[v] ?? 0} ${v}`).join(', ');
+      const tally = VERDICTS.map((v) => `${counts?.[v] ?? 0} ${v}${v === 'conforms' ? ` (${counts?.alternative ?? 0} permitted alternative, ${counts?.policy ?? 0} policy)` : ''}`).join(', ');
       return `  ${e.project.padEnd(10)} ${tally}   ${e.version ? `${e.browser} ${e.version}` : `did not run: ${e.error ?? ''}`}`;
     });
     const changes = doc.run.baseline ? `\n  ${doc.run.baseline.changes.length} cell(s) changed against ${doc.run.baseline.path}` : '';
@@ -167,7 +168,7 @@ function unobserved(meta: ScenarioMeta, project: string, error: string): MatrixC
     title: meta.title,
     engine: project,
     engineVersion: null,
-    spec: meta.spec,
+    spec: { outcomes: permittedOutcomes(meta.spec) },
     ...(meta.deviations?.[project as keyof typeof meta.deviations] && { deviation: meta.deviations[project as keyof typeof meta.deviations] }),
     observed: null,
     server: null,

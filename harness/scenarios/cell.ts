@@ -4,7 +4,8 @@
 import type { LoggedRequest } from '../../fixtures/request-log.ts';
 import type { EngineInfo, EngineName } from '../engines/types.ts';
 import type { ResolvedAction } from './targets.ts';
-import type { Deviation, Expectation, Family, Observation, ServerFacts, Verdict } from './types.ts';
+import type { Deviation, Family, Observation, Outcome, ServerFacts, Verdict } from './types.ts';
+import type { TakenOutcome } from './verdict.ts';
 
 export const CELL_ATTACHMENT = 'cell';
 /** Static test annotation: what the matrix needs to know of a scenario even if its test never ran. */
@@ -14,7 +15,8 @@ export interface ScenarioMeta {
   id: string;
   family: Family;
   title: string;
-  spec: Expectation & { cite: string };
+  /** The permitted outcomes, always in the list form. */
+  spec: { outcomes: Outcome[] };
   fix?: string;
   deviations?: Partial<Record<EngineName, Deviation>>;
 }
@@ -24,10 +26,12 @@ export interface CellRecord {
   family: Family;
   title: string;
   engine: EngineInfo;
-  /** The standard's expectation and its citation. */
-  spec: Expectation & { cite: string };
-  /** The declared deviation for this engine, if any (fields that differ from spec, and why). */
+  /** The outcomes the standards permit, each with its basis and citation. */
+  spec: { outcomes: Outcome[] };
+  /** The declared deviation or policy for this engine, if any (a whole outcome, and why). */
   deviation?: Deviation;
+  /** Which outcome the engine took (absent when it matched none). */
+  outcome?: TakenOutcome;
   observed: Observation | null;
   server: ServerFacts | null;
   verdict: Verdict;

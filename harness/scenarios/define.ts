@@ -11,6 +11,7 @@ import { CELL_ATTACHMENT, type CellRecord, SCENARIO_ANNOTATION, type ScenarioMet
 import { cookieName, serverFacts } from './facts.ts';
 import { type ResolvedAction, type RunContext, resolveAction } from './targets.ts';
 import { type Deviations, FAMILIES, type Observation, type Scenario, type Setup } from './types.ts';
+import { permittedOutcomes, verdictProblems } from './outcomes.ts';
 import { judge } from './verdict.ts';
 
 export function scenarioTests(scenarios: Scenario[], deviations: Deviations): void {
@@ -18,7 +19,8 @@ export function scenarioTests(scenarios: Scenario[], deviations: Deviations): vo
   for (const scenario of scenarios) {
     test.describe(() => {
       if (scenario.isolation) test.use({ isolation: scenario.isolation });
-      const meta: ScenarioMeta = { id: scenario.id, family: scenario.family, title: scenario.title, spec: scenario.spec, fix: scenario.fix, deviations: deviations[scenario.id] };
+      const spec = { outcomes: permittedOutcomes(scenario.spec) };
+      const meta: ScenarioMeta = { id: scenario.id, family: scenario.family, title: scenario.title, spec, fix: scenario.fix, deviations: deviations[scenario.id] };
       const details = { tag: `@${scenario.family}`, annotation: { type: SCENARIO_ANNOTATION, description: JSON.stringify(meta) } };
       test(`${scenario.id}: ${scenario.title}`, details, async ({ probe, origins, token, serverLog, engine }, testInfo) => {
         const ctx: RunContext = { origins, token };
@@ -27,7 +29,7 @@ export function scenarioTests(scenarios: Scenario[], deviations: Deviations): vo
           family: scenario.family,
           title: scenario.title,
           engine: engine.info,
-          spec: scenario.spec,
+          spec,
           deviation: deviations[scenario.id]?.[engine.info.engine],
           observed: null,
           server: null,
@@ -46,7 +48,7 @@ export function scenarioTests(scenarios: Scenario[], deviations: Deviations): vo
           const server = serverFacts(log, ctx);
           Object.assign(cell, { observed, server, evidence: { action, page: observed, log } });
           const judgement = judge(scenario, engine.info.engine, observed, server, deviations);
-          Object.assign(cell, { verdict: judgement.verdict, differences: judgement.differences });
+          Object.assign(cell, { verdict: judgement.verdict, differences: judgement.differences, ...(judgement.outcome && { outcome: judgement.outcome }) });
         } catch (error) {
           cell.error = String((error as Error)?.message ?? error);
           throw error;
@@ -87,7 +89,7 @@ function failureMessage(cell: CellRecord): string {
   return [
     `${cell.scenario} in ${cell.engine.browser} ${cell.engine.version}: ${cell.verdict}`,
     ...cell.differences.map((d) => `  - ${d}`),
-    `  spec (${cell.spec.cite}): ${JSON.stringify({ observed: cell.spec.observed, server: cell.spec.server })}`,
+    ...cell.spec.outcomes.map((o, i) => `  permitted ${o.label ?? i} (${o.basis ?? 'normative'}: ${o.cite}): ${JSON.stringify({ observed: o.observed, server: o.server })}`),
     ...(cell.deviation ? [`  declared for ${cell.engine.engine} (${cell.deviation.cite}): ${JSON.stringify({ observed: cell.deviation.observed, server: cell.deviation.server })}`] : []),
     `  observed: ${JSON.stringify(cell.observed)}`,
     `  server facts: ${JSON.stringify(cell.server)}`,
@@ -97,18 +99,18 @@ function failureMessage(cell: CellRecord): string {
 }
 
 /** A table mistake should fail at load time, where it is written, not as a confusing cell. */
-function checkTable(scenarios: Scenario[], deviations: Deviations): void {
+export function checkTable(scenarios: Scenario[], deviations: Deviations): void {
   const ids = new Set<string>();
   for (const s of scenarios) {
     if (ids.has(s.id)) throw new Error(`scenario id ${s.id} is used twice`);
     ids.add(s.id);
     if (!FAMILIES.includes(s.family) || !s.id.startsWith(`${s.family}/`)) throw new Error(`scenario ${s.id}: id must start with its family "${s.family}/"`);
-    if (!s.spec.cite) throw new Error(`scenario ${s.id} has no citation for its spec verdict`);
-    if (Object.keys(s.spec.server).length === 0) throw new Error(`scenario ${s.id} asserts nothing about what the server received`);
+    const problems = verdictProblems(s, deviations[s.id]);
+    if (problems.length) throw new Error(`scenario ${s.id}: ${problems.join('; ')}`);
   }
   const family = scenarios[0]?.family;
-  for (const [id, perEngine] of Object.entries(deviations)) {
+  // A deviation's citation and content are checked with its scenario (verdictProblems).
+  for (const id of Object.keys(deviations)) {
     if (family && id.startsWith(`${family}/`) && !ids.has(id)) throw new Error(`deviation declared for unknown scenario ${id}`);
-    for (const [engine, d] of Object.entries(perEngine)) if (!d?.cite) throw new Error(`deviation ${id} for ${engine} has no citation`);
   }
 }

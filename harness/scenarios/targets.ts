@@ -3,6 +3,7 @@
 
 import { type MakeParams, makeUrl } from '../../fixtures/make-params.ts';
 import type { Origins } from '../../fixtures/origins.ts';
+import { RUNNER_PATH } from '../../fixtures/runner-page.ts';
 import type { Action, FetchAction, FetchBitmapAction, ImageAction, MakeSpec, Target, WaitAction, XhrAction } from './types.ts';
 
 export interface RunContext {
@@ -18,7 +19,7 @@ export type ResolvedAction =
   | WithUrl<FetchBitmapAction>
   | WaitAction
   | ResolvedSequence;
-type WithUrl<T> = Omit<T, 'target'> & { url: string };
+type WithUrl<T> = Omit<T, 'target'> & { url: string; frameUrl?: string };
 export interface ResolvedSequence {
   kind: 'sequence';
   steps: ResolvedAction[];
@@ -59,5 +60,8 @@ export function resolveAction(action: Action, ctx: RunContext): ResolvedAction {
   if (action.kind === 'sequence') return { ...action, steps: action.steps.map((s) => resolveAction(s, ctx)) };
   if (action.kind === 'wait') return action;
   const { target, ...rest } = action;
-  return { ...rest, url: resolveTarget(target, ctx) } as ResolvedAction;
+  const frame = action.kind === 'fetch' && action.frame;
+  // A sandboxed frame loads the viewer's own runner page; the sandbox makes its origin opaque.
+  const frameUrl = frame ? `${ctx.origins[frame === 'other' ? 'other' : 'viewer']}${RUNNER_PATH}` : undefined;
+  return { ...rest, url: resolveTarget(target, ctx), ...(frameUrl && { frameUrl }) } as ResolvedAction;
 }

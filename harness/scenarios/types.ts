@@ -36,7 +36,8 @@ export interface FetchAction extends Timed {
   kind: 'fetch';
   target: Target;
   method?: string;
-  headers?: Record<string, string>;
+  /** A record, or name/value pairs (a name may repeat: each pair is its own header-list entry). */
+  headers?: Record<string, string> | [string, string][];
   mode?: 'cors' | 'no-cors' | 'same-origin';
   credentials?: 'omit' | 'same-origin' | 'include';
   redirect?: 'follow' | 'error' | 'manual';
@@ -45,6 +46,14 @@ export interface FetchAction extends Timed {
   read?: string[];
   /** How much of a text body to keep in the observation (default 200 characters). */
   bodyChars?: number;
+  /** RequestInit.cache (e.g. `no-cache` to force a revalidation). */
+  cache?: RequestCache;
+  /**
+   * Run the fetch from another document: a `sandboxed` iframe (sandbox="allow-scripts": an opaque
+   * origin, so Origin: null) or an iframe on the `other` origin. Only status, body and `read`
+   * headers come back.
+   */
+  frame?: 'sandboxed' | 'other';
 }
 
 export interface XhrAction extends Timed {
@@ -55,10 +64,13 @@ export interface XhrAction extends Timed {
   withCredentials?: boolean;
   body?: string;
   read?: string[];
+  /** Register an xhr.upload progress listener before send() (XHR: forces a CORS preflight). */
+  uploadListener?: boolean;
 }
 
 /** Canvas uses of a loaded image; each reports clean / tainted (or unavailable for WebGL). */
-export type ImageUse = '2d' | 'toDataURL' | 'toBlob' | 'webgl' | 'bitmap' | 'reset';
+/** `pattern`: createPattern + fill; `canvas-copy`: draw to one canvas, that canvas onto another. */
+export type ImageUse = '2d' | 'toDataURL' | 'toBlob' | 'webgl' | 'bitmap' | 'reset' | 'pattern' | 'canvas-copy';
 
 export interface ImageAction extends Timed {
   kind: 'image';
@@ -91,6 +103,8 @@ export interface Observation {
   type?: string;
   body?: string;
   redirected?: boolean;
+  /** fetch: the response URL still carries user:pass (only present when it does). */
+  urlUserinfo?: boolean;
   /** The requested response headers as JS saw them (null = not exposed or absent). */
   headers?: Record<string, string | null>;
   error?: string;
@@ -107,12 +121,14 @@ export interface Observation {
 export interface ServerFacts {
   /** OPTIONS requests carrying Access-Control-Request-Method. */
   preflights: number;
-  /** Every other request. */
+  /** Every other request, including those node's HTTP parser refused (see `rejected`). */
   requests: number;
-  /** Methods of all requests in arrival order, e.g. ['OPTIONS', 'PUT']. */
+  /** Methods of all requests in arrival order, e.g. ['OPTIONS', 'PUT'] (as sent, also when refused). */
   methods: string[];
   /** Origin header of each non-preflight request, as a role name (`viewer`…), `null`, `absent` or the literal. */
   origins: string[];
+  /** Origin header of each preflight, named as in `origins`. */
+  preflightOrigins: string[];
   /** Whether any non-preflight request carried this scenario's cookie. */
   cookie: boolean;
   /** Whether a preflight carried a cookie (it never should). */
@@ -120,6 +136,17 @@ export interface ServerFacts {
   /** Access-Control-Request-Method / -Headers of the first preflight (null when none). */
   acrm: string | null;
   acrh: string | null;
+  /** Access-Control-Request-Method / -Headers of every preflight, in order. */
+  acrms: string[];
+  acrhs: (string | null)[];
+  /** Whether each non-preflight request carried this scenario's cookie. */
+  cookies: boolean[];
+  /** The status the server answered each non-preflight request with (e.g. 304 for a revalidation). */
+  statuses: number[];
+  /** Whether each non-preflight request carried an Authorization header. */
+  authorization: boolean[];
+  /** Requests node's HTTP parser refused before any handler ran (e.g. method `NEW`, `patch`). */
+  rejected: number;
 }
 
 export interface Expectation {
@@ -127,6 +154,41 @@ export interface Expectation {
   observed: Observation;
   /** What the server should have received (only the fields named are compared). */
   server: Partial<ServerFacts>;
+}
+
+/**
+ * What a permitted outcome rests on: `normative` text of a standard, a `wpt` test (where the
+ * standard is silent or the test is the sharper statement), a `note` (non-normative text), a
+ * `draft` (e.g. the cookie drafts Fetch builds on), or a user-agent `policy` the standards leave
+ * open (third-party cookie blocking, partitioning).
+ */
+export const BASES = ['normative', 'wpt', 'note', 'draft', 'policy'] as const;
+export type Basis = (typeof BASES)[number];
+
+/** One whole outcome the standards permit: everything asserted, with what it rests on and a link. */
+export interface Outcome extends Expectation {
+  /** A few words telling permitted outcomes apart, e.g. `reused` / `refetched`. */
+  label?: string;
+  /** Default `normative`. */
+  basis?: Basis;
+  cite: string;
+}
+
+/**
+ * A spec verdict: one outcome (the shorthand `{ observed, server, cite }`) or the set of permitted
+ * outcomes, each whole (not a patch). The first outcome is the one the standard describes first.
+ */
+export type SpecVerdict = Outcome | { outcomes: Outcome[] };
+
+/**
+ * What a plausibly broken engine or server would produce instead: a patch over the first permitted
+ * outcome (objects merge, arrays and scalars replace). The loader proves no permitted outcome
+ * accepts it, so a scenario cannot pass vacuously.
+ */
+export interface Counterfactual {
+  label: string;
+  observed?: Observation;
+  server?: Partial<ServerFacts>;
 }
 
 /** Something the harness does before the action, outside the page's own script. */
@@ -145,19 +207,26 @@ export interface Scenario {
   title: string;
   setup?: Setup;
   action: Action;
-  /** What the Fetch/HTML standards say, and where. */
-  spec: Expectation & { cite: string };
+  /** What the Fetch/HTML standards permit, and where. */
+  spec: SpecVerdict;
+  /** What a broken engine or server would produce (at least one; derived from `result` if absent). */
+  counterfactuals?: Counterfactual[];
   /** Isolation beyond the unique token (default `token`). Say why in the title or a comment. */
   isolation?: Isolation;
   /** A fix for the server-side mistake, when the scenario reproduces one. */
   fix?: string;
 }
 
-/** A declared, cited engine difference: the fields that differ from the spec expectation. */
+/**
+ * A declared, cited engine difference: a whole outcome (only the fields named are compared; nothing
+ * is inherited from the spec). `deviation` (default) departs from normative text; `policy` is an
+ * engine choice the standards leave to the user agent (e.g. blocking third-party cookies).
+ */
 export interface Deviation {
   observed?: Observation;
   server?: Partial<ServerFacts>;
   cite: string;
+  kind?: 'deviation' | 'policy';
 }
 
 export type Deviations = Record<string, Partial<Record<EngineName, Deviation>>>;

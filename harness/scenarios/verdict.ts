@@ -3,61 +3,62 @@
 // notices when an engine changes behaviour in either direction.
 
 import type { EngineName } from '../engines/types.ts';
-import type { Deviation, Deviations, Expectation, Observation, Scenario, ServerFacts, Verdict } from './types.ts';
+import { basisOf, diff, matchingOutcome, permittedOutcomes } from './outcomes.ts';
+import type { Basis, Deviation, Deviations, Observation, Scenario, ServerFacts, Verdict } from './types.ts';
+
+/** Which outcome an engine took: a permitted one (by index), its declared deviation, or its policy. */
+export interface TakenOutcome {
+  /** Index into the spec's permitted outcomes; -1 for a declared deviation or policy. */
+  index: number;
+  label?: string;
+  basis: Basis | 'deviation';
+  cite: string;
+}
 
 export interface Judgement {
   verdict: Verdict;
-  /** What this engine was expected to do: the spec, with its declared deviation applied. */
-  expected: Expectation;
+  outcome?: TakenOutcome;
   deviation?: Deviation;
   /** Human-readable differences that made the verdict unexpected. */
   differences: string[];
 }
 
+/**
+ * conforms: a permitted outcome (or the engine's declared `policy`, a choice the standards leave
+ * open); known-deviation: the engine's declared departure from normative text; otherwise
+ * unexpected, including a declared deviation or policy that no longer happens.
+ */
 export function judge(scenario: Scenario, engine: EngineName, observed: Observation, server: ServerFacts, deviations: Deviations): Judgement {
-  const spec: Expectation = { observed: scenario.spec.observed, server: scenario.spec.server };
-  const fromSpec = diff(spec, { observed, server });
+  const outcomes = permittedOutcomes(scenario.spec);
+  const actual = { observed, server };
+  const index = matchingOutcome(outcomes, actual);
   const deviation = deviations[scenario.id]?.[engine];
-  if (!deviation) return { verdict: fromSpec.length ? 'unexpected' : 'conforms', expected: spec, differences: fromSpec };
-
-  const expected = merge(spec, { observed: deviation.observed ?? {}, server: deviation.server ?? {} }) as Expectation;
-  const fromDeclared = diff(expected, { observed, server });
-  if (fromDeclared.length === 0) return { verdict: 'known-deviation', expected, deviation, differences: [] };
-  const differences = fromSpec.length === 0
-    ? [`declared ${engine} deviation no longer happens: the engine now does what the spec says (${deviation.cite})`]
+  const taken = (i: number): TakenOutcome => {
+    const o = outcomes[i]!;
+    return { index: i, ...(o.label && { label: o.label }), basis: basisOf(o), cite: o.cite };
+  };
+  if (!deviation) {
+    if (index >= 0) return { verdict: 'conforms', outcome: taken(index), differences: [] };
+    return { verdict: 'unexpected', differences: closest(outcomes, actual) };
+  }
+  const declared = { observed: deviation.observed ?? {}, server: deviation.server ?? {} };
+  const fromDeclared = diff(declared, actual);
+  // A permitted outcome wins over a declaration that happens to match it too: the declaration is stale.
+  if (fromDeclared.length === 0 && index < 0) {
+    const policy = deviation.kind === 'policy';
+    const outcome: TakenOutcome = { index: -1, label: policy ? 'engine policy' : 'declared deviation', basis: policy ? 'policy' : 'deviation', cite: deviation.cite };
+    return { verdict: policy ? 'conforms' : 'known-deviation', outcome, deviation, differences: [] };
+  }
+  const differences = index >= 0
+    ? [`declared ${engine} ${deviation.kind ?? 'deviation'} no longer happens: the engine now takes permitted outcome ${outcomes[index]!.label ?? index} (${deviation.cite})`]
     : fromDeclared;
-  return { verdict: 'unexpected', expected, deviation, differences };
+  return { verdict: 'unexpected', deviation, differences };
 }
 
-type Json = unknown;
-const isObject = (x: Json): x is Record<string, Json> => typeof x === 'object' && x !== null && !Array.isArray(x);
-
-/** Differences where `actual` does not match `expected`: objects partially, arrays and scalars exactly. */
-export function diff(expected: Json, actual: Json, path = ''): string[] {
-  if (isObject(expected)) {
-    if (!isObject(actual)) return [`${path || 'value'}: expected ${show(expected)}, got ${show(actual)}`];
-    return Object.entries(expected).flatMap(([key, value]) => diff(value, actual[key], path ? `${path}.${key}` : key));
-  }
-  if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) return [`${path}: expected ${show(expected)}, got ${show(actual)}`];
-    return expected.flatMap((value, i) => diff(value, actual[i], `${path}[${i}]`));
-  }
-  return Object.is(expected, actual) ? [] : [`${path}: expected ${show(expected)}, got ${show(actual)}`];
+/** The differences from the nearest permitted outcome, named when there are several. */
+function closest(outcomes: ReturnType<typeof permittedOutcomes>, actual: { observed: Observation; server: ServerFacts }): string[] {
+  const all = outcomes.map((o) => diff({ observed: o.observed, server: o.server }, actual));
+  if (all.length === 1) return all[0]!;
+  const best = all.reduce((b, d, i) => (d.length < all[b]!.length ? i : b), 0);
+  return [`matches none of ${outcomes.length} permitted outcomes; nearest, ${outcomes[best]!.label ?? best}:`, ...all[best]!];
 }
-
-/** Deep merge where `override` wins; arrays merge by index so a deviation can change one step. */
-export function merge(base: Json, override: Json): Json {
-  if (isObject(base) && isObject(override)) {
-    const out: Record<string, Json> = { ...base };
-    for (const [key, value] of Object.entries(override)) out[key] = merge(base[key], value);
-    return out;
-  }
-  if (Array.isArray(base) && Array.isArray(override)) {
-    return Array.from({ length: Math.max(base.length, override.length) }, (_, i) => (i < override.length ? merge(base[i], override[i]) : base[i]));
-  }
-  return override === undefined ? base : override;
-}
-
-const show = (x: Json) => (x === undefined ? 'nothing' : JSON.stringify(x));
-
-export type { ServerFacts };

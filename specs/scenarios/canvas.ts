@@ -1,33 +1,47 @@
-// Canvas tainting: which image loads leave a canvas origin-clean (readable with getImageData,
-// toDataURL, toBlob, WebGL texImage2D, createImageBitmap) and which taint it or fail to load, including
-// the IIIF tile cases and the HTTP-cache "poisoning" of a CORS image load by an earlier no-cors one.
+// Canvas tainting: which image loads leave a canvas origin-clean (getImageData, toDataURL, toBlob,
+// WebGL, createImageBitmap) and which taint it or fail to load, and HTTP-cache "poisoning" of a
+// CORS image load by an earlier no-cors one. IIIF tiles: canvas-iiif.ts; patterns: canvas-sources.ts.
 
-import type { ImageUse, MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
+import { derivedCounterfactual } from '../../harness/scenarios/outcomes.ts';
+import type { Counterfactual, ImageUse, MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
 
-const HTML = 'https://html.spec.whatwg.org/multipage';
-const NOT_ORIGIN_CLEAN = `${HTML}/canvas.html#the-image-argument-is-not-origin-clean`;
-const CANVAS_SECURITY = `${HTML}/canvas.html#security-with-canvas-elements`;
-const CORS_CROSS_ORIGIN = `${HTML}/urls-and-fetching.html#cors-cross-origin`;
+import { CANVAS_SECURITY, CORS_CHECK, CORS_CROSS_ORIGIN, HTML, HTTP_CACHES, NOT_ORIGIN_CLEAN, WEBGL_ORIGIN } from './citations.ts';
+
 const CORS_SETTINGS = `${HTML}/urls-and-fetching.html#cors-settings-attributes`;
 const CREATE_IMAGE_BITMAP = `${HTML}/imagebitmap-and-animations.html#dom-createimagebitmap`;
-const WEBGL_ORIGIN = 'https://registry.khronos.org/webgl/specs/latest/1.0/#ORIGIN_RESTRICTIONS';
-const CORS_CHECK = 'https://fetch.spec.whatwg.org/#cors-check';
-const HTTP_CACHES = 'https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches';
 const WPT_CANVAS = 'wpt html/semantics/embedded-content/the-canvas-element';
 const WPT_BITMAP = 'wpt html/canvas/element/manual/imagebitmap/createImageBitmap-origin.sub.html';
 
 const png = (extra: MakeSpec = {}): MakeSpec => ({ body: 'png', ...extra });
 const on = (origin: Target['origin'], make: MakeSpec): Target => ({ origin, make });
-const tile = (profile: string): Target => ({ origin: 'image', path: `/p/${profile}/iiif/3/landscape/full/64,/0/default.jpg` });
+export const tile = (profile: string): Target => ({ origin: 'image', path: `/p/${profile}/iiif/3/landscape/full/64,/0/default.jpg` });
 
 const READS: ImageUse[] = ['2d', 'toDataURL', 'toBlob'];
 const all = (value: string, uses: ImageUse[] = READS) => Object.fromEntries(uses.map((u) => [u, value])) as Partial<Record<ImageUse, string>>;
 
 /** A scenario row; every scenario here is in the `canvas` family. */
-const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({ id: `canvas/${slug}`, family: 'canvas', ...rest });
+export const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({
+  id: `canvas/${slug}`,
+  family: 'canvas',
+  ...rest,
+  counterfactuals: rest.counterfactuals ?? canvasCounterfactuals(rest.spec),
+});
 
-const NO_CORS_ONE = { requests: 1, preflights: 0, origins: ['absent'] };
-const CORS_ONE = { requests: 1, preflights: 0, origins: ['viewer'] };
+/** A broken engine: the load result flipped, or every canvas use reporting the opposite taint. */
+function canvasCounterfactuals(spec: Scenario['spec']): Counterfactual[] {
+  const first = 'outcomes' in spec ? spec.outcomes[0]! : spec;
+  const derived = derivedCounterfactual(spec);
+  const canvas = first.observed.canvas;
+  const flip = (v: string | undefined) => (v === 'clean' ? 'tainted' : 'clean');
+  return [
+    ...(canvas ? [{ label: 'taint the other way round', observed: { canvas: Object.fromEntries(Object.entries(canvas).map(([k, v]) => [k, flip(v)])) } }] : []),
+    ...(derived ? [derived] : []),
+  ];
+}
+
+// Image loads never preflight, so `preflights: 0` could never be false: not asserted.
+export const NO_CORS_ONE = { requests: 1, origins: ['absent'] };
+export const CORS_ONE = { requests: 1, origins: ['viewer'] };
 
 const USE_CROSSORIGIN_FIX =
   'Serve images with Access-Control-Allow-Origin (* for public content) and load them with crossorigin="anonymous" (OpenSeadragon: crossOriginPolicy: "Anonymous").';
@@ -79,7 +93,7 @@ export const scenarios: Scenario[] = [
     action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao: ['*'] })), use: READS },
     spec: {
       observed: { result: 'loaded', canvas: all('clean') },
-      server: { ...CORS_ONE, cookie: false },
+      server: CORS_ONE,
       cite: `${CORS_CROSS_ORIGIN}; ${CORS_SETTINGS}; ${NOT_ORIGIN_CLEAN}`,
     },
   }),
@@ -184,7 +198,7 @@ export const scenarios: Scenario[] = [
     action: { kind: 'image', target: on('viewer', { status: 302, location: on('image', png()) }), use: READS },
     spec: {
       observed: { result: 'loaded', canvas: all('tainted') },
-      server: { requests: 2, preflights: 0, origins: ['absent', 'absent'] },
+      server: { requests: 2, origins: ['absent', 'absent'] },
       cite: `${NOT_ORIGIN_CLEAN}; ${WPT_CANVAS}/security.drawImage.image.redirect.html`,
     },
   }),
@@ -193,7 +207,7 @@ export const scenarios: Scenario[] = [
     action: { kind: 'image', crossOrigin: 'anonymous', target: on('viewer', { status: 302, location: on('image', png({ acao: ['*'] })) }), use: ['2d'] },
     spec: {
       observed: { result: 'loaded', canvas: { '2d': 'clean' } },
-      server: { requests: 2, preflights: 0, origins: ['absent', 'viewer'] },
+      server: { requests: 2, origins: ['absent', 'viewer'] },
       cite: `${CORS_CROSS_ORIGIN}; https://fetch.spec.whatwg.org/#serializing-a-request-origin; wpt fetch/api/cors/cors-redirect.any.js`,
     },
   }),
@@ -202,7 +216,7 @@ export const scenarios: Scenario[] = [
     action: { kind: 'image', target: on('image', { status: 302, location: on('viewer', png()) }), use: ['2d'] },
     spec: {
       observed: { result: 'loaded', canvas: { '2d': 'tainted' } },
-      server: { requests: 2, preflights: 0, origins: ['absent', 'absent'] },
+      server: { requests: 2, origins: ['absent', 'absent'] },
       cite: `${CORS_CROSS_ORIGIN}; https://fetch.spec.whatwg.org/#concept-main-fetch (response tainting "opaque" is kept across redirects); ${WPT_BITMAP}`,
     },
   }),
@@ -276,15 +290,32 @@ export const scenarios: Scenario[] = [
     fix: 'Send Access-Control-Allow-Origin on image responses.',
   }),
   row('reset-clears-taint', {
-    title: 'Resetting a tainted canvas (setting its width) clears the bitmap and with it the taint',
+    title: 'Resetting a tainted canvas (setting its width): WPT and a non-normative note say the taint is cleared; the normative steps never clear it',
     // The reference notes (and older WPT) said the taint survives; WPT inverted security.reset.cross
     // ("Resetting the canvas state resets the origin-clean flag") and WebKit aligned with Chromium.
     action: { kind: 'image', target: on('image', png()), use: ['reset', '2d'] },
+    // The sentence that says the flag is reset is a non-normative note (whatwg/html#2660); the
+    // normative steps for setting the bitmap dimensions never touch origin-clean. So "cleared"
+    // rests on WPT and the note, and "kept" is not a departure from normative text.
     spec: {
-      observed: { result: 'loaded', canvas: { reset: 'clean', '2d': 'tainted' } },
-      server: NO_CORS_ONE,
-      cite: `${CANVAS_SECURITY} ("when changing the value of the width or the height content attribute … its origin-clean flag is reset"); https://github.com/whatwg/html/issues/2660; ${WPT_CANVAS}/security.reset.cross.html; https://github.com/WebKit/WebKit/pull/65571`,
+      outcomes: [
+        {
+          label: 'cleared',
+          basis: 'wpt',
+          observed: { result: 'loaded', canvas: { reset: 'clean', '2d': 'tainted' } },
+          server: NO_CORS_ONE,
+          cite: `${WPT_CANVAS}/security.reset.cross.html ("Resetting the canvas state resets the origin-clean flag"); non-normative note in ${CANVAS_SECURITY}; https://github.com/whatwg/html/issues/2660; https://github.com/WebKit/WebKit/pull/65571`,
+        },
+        {
+          label: 'kept (normative steps never reset origin-clean)',
+          basis: 'normative',
+          observed: { result: 'loaded', canvas: { reset: 'tainted', '2d': 'tainted' } },
+          server: NO_CORS_ONE,
+          cite: `${HTML}/canvas.html#concept-canvas-set-bitmap-dimensions (no step resets origin-clean); https://github.com/whatwg/html/issues/2660 (open)`,
+        },
+      ],
     },
+    counterfactuals: [{ label: 'tainted image never taints', observed: { canvas: { reset: 'clean', '2d': 'clean' } } }],
   }),
 
   // ── HTTP cache: a no-cors response reused for a CORS request ───────────────────────────────
@@ -298,13 +329,32 @@ export const scenarios: Scenario[] = [
         { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao_if_origin: '$origin', cache: 'max-age=600' })), use: ['2d'] },
       ],
     },
+    // Fetch's "CORS protocol and HTTP caches" (an advisory section) describes the first outcome:
+    // without Vary: Origin the user agent may "use that cached response from the previous non-CORS
+    // request". An HTTP cache may always refetch instead, so both conform; which one an engine
+    // takes is the fact the matrix shows.
     spec: {
-      // Fetch's "CORS protocol and HTTP caches": without Vary: Origin the user agent "will use that
-      // cached response from the previous non-CORS request, without Access-Control-Allow-Origin".
-      observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'error' }] },
-      server: { requests: 1, preflights: 0, origins: ['absent'] },
-      cite: `${HTTP_CACHES}; https://github.com/whatwg/fetch/issues/402; https://github.com/whatwg/fetch/pull/564`,
+      outcomes: [
+        {
+          label: 'served from cache: error',
+          basis: 'note',
+          observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'error' }] },
+          server: { requests: 1, origins: ['absent'] },
+          cite: `${HTTP_CACHES}; https://github.com/whatwg/fetch/issues/402; https://github.com/whatwg/fetch/pull/564`,
+        },
+        {
+          label: 'refetched: clean',
+          basis: 'normative',
+          observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] },
+          server: { requests: 2, origins: ['absent', 'viewer'] },
+          cite: 'https://www.rfc-editor.org/rfc/rfc9111#section-4 (a cache is never required to use a stored response); https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch',
+        },
+      ],
     },
+    counterfactuals: [
+      { label: 'cached response used but CORS check skipped', observed: { steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] } },
+      { label: 'refetched without Origin', server: { requests: 2, origins: ['absent', 'absent'] } },
+    ],
     fix: 'Send Vary: Origin when ACAO depends on the request, or better, send Access-Control-Allow-Origin: * on every response, CORS request or not.',
   }),
   row('cache-vary-origin-clean', {
@@ -318,7 +368,7 @@ export const scenarios: Scenario[] = [
     },
     spec: {
       observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] },
-      server: { requests: 2, preflights: 0, origins: ['absent', 'viewer'] },
+      server: { requests: 2, origins: ['absent', 'viewer'] },
       cite: `${HTTP_CACHES}; https://www.rfc-editor.org/rfc/rfc9111#section-4.1`,
     },
   }),
@@ -332,42 +382,23 @@ export const scenarios: Scenario[] = [
       ],
     },
     spec: {
-      observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] },
-      // Whether the second load is served from the cache is the cache's choice (either conforms),
-      // so the request count is not asserted; images never preflight.
-      server: { preflights: 0 },
-      cite: `${HTTP_CACHES} ("if ACAO is set to * or a static origin … always send it … and do not use Vary")`,
+      outcomes: [
+        {
+          label: 'served from cache',
+          basis: 'note',
+          observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] },
+          server: { requests: 1, origins: ['absent'] },
+          cite: `${HTTP_CACHES} ("if ACAO is set to * or a static origin … always send it … and do not use Vary")`,
+        },
+        {
+          label: 'refetched',
+          observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] },
+          server: { requests: 2, origins: ['absent', 'viewer'] },
+          cite: 'https://www.rfc-editor.org/rfc/rfc9111#section-4 (a cache may always refetch)',
+        },
+      ],
     },
-  }),
-
-  // ── IIIF tiles ─────────────────────────────────────────────────────────────────────────────
-  row('iiif-tile-correct-anonymous-clean', {
-    title: 'IIIF tile from profile `correct` with crossorigin=anonymous: clean in 2D and WebGL',
-    action: { kind: 'image', crossOrigin: 'anonymous', target: tile('correct'), use: ['2d', 'webgl'] },
-    spec: {
-      observed: { result: 'loaded', canvas: { '2d': 'clean', webgl: 'clean' } },
-      server: CORS_ONE,
-      cite: `https://iiif.io/api/image/3.0/#71-cors; ${CORS_CROSS_ORIGIN}; ${WEBGL_ORIGIN}`,
-    },
-  }),
-  row('iiif-tile-info-only-anonymous-error', {
-    title: 'IIIF tile from profile `info-only` (no ACAO on images) with crossorigin=anonymous: the tile fails to load',
-    action: { kind: 'image', crossOrigin: 'anonymous', target: tile('info-only'), use: ['2d'] },
-    spec: {
-      observed: { result: 'error' },
-      server: CORS_ONE,
-      cite: `${CORS_CHECK}; https://iiif.io/api/image/3.0/#71-cors; https://github.com/openseadragon/openseadragon/issues/2897`,
-    },
-    fix: 'Apply the CORS header to image responses too (the whole /iiif/ location), not only info.json.',
-  }),
-  row('iiif-tile-info-only-no-crossorigin-tainted', {
-    title: 'IIIF tile from profile `info-only` without crossorigin: loads, but 2D and WebGL are tainted',
-    action: { kind: 'image', target: tile('info-only'), use: ['2d', 'webgl'] },
-    spec: {
-      observed: { result: 'loaded', canvas: { '2d': 'tainted', webgl: 'tainted' } },
-      server: NO_CORS_ONE,
-      cite: `${NOT_ORIGIN_CLEAN}; ${WEBGL_ORIGIN}; https://github.com/openseadragon/openseadragon/issues/2472`,
-    },
-    fix: 'Apply the CORS header to image responses too, and load tiles with crossorigin="anonymous".',
+    // Whether the second load is served from the cache is the cache's choice: both conform.
+    counterfactuals: [{ label: 'CORS load tainted', observed: { steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'tainted' } }] } }],
   }),
 ];

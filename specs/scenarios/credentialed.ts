@@ -14,7 +14,8 @@ const CORS_CHECK = 'https://fetch.spec.whatwg.org/#cors-check';
 const CREDENTIALS = 'https://fetch.spec.whatwg.org/#concept-request-credentials-mode';
 const ACEH = 'https://fetch.spec.whatwg.org/#http-access-control-expose-headers';
 const NETWORK_FETCH = 'https://fetch.spec.whatwg.org/#http-network-fetch';
-const COOKIE_RETRIEVAL = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-retrieval-algorithm';
+// Fetch builds on the layered cookies draft (no longer on RFC 6265bis): cookie verdicts rest on a draft.
+const COOKIE_RETRIEVAL = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-layered-cookies.html (retrieving cookies for a request)';
 const CORS_SETTINGS = 'https://html.spec.whatwg.org/multipage/urls-and-fetching.html#cors-settings-attributes';
 const CANVAS_CLEAN = 'https://html.spec.whatwg.org/multipage/canvas.html#security-with-canvas-elements';
 const XHR_CREDENTIALS = 'https://xhr.spec.whatwg.org/#the-withcredentials-attribute';
@@ -178,7 +179,7 @@ export const scenarios: Scenario[] = [
     // rfc6265bis: a cookie without SameSite gets same-site-flag "Default", which the retrieval
     // algorithm excludes from cross-site requests that are not top-level navigations, exactly like
     // "Lax". (Chromium shipped this as "SameSite=Lax by default", chromestatus 5088147346030592.)
-    spec: { observed: { result: 'readable', status: 200 }, server: one(false), cite: `${COOKIE_RETRIEVAL}; https://chromestatus.com/feature/5088147346030592` },
+    spec: { observed: { result: 'readable', status: 200 }, server: one(false), basis: 'draft', cite: `${COOKIE_RETRIEVAL} (same-site enforcement "Default": Lax by default is the user agent's choice); https://chromestatus.com/feature/5088147346030592` },
   },
   {
     id: 'credentialed/cookie-cross-site-lax',
@@ -186,7 +187,7 @@ export const scenarios: Scenario[] = [
     title: 'A SameSite=Lax cookie is not sent on a cross-site fetch',
     setup: cookieOn('imageCrossSite', 'SameSite=Lax'),
     action: include(ALLOW, 'imageCrossSite'),
-    spec: { observed: { result: 'readable', status: 200 }, server: one(false), cite: COOKIE_RETRIEVAL },
+    spec: { observed: { result: 'readable', status: 200 }, server: one(false), basis: 'draft', cite: COOKIE_RETRIEVAL },
   },
   {
     id: 'credentialed/cookie-cross-site-none',
@@ -202,7 +203,8 @@ export const scenarios: Scenario[] = [
     spec: {
       observed: { result: 'readable', status: 200, setupCookie: 'stored' },
       server: one(true),
-      cite: `${CREDENTIALS}; ${COOKIE_RETRIEVAL}; https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie#samesitesamesite-value`,
+      basis: 'draft',
+      cite: `${CREDENTIALS}; ${COOKIE_RETRIEVAL} (SameSite=None; "sent" is not required anywhere: blocking third-party cookies is a permitted user-agent policy, declared per engine); https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie#samesitesamesite-value`,
     },
   },
   {

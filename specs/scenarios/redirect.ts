@@ -2,7 +2,8 @@
 // (the real origin, or `null` once a redirect crossed origins), redirects around preflights, the
 // redirect limit, method rewriting, redirect modes, and the IIIF base-URI 303 to info.json.
 
-import type { MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
+import { derivedCounterfactual } from '../../harness/scenarios/outcomes.ts';
+import type { Counterfactual, MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
 
 const FETCH = 'https://fetch.spec.whatwg.org';
 const REDIRECT_FETCH = `${FETCH}/#http-redirect-fetch`;
@@ -19,7 +20,23 @@ const on = (origin: Target['origin'], make: MakeSpec = {}): Target => ({ origin,
 const star: MakeSpec = { acao: ['*'] };
 
 /** A scenario row; every redirect scenario is in the `redirect` family. */
-const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({ id: `redirect/${slug}`, family: 'redirect', ...rest });
+const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({
+  id: `redirect/${slug}`,
+  family: 'redirect',
+  ...rest,
+  counterfactuals: rest.counterfactuals ?? redirectCounterfactuals(rest.spec),
+});
+
+/** A broken engine: the result flipped, or the real Origin kept after a cross-origin hop. */
+function redirectCounterfactuals(spec: Scenario['spec']): Counterfactual[] {
+  const first = 'outcomes' in spec ? spec.outcomes[0]! : spec;
+  const derived = derivedCounterfactual(spec);
+  const origins = first.server.origins;
+  return [
+    ...(origins?.includes('null') ? [{ label: 'Origin not tainted to null after the cross-origin hop', server: { origins: origins.map((o) => (o === 'null' ? 'viewer' : o)) } }] : []),
+    ...(derived ? [derived] : []),
+  ];
+}
 
 const sameToCross = CODES.map((code) =>
   row(`same-to-cross-${code}`, {
@@ -139,8 +156,8 @@ export const scenarios: Scenario[] = [
   // ── redirects and preflights ──────────────────────────────────────────────────────────────
   row('after-preflight-same-origin', {
     title: 'PUT preflighted OK, then 307 image → image: followed, with a new preflight at the target',
-    // Since whatwg/fetch#204 a redirect after a successful preflight is followed; WPT's old
-    // "Redirection N after preflight failed" subtests are outdated (wpt PR #62651).
+    // Since whatwg/fetch issue #204 was resolved, a redirect after a successful preflight is
+    // followed; WPT's old "Redirection N after preflight failed" subtests are outdated (wpt PR #62651).
     action: {
       kind: 'fetch',
       method: 'PUT',
@@ -148,8 +165,8 @@ export const scenarios: Scenario[] = [
     },
     spec: {
       observed: { result: 'readable', status: 200, redirected: true },
-      server: { preflights: 2, requests: 2, methods: ['OPTIONS', 'PUT', 'OPTIONS', 'PUT'], origins: ['viewer', 'viewer'], acrm: 'PUT' },
-      cite: `${REDIRECT_FETCH} (main fetch reruns, incl. CORS-preflight fetch); https://github.com/whatwg/fetch/pull/204; wpt fetch/api/cors/cors-redirect-preflight.any.js; wpt PR #62651`,
+      server: { preflights: 2, requests: 2, methods: ['OPTIONS', 'PUT', 'OPTIONS', 'PUT'], origins: ['viewer', 'viewer'], preflightOrigins: ['viewer', 'viewer'], acrms: ['PUT', 'PUT'] },
+      cite: `${REDIRECT_FETCH} (ends by running main fetch again, which preflights the new URL); https://github.com/whatwg/fetch/issues/204 (the issue that made these redirects followed); wpt fetch/api/cors/cors-redirect-preflight.any.js; https://github.com/web-platform-tests/wpt/pull/62651`,
     },
   }),
   row('after-preflight-other-origin', {
@@ -161,9 +178,13 @@ export const scenarios: Scenario[] = [
     },
     spec: {
       observed: { result: 'readable', status: 200, redirected: true },
-      server: { preflights: 2, requests: 2, methods: ['OPTIONS', 'PUT', 'OPTIONS', 'PUT'], origins: ['viewer', 'null'] },
-      cite: `${REDIRECT_FETCH}; ${ORIGIN_NULL}; https://github.com/whatwg/fetch/pull/204; wpt fetch/api/cors/cors-redirect-preflight.any.js`,
+      server: { preflights: 2, requests: 2, methods: ['OPTIONS', 'PUT', 'OPTIONS', 'PUT'], origins: ['viewer', 'null'], preflightOrigins: ['viewer', 'null'], acrms: ['PUT', 'PUT'] },
+      cite: `${REDIRECT_FETCH}; ${ORIGIN_NULL} (the preflight copies the tainted origin); https://github.com/whatwg/fetch/issues/204 (issue); wpt fetch/api/cors/cors-redirect-preflight.any.js`,
     },
+    counterfactuals: [
+      { label: 'second preflight keeps the real Origin', server: { preflightOrigins: ['viewer', 'viewer'] } },
+      { label: 'no preflight at the new origin', server: { preflights: 1, methods: ['OPTIONS', 'PUT', 'PUT'] } },
+    ],
   }),
   row('after-preflight-target-refuses', {
     title: 'PUT preflighted OK, then 307 to a target whose preflight does not allow PUT: blocked before the second PUT',
@@ -185,7 +206,7 @@ export const scenarios: Scenario[] = [
     spec: {
       observed: { result: 'blocked', error: 'TypeError' },
       server: { preflights: 1, requests: 0, methods: ['OPTIONS'] },
-      cite: `${FETCH}/#cors-preflight-fetch (a non-ok status fails); wpt fetch/api/cors/cors-preflight-redirect.any.js`,
+      cite: `${FETCH}/#cors-preflight-fetch (a 3xx is not an ok status; the preflight's HTTP-network-or-cache fetch follows no redirect); wpt fetch/api/cors/cors-preflight-redirect.any.js`,
     },
     fix: 'Answer OPTIONS in place with a 2xx; do not redirect it (e.g. http→https or trailing-slash rules).',
   }),
@@ -203,12 +224,13 @@ export const scenarios: Scenario[] = [
   row('userinfo-same-origin', {
     title: 'Location with user:pass@ on the page\'s own origin: allowed by the CORS rule (request origin is same origin)',
     action: { kind: 'fetch', target: on('viewer', { status: 302, location: { origin: 'viewer', make: {}, userinfo: 'user:pass' } }) },
+    // The response's URL is the request's current URL, userinfo included (an engine that strips the
+    // userinfo shows none). No Authorization is sent: URL credentials are only used for an
+    // authentication fetch, after a 401.
     spec: {
-      // Only `result` and counts are asserted: a deviation can override fields (and lengthen arrays) but
-      // not remove fields or shorten arrays.
-      observed: { result: 'readable' },
-      server: { requests: 2, preflights: 0 },
-      cite: `${REDIRECT_FETCH} (the credentials check only applies when the request's origin is not same origin with locationURL); wpt fetch/api/cors/cors-redirect-credentials.any.js`,
+      observed: { result: 'readable', status: 200, redirected: true, urlUserinfo: true },
+      server: { requests: 2, preflights: 0, methods: ['GET', 'GET'], authorization: [false, false] },
+      cite: `${REDIRECT_FETCH} (the credentials check only applies when the request's origin is not same origin with locationURL); ${FETCH}/#dom-response-url (the current URL, credentials included); ${FETCH}/#concept-http-network-or-cache-fetch (URL credentials only for an authentication fetch); wpt fetch/api/cors/cors-redirect-credentials.any.js`,
     },
   }),
   row('hops-20-ok', {

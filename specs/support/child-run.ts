@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { candidateFixturePorts } from '../../harness/free-fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const COPIED = ['fixtures', 'harness', 'specs', 'package.json', 'playwright.config.ts', 'tsconfig.json'];
+// .github too: the workflow tests read it, and a copy runs the whole unit project.
+const COPIED = ['.github', 'fixtures', 'harness', 'specs', 'package.json', 'playwright.config.ts', 'tsconfig.json'];
 
 export function copyProject(files: Record<string, string> = {}, edits: Record<string, (text: string) => string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'cors-harness-copy-'));

@@ -13,10 +13,16 @@ function cell(scenario: string, engine: string, verdict: Verdict, observed: Matr
     title: `title of ${scenario}`,
     engine,
     engineVersion: engine === 'webkit' ? null : '1.0',
-    spec: { observed: { result: 'blocked' }, server: { requests: 1 }, cite: 'https://fetch.spec.whatwg.org/#cors-check' },
+    spec: {
+      outcomes: [
+        { observed: { result: 'blocked' }, server: { requests: 1 }, basis: 'normative', cite: 'https://fetch.spec.whatwg.org/#cors-check' },
+        { label: 'refetched', observed: { result: 'blocked' }, server: { requests: 2 }, basis: 'wpt', cite: 'wpt cors/304.htm' },
+      ],
+    },
+    ...(verdict === 'conforms' && { outcome: { index: 0, basis: 'normative' as const, cite: 'https://fetch.spec.whatwg.org/#cors-check' } }),
     ...(verdict === 'known-deviation' && { deviation: { observed: { result: 'readable' }, cite: 'https://bugs.example/1' } }),
     observed,
-    server: observed ? { preflights: 0, requests: 1, methods: ['GET'], origins: ['viewer'], cookie: false, preflightCookie: false, acrm: null, acrh: null } : null,
+    server: observed ? { preflights: 0, requests: 1, methods: ['GET'], origins: ['viewer'], preflightOrigins: [], cookie: false, preflightCookie: false, acrm: null, acrh: null, acrms: [], acrhs: [], authorization: [false], rejected: 0, cookies: [false], statuses: [200] } : null,
     verdict,
     differences: verdict === 'unexpected' ? ['observed.result: expected "blocked", got "readable"'] : [],
     ...(verdict === 'error' && { error: 'browser has been closed' }),

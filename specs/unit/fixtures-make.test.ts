@@ -26,6 +26,8 @@ test.describe('makeUrl / parseMakeParams', () => {
     header: ['X-Custom: 1', 'Timing-Allow-Origin: *'],
     body: 'jpeg',
     hops: 3,
+    etag: 'v1',
+    nm_header: ['Access-Control-Expose-Headers: X-Custom'],
     pf_status: 200,
     pf_acao: ['null'],
     pf_acac: 'True',
@@ -249,5 +251,29 @@ test.describe('/make on the wire', () => {
     } finally {
       await running.close();
     }
+  });
+});
+
+test.describe('/make revalidation and the parser-rejected log', () => {
+  test('etag: a matching If-None-Match gets a 304 with only the nm_header lines', async () => {
+    const { createFixtureApp } = await import('../../fixtures/app.ts');
+    const { app } = createFixtureApp({ ports: { viewer: 1, image: 2, other: 3 } });
+    const url = 'http://localhost:2/make?acao=*&etag=v1&nm_header=Access-Control-Expose-Headers%3A%20X-Custom';
+    const first = await app.request(url);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('etag')).toBe('"v1"');
+    const second = await app.request(url, { headers: { 'If-None-Match': '"v1"' } });
+    expect(second.status).toBe(304);
+    expect(second.headers.get('access-control-allow-origin')).toBeNull();
+    expect(second.headers.get('access-control-expose-headers')).toBe('X-Custom');
+  });
+
+  test('rejectedToLogEntry reads the method, path, token and headers of what the parser refused', async () => {
+    const { rejectedToLogEntry } = await import('../../fixtures/request-log.ts');
+    const raw = Buffer.from('patch /make?token=t1 HTTP/1.1\r\nHost: localhost:2\r\nOrigin: http://localhost:1\r\n\r\n', 'latin1');
+    expect(rejectedToLogEntry(raw, 'image', 'HPE_INVALID_METHOD')).toMatchObject({
+      method: 'patch', path: '/make?token=t1', token: 't1', origin: 'http://localhost:1', status: 400, rejected: 'HPE_INVALID_METHOD', preflight: false,
+    });
+    expect(rejectedToLogEntry(Buffer.from([0x16, 0x03, 0x01]), 'image', 'HPE_INVALID_METHOD')).toBeNull();
   });
 });

@@ -1,0 +1,109 @@
+// Permitted outcomes and counterfactuals: how a spec verdict (one outcome or several, each whole)
+// is read, and the proof that it rejects what a broken engine or server would produce.
+
+import type { Basis, Counterfactual, Deviation, Observation, Outcome, Scenario, ServerFacts, SpecVerdict } from './types.ts';
+
+/** Every permitted outcome of a spec verdict (also of one read back from an older matrix.json). */
+export function permittedOutcomes(spec: SpecVerdict): Outcome[] {
+  return 'outcomes' in spec ? spec.outcomes : [spec];
+}
+
+export const basisOf = (o: Outcome): Basis => o.basis ?? 'normative';
+
+/** Counterfactual merge: objects merge key by key, arrays and scalars replace. */
+function patch(base: unknown, over: unknown): unknown {
+  const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (isObj(base) && isObj(over)) {
+    const out: Record<string, unknown> = { ...base };
+    for (const [k, v] of Object.entries(over)) out[k] = patch(base[k], v);
+    return out;
+  }
+  return over === undefined ? base : over;
+}
+
+const FLIP: Record<string, Observation['result']> = { readable: 'blocked', blocked: 'readable', loaded: 'error', error: 'loaded', opaque: 'readable' };
+
+/**
+ * The counterfactual used when a row declares none: the opposite `result` (of the last step, in a
+ * sequence), else one more of the first counted server fact.
+ */
+export function derivedCounterfactual(spec: SpecVerdict): Counterfactual | undefined {
+  const first = permittedOutcomes(spec)[0]?.observed;
+  if (!first) return undefined;
+  const steps = first.steps;
+  if (steps?.length) {
+    const last = steps[steps.length - 1]!;
+    const flipped = last.result && FLIP[last.result];
+    if (!flipped) return undefined;
+    return { label: `last step ${flipped} instead of ${last.result}`, observed: { steps: [...steps.slice(0, -1), { ...last, result: flipped }] } };
+  }
+  const flipped = first.result && FLIP[first.result];
+  if (flipped) return { label: `${flipped} instead of ${first.result}`, observed: { result: flipped } };
+  // No result to flip (e.g. `done`): one request more than the first counted server fact says.
+  const counted = Object.entries(permittedOutcomes(spec)[0]!.server).find(([, v]) => typeof v === 'number');
+  return counted ? { label: `one ${counted[0]} more`, server: { [counted[0]]: (counted[1] as number) + 1 } } : undefined;
+}
+
+export function counterfactualsOf(s: Pick<Scenario, 'spec' | 'counterfactuals'>): Counterfactual[] {
+  if (s.counterfactuals?.length) return s.counterfactuals;
+  const derived = derivedCounterfactual(s.spec);
+  return derived ? [derived] : [];
+}
+
+/** What the engine and server would have produced in this counterfactual world. */
+export function counterfactualWorld(spec: SpecVerdict, cf: Counterfactual): { observed: Observation; server: Partial<ServerFacts> } {
+  const first = permittedOutcomes(spec)[0]!;
+  return {
+    observed: patch(first.observed, cf.observed) as Observation,
+    server: patch(first.server, cf.server) as Partial<ServerFacts>,
+  };
+}
+
+/** The outcome (index) that accepts these observations, or -1. */
+export function matchingOutcome(outcomes: Outcome[], actual: { observed: Observation; server: Partial<ServerFacts> }): number {
+  return outcomes.findIndex((o) => diff({ observed: o.observed, server: o.server }, actual).length === 0);
+}
+
+/**
+ * Problems with a row's verdict: no counterfactual, a counterfactual some permitted outcome
+ * accepts (the row would pass whatever happened), an outcome or deviation that asserts nothing.
+ */
+export function verdictProblems(s: Scenario, deviations: Partial<Record<string, Deviation>> = {}): string[] {
+  const problems: string[] = [];
+  const outcomes = permittedOutcomes(s.spec);
+  if (!outcomes.length) problems.push('declares no permitted outcome');
+  for (const [i, o] of outcomes.entries()) {
+    if (!o.cite) problems.push(`outcome ${o.label ?? i} has no citation`);
+    if (!Object.keys(o.server ?? {}).length) problems.push(`outcome ${o.label ?? i} asserts nothing about what the server received`);
+  }
+  const cfs = counterfactualsOf(s);
+  if (!cfs.length) problems.push('declares no counterfactual (and none can be derived from its result)');
+  for (const cf of cfs) {
+    const accepted = matchingOutcome(outcomes, counterfactualWorld(s.spec, cf));
+    if (accepted >= 0) problems.push(`counterfactual "${cf.label}" is accepted by permitted outcome ${outcomes[accepted]!.label ?? accepted}: the verdict cannot fail there`);
+  }
+  for (const [engine, d] of Object.entries(deviations)) {
+    if (!d?.cite) problems.push(`deviation for ${engine} has no citation`);
+    else if (!Object.keys(d.observed ?? {}).length && !Object.keys(d.server ?? {}).length) problems.push(`deviation for ${engine} asserts nothing`);
+  }
+  return problems;
+}
+
+type Json = unknown;
+const isObject = (x: Json): x is Record<string, Json> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Differences where `actual` does not match `expected`: objects partially, arrays and scalars exactly. */
+export function diff(expected: Json, actual: Json, path = ''): string[] {
+  if (isObject(expected)) {
+    if (!isObject(actual)) return [`${path || 'value'}: expected ${show(expected)}, got ${show(actual)}`];
+    return Object.entries(expected).flatMap(([key, value]) => diff(value, actual[key], path ? `${path}.${key}` : key));
+  }
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || actual.length !== expected.length) return [`${path}: expected ${show(expected)}, got ${show(actual)}`];
+    return expected.flatMap((value, i) => diff(value, actual[i], `${path}[${i}]`));
+  }
+  return Object.is(expected, actual) ? [] : [`${path}: expected ${show(expected)}, got ${show(actual)}`];
+}
+
+const show = (x: Json) => (x === undefined ? 'nothing' : JSON.stringify(x));
+

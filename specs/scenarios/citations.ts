@@ -1,0 +1,41 @@
+// The citation vocabulary every scenario table shares: links to the sections, tests and drafts a
+// verdict rests on, written once so a family file never re-invents (or mistypes) one.
+
+export const FETCH = 'https://fetch.spec.whatwg.org';
+export const HTML = 'https://html.spec.whatwg.org/multipage';
+export const XHR = 'https://xhr.spec.whatwg.org';
+
+export const CORS_CHECK = `${FETCH}/#cors-check`;
+export const PREFLIGHT = `${FETCH}/#cors-preflight-fetch`;
+export const PREFLIGHT_CACHE = `${FETCH}/#cors-preflight-cache`;
+export const CACHE_MATCH = `${FETCH}/#concept-cache-match`;
+export const MAIN_FETCH = `${FETCH}/#concept-main-fetch`;
+export const HTTP_FETCH = `${FETCH}/#concept-http-fetch`;
+export const REDIRECT_FETCH = `${FETCH}/#http-redirect-fetch`;
+export const NETWORK_OR_CACHE_FETCH = `${FETCH}/#concept-http-network-or-cache-fetch`;
+export const OK_STATUS = `${FETCH}/#ok-status`;
+export const ACEH = `${FETCH}/#http-access-control-expose-headers`;
+export const SAFE_HEADER = `${FETCH}/#cors-safelisted-request-header`;
+export const UNSAFE_NAMES = `${FETCH}/#cors-unsafe-request-header-names`;
+export const SAFE_RESPONSE_HEADER = `${FETCH}/#cors-safelisted-response-header-name`;
+export const FORBIDDEN_RESPONSE_HEADER = `${FETCH}/#forbidden-response-header-name`;
+export const NON_WILDCARD = `${FETCH}/#cors-non-wildcard-request-header-name`;
+export const ORIGIN_NULL = `${FETCH}/#serializing-a-request-origin`;
+export const ORIGIN_HEADER = `${FETCH}/#append-a-request-origin-header`;
+export const HTTP_CACHES = `${FETCH}/#cors-protocol-and-http-caches`;
+export const CREDENTIALS_MODE = `${FETCH}/#concept-request-credentials-mode`;
+
+export const CANVAS_SECURITY = `${HTML}/canvas.html#security-with-canvas-elements`;
+export const NOT_ORIGIN_CLEAN = `${HTML}/canvas.html#the-image-argument-is-not-origin-clean`;
+export const CORS_CROSS_ORIGIN = `${HTML}/urls-and-fetching.html#cors-cross-origin`;
+export const SANDBOX_ORIGIN = `${HTML}/browsers.html#sandboxed-origin-browsing-context-flag`;
+export const XHR_UPLOAD_LISTENER = `${XHR}/#upload-listener-flag`;
+export const WEBGL_ORIGIN = 'https://registry.khronos.org/webgl/specs/latest/1.0/#ORIGIN_RESTRICTIONS';
+
+/** Fetch builds on the layered cookies draft (no longer on RFC 6265bis). */
+export const COOKIES_DRAFT = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-layered-cookies.html';
+export const HTTP_CACHING = 'https://www.rfc-editor.org/rfc/rfc9111';
+export const RANGE_REQUESTS = 'https://www.rfc-editor.org/rfc/rfc9110#section-14';
+export const CONDITIONAL_REQUESTS = 'https://www.rfc-editor.org/rfc/rfc9110#section-13';
+
+export const WPT = 'wpt fetch/api/cors/';
