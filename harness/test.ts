@@ -3,7 +3,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { test as base } from '@playwright/test';
-import { type Origins, originsFor, portsFromEnv } from '../fixtures/origins.ts';
+import { type Origins, type Scheme, originsFor, portsFromEnv } from '../fixtures/origins.ts';
 import { launchEngine } from './engines/launch.ts';
 import { ENGINE_ANNOTATION, type Engine, type EngineName, type Isolation, type Probe } from './engines/types.ts';
 import { ServerLog } from './server-log.ts';
@@ -21,7 +21,10 @@ interface TestFixtures {
 
 interface WorkerFixtures {
   engineName: EngineName;
+  /** The fixture origins over http (the default scheme of every scenario). */
   origins: Origins;
+  /** The fixture origins under each scheme: the same ports, also served over https. */
+  originsByScheme: Record<Scheme, Origins>;
   engine: Engine;
   sharedProbe: Probe;
   serverLog: ServerLog;
@@ -30,12 +33,14 @@ interface WorkerFixtures {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   engineName: ['chromium', { option: true, scope: 'worker' }],
   origins: [async ({}, use) => use(originsFor(portsFromEnv())), { scope: 'worker' }],
+  originsByScheme: [async ({}, use) => use({ http: originsFor(portsFromEnv()), https: originsFor(portsFromEnv(), 'https') }), { scope: 'worker' }],
   serverLog: [async ({ origins }, use) => use(new ServerLog(origins.viewer)), { scope: 'worker' }],
   engine: [
-    async ({ engineName, origins }, use, workerInfo) => {
+    async ({ engineName, originsByScheme }, use, workerInfo) => {
+      const { http, https } = originsByScheme;
       const engine = await launchEngine(engineName, {
         project: workerInfo.project.name,
-        cookieResetUrls: [`${origins.viewer}/blank`, `${origins.imageCrossSite}/blank`],
+        cookieResetUrls: [http.viewer, http.imageCrossSite, https.viewer, https.imageCrossSite].map((origin) => `${origin}/blank`),
       });
       try {
         await use(engine);

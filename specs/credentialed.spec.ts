@@ -1,4 +1,4 @@
-// The credentialed family: its tables (specs/scenarios/index.ts) bound to every engine.
+// The credentialed family: its tables (specs/scenarios/index.ts), with their https variants, bound to every engine.
 
 import { scenarioTests } from '../harness/scenarios/define.ts';
 import { deviations } from './deviations.ts';

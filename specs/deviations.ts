@@ -4,11 +4,41 @@
 // WPT result, or "no upstream report found". `kind: 'policy'` marks an engine choice the standards
 // leave to the user agent (third-party cookie blocking, partitioning): recorded, not a deviation.
 // An entry that stops happening fails the run.
+// Engines run as users have them (Chromium and Firefox in persistent profiles with shipped
+// defaults, WebKitGTK's WebDriver session; README "How engines are found"), and every row with a
+// deviation also runs over https (`<id>@https`, trusted local CA). Revisited on 2026-11-30: the
+// entries below still happen in that set-up; where an https row behaves as the spec says, it has
+// no entry (e.g. WebKit sends the SameSite=None; Secure cookie over https).
 
-import type { Deviations } from '../harness/scenarios/types.ts';
+import type { EngineName } from '../harness/engines/types.ts';
+import type { Deviation, Deviations, Observation } from '../harness/scenarios/types.ts';
+
+type PerEngine = Partial<Record<EngineName, Deviation>>;
+/** The same deviation observed again over https (id `<id>@https`), on 2026-11-30. */
+const alsoOverHttps = (perEngine: PerEngine, engines: EngineName[]): PerEngine =>
+  Object.fromEntries(engines.map((e) => [e, { ...perEngine[e]!, cite: `${perEngine[e]!.cite}; also over https (trusted local CA, user profile), observed 2026-11-30` }]));
+
+/** Third-party cookie policies, as shipped (README's engine table names each engine's profile). */
+const CHROMIUM_3PC =
+  'Engine policy, not a Fetch rule (the cookie draft leaves third-party cookie blocking to the user agent: https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-7.1): this Chromium build blocks third-party cookies by default in a persistent, non-incognito profile with no cookie setting changed; CDP Network.requestWillBeSentExtraInfo reports blockedReasons ["UserPreferences"] for the cookie. Observed on Chromium 156.0.8078.114 (Debian), 2026-11-30';
+const FIREFOX_TCP =
+  'Engine policy: Total Cookie Protection (network.cookie.cookieBehavior=5, the default since Firefox 103): a cookie set first-party on 127.0.0.1 lives in the unpartitioned jar and is not sent to 127.0.0.1 embedded under the localhost top-level site. https://developer.mozilla.org/en-US/docs/Web/Privacy/Guides/State_Partitioning; observed on Firefox ESR 153.8.0, 2026-11-30';
+const WEBKIT_SECURE_ON_HTTP =
+  'WebKit refuses Secure cookies on http loopback hosts (http://127.0.0.1 here), so a Secure cookie set there is never stored: https://bugs.webkit.org/show_bug.cgi?id=281149 (fixed for Cocoa ports only, https://github.com/WebKit/WebKit/pull/61338), MDN BCD note https://github.com/mdn/browser-compat-data/pull/28461; over https the same cookie is stored and sent. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30';
+const WEBKIT_NO_THIRD_PARTY =
+  'Engine policy: WebKitGTK\'s default cookie accept policy WEBKIT_COOKIE_POLICY_ACCEPT_NO_THIRD_PARTY (https://webkitgtk.org/reference/webkit2gtk/stable/enum.CookieAcceptPolicy.html) refuses cookies set by third-party responses, Partitioned or not. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30';
+const WEBKIT_LOOPBACK_MIXED =
+  'WebKitGTK treats http://localhost as not potentially trustworthy in its mixed-content checks (Secure Contexts counts loopback as trustworthy; Chromium and Firefox load it): fetch() is blocked, an <img> loads as passive mixed content over http, a redirect of an image to http is blocked. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30; no upstream report found';
 
 const READ = { result: 'readable', status: 200 } as const;
 const ONE_COOKIELESS = { requests: 1, preflights: 0, origins: ['viewer'], cookie: false };
+const TWO_COOKIELESS = { requests: 2, preflights: 0, cookie: false };
+const READ_TWICE: Observation = { result: 'done', steps: [{ result: 'readable' }, { result: 'readable' }] };
+const WEBKIT_NO_LAX_DEFAULT =
+  'WebKit does not apply "Lax by default" to cookies without SameSite: the layered cookies draft (same-site enforcement "Default") leaves that to the user agent. MDN BCD http.headers.Set-Cookie.SameSite.Lax_default: Safari version_added false (https://github.com/mdn/browser-compat-data/blob/main/http/headers/Set-Cookie.json); observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30';
+
+/** An engine choice the standards leave open, as a whole outcome (default: read, status 200). */
+const policy = (cite: string, server: Deviation['server'], observed: Deviation['observed'] = READ): Deviation => ({ kind: 'policy', observed, server, cite });
 
 // After a cross-origin hop Fetch removes Authorization, so nothing CORS-unsafe is left and main
 // fetch sends the GET without a preflight. Both engines still drop the token (no leak).
@@ -31,41 +61,39 @@ export const deviations: Deviations = {
   // --- simple ---
 
   // --- credentialed ---
-  // Cookie rows: owned by the https/cookie-jar work; here only their basis (policy vs deviation)
-  // and citations. Fetch builds on the layered cookies draft
+  // Cookie rows. Fetch builds on the layered cookies draft
   // (https://httpwg.org/http-extensions/draft-ietf-httpbis-layered-cookies.html), which lets a user
-  // agent block third-party cookies and leaves "Default" SameSite enforcement to it.
+  // agent block third-party cookies, leaves "Default" SameSite enforcement and whether loopback http
+  // is a secure channel to it: each engine's choice is a policy. Every row carries a SameSite=None;
+  // Secure control cookie (`controlCookie`), so "not sent by SameSite" and "all third-party cookies
+  // blocked" are told apart.
   'credentialed/cookie-cross-site-default': {
-    webkit: {
-      kind: 'policy',
-      observed: READ,
-      server: { requests: 1, preflights: 0, origins: ['viewer'], cookie: true },
-      cite:
-        'WebKit does not apply "Lax by default" to cookies without SameSite: the layered cookies draft (https://httpwg.org/http-extensions/draft-ietf-httpbis-layered-cookies.html, same-site enforcement "Default") leaves that enforcement to the user agent, so sending the cookie is a policy, not a departure from normative text. MDN BCD http.headers.Set-Cookie.SameSite.Lax_default: Safari version_added false (https://github.com/mdn/browser-compat-data/blob/main/http/headers/Set-Cookie.json); observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-22',
-    },
+    chromium: policy(CHROMIUM_3PC, { ...ONE_COOKIELESS, controlCookie: false }),
+    firefox: policy(FIREFOX_TCP, { ...ONE_COOKIELESS, controlCookie: false }),
+    webkit: policy(`${WEBKIT_NO_LAX_DEFAULT}; the Secure control cookie: ${WEBKIT_SECURE_ON_HTTP}`, { ...ONE_COOKIELESS, cookie: true, controlCookie: false }),
+  },
+  'credentialed/cookie-cross-site-default@https': {
+    chromium: policy(CHROMIUM_3PC, { ...ONE_COOKIELESS, controlCookie: false }),
+    firefox: policy(FIREFOX_TCP, { ...ONE_COOKIELESS, controlCookie: false }),
+    webkit: policy(WEBKIT_NO_LAX_DEFAULT, { ...ONE_COOKIELESS, cookie: true }),
+  },
+  'credentialed/cookie-cross-site-lax': {
+    chromium: policy(CHROMIUM_3PC, { ...ONE_COOKIELESS, controlCookie: false }),
+    firefox: policy(FIREFOX_TCP, { ...ONE_COOKIELESS, controlCookie: false }),
+    webkit: policy(WEBKIT_SECURE_ON_HTTP, { ...ONE_COOKIELESS, controlCookie: false }),
+  },
+  'credentialed/cookie-cross-site-lax@https': {
+    chromium: policy(CHROMIUM_3PC, { ...ONE_COOKIELESS, controlCookie: false }),
+    firefox: policy(FIREFOX_TCP, { ...ONE_COOKIELESS, controlCookie: false }),
   },
   'credentialed/cookie-cross-site-none': {
-    chromium: {
-      kind: 'policy',
-      observed: { ...READ, setupCookie: 'stored' },
-      server: ONE_COOKIELESS,
-      cite:
-        'Third-party cookie blocking (a user-agent policy the layered cookies draft permits): CDP Network.requestWillBeSentExtraInfo reports blockedReasons ["UserPreferences"] for the SameSite=None; Secure cookie, i.e. a settings block, not a SameSite rule. Why this Playwright-driven profile blocks them is not established (microsoft/playwright#2072 and #8940, cited before, do not say so); no upstream report found. Observed on Chromium 156.0.8078.79, 2026-11-22',
-    },
-    firefox: {
-      kind: 'policy',
-      observed: { ...READ, setupCookie: 'stored' },
-      server: ONE_COOKIELESS,
-      cite:
-        'Total Cookie Protection (dynamic state partitioning, default since Firefox 103), a partitioning policy: a cookie set first-party on 127.0.0.1 lives in the unpartitioned jar and is not sent to 127.0.0.1 embedded under the localhost top-level site. https://developer.mozilla.org/en-US/docs/Web/Privacy/Guides/State_Partitioning; observed on Firefox ESR 153.7.0, 2026-11-22',
-    },
-    webkit: {
-      kind: 'policy',
-      observed: { ...READ, setupCookie: 'rejected' },
-      server: ONE_COOKIELESS,
-      cite:
-        'WebKit refuses Secure cookies on http loopback hosts (http://127.0.0.1 here), so the SameSite=None; Secure cookie is never stored; whether loopback counts as a secure channel is left to the user agent by the cookie drafts. https://bugs.webkit.org/show_bug.cgi?id=281149 (fixed for Cocoa ports only, https://github.com/WebKit/WebKit/pull/61338), MDN BCD note https://github.com/mdn/browser-compat-data/pull/28461; observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-22',
-    },
+    chromium: policy(CHROMIUM_3PC, ONE_COOKIELESS, { ...READ, setupCookie: 'stored' }),
+    firefox: policy(FIREFOX_TCP, ONE_COOKIELESS, { ...READ, setupCookie: 'stored' }),
+    webkit: policy(WEBKIT_SECURE_ON_HTTP, ONE_COOKIELESS, { ...READ, setupCookie: 'rejected' }),
+  },
+  'credentialed/cookie-cross-site-none@https': {
+    chromium: policy(CHROMIUM_3PC, ONE_COOKIELESS, { ...READ, setupCookie: 'stored' }),
+    firefox: policy(FIREFOX_TCP, ONE_COOKIELESS, { ...READ, setupCookie: 'stored' }),
   },
 
   // --- preflight ---
@@ -184,4 +212,48 @@ export const deviations: Deviations = {
         'Same cause as canvas/same-origin-anonymous-clean: Origin on the same-origin first hop of a CORS-mode <img> load; https://github.com/whatwg/fetch/issues/871; no WebKit bug found. Observed on WebKitGTK 2.50.6, 2026-11-22',
     },
   },
+
+  // --- secure ---
+  'secure/loopback-http-fetch-from-https': {
+    webkit: { observed: { result: 'blocked', error: 'TypeError' }, server: { requests: 0, schemes: [] }, cite: WEBKIT_LOOPBACK_MIXED },
+  },
+  'secure/redirect-https-to-loopback-http-fetch': {
+    webkit: { observed: { result: 'blocked', error: 'TypeError' }, server: { requests: 1, schemes: ['https'], origins: ['viewer'] }, cite: WEBKIT_LOOPBACK_MIXED },
+  },
+  'secure/redirect-https-to-loopback-http-img': {
+    webkit: { observed: { result: 'error' }, server: { requests: 1, schemes: ['https'] }, cite: WEBKIT_LOOPBACK_MIXED },
+  },
+  'secure/third-party-set-cookie-sent': {
+    chromium: policy(CHROMIUM_3PC, TWO_COOKIELESS, READ_TWICE),
+    webkit: policy(WEBKIT_NO_THIRD_PARTY, TWO_COOKIELESS, READ_TWICE),
+  },
+  'secure/chips-partitioned-cookie-sent': {
+    webkit: policy(WEBKIT_NO_THIRD_PARTY, TWO_COOKIELESS, READ_TWICE),
+  },
+  'secure/img-use-credentials-third-party-cookie': {
+    chromium: policy(CHROMIUM_3PC, { ...ONE_COOKIELESS }, { result: 'loaded', canvas: { '2d': 'clean' } }),
+    firefox: policy(FIREFOX_TCP, { ...ONE_COOKIELESS }, { result: 'loaded', canvas: { '2d': 'clean' } }),
+  },
+
+  // --- viewer ---
+  'viewer/osd-webgl-anonymous-cache-warmed': {
+    firefox: {
+      observed: { viewer: { shown: 'image' } },
+      cite:
+        'Same cause as canvas/cache-poisoned-acao-if-origin: Firefox does not serve the cached no-cors tiles to the CORS loads, it refetches them with Origin and gets ACAO, so OpenSeadragon draws them with WebGL (an HTTP cache may always refetch; whatwg/fetch#402). Observed on Firefox ESR 153.8.0, 2026-11-30',
+    },
+    webkit: {
+      observed: { viewer: { shown: 'image' } },
+      cite:
+        'Same cause as canvas/cache-poisoned-acao-if-origin: WebKit refetches the cached no-cors tiles with Origin for the CORS loads and gets ACAO (an HTTP cache may always refetch; whatwg/fetch#402). Observed on WebKitGTK 2.50.6, 2026-11-30',
+    },
+  },
 };
+
+// The same deviations, observed again over https in the user profile (2026-11-30).
+Object.assign(deviations, {
+  'preflight/authorization-acah-star@https': alsoOverHttps(deviations['preflight/authorization-acah-star']!, ['chromium', 'firefox', 'webkit']),
+  'redirect/userinfo-same-origin@https': alsoOverHttps(deviations['redirect/userinfo-same-origin']!, ['chromium']),
+  'canvas/same-origin-anonymous-clean@https': alsoOverHttps(deviations['canvas/same-origin-anonymous-clean']!, ['chromium', 'webkit']),
+  'canvas/same-to-cross-redirect-anonymous-clean@https': alsoOverHttps(deviations['canvas/same-to-cross-redirect-anonymous-clean']!, ['chromium', 'webkit']),
+} satisfies Deviations);

@@ -1,4 +1,4 @@
-// The redirect family: its tables (specs/scenarios/index.ts) bound to every engine.
+// The redirect family: its tables (specs/scenarios/index.ts), with their https variants, bound to every engine.
 
 import { scenarioTests } from '../harness/scenarios/define.ts';
 import { deviations } from './deviations.ts';

@@ -76,7 +76,9 @@ async function floorRun(name: EngineName): Promise<number> {
   try {
     const probe = await engine.newProbe();
     await probe.open(`${origins.viewer}/blank`);
-    const actions = CATALOGUE.map((s, i) => resolveAction(s.action, { origins, token: `floor-${i}` }));
+    const originsByScheme = { http: origins, https: originsFor(fixtures.ports, 'https') };
+    // Timing only: every action runs from the http viewer page, https variants against https origins.
+    const actions = CATALOGUE.map((s, i) => resolveAction(s.action, { origins: originsByScheme[s.scheme ?? 'http'], originsByScheme, token: `floor-${i}` }));
     // Install the same in-page routine once, then time a bare loop over every action.
     await probe.run((source: string) => {
       const g = globalThis as unknown as Record<string, unknown>;

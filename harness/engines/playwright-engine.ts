@@ -1,61 +1,138 @@
 // Chromium and Firefox (and Playwright's own WebKit build, where installed) through Playwright.
 // Nothing here touches the network layer: no routes, no extra headers, no web-security switches.
+//
+// Each browser runs in a persistent profile, as a user's does (launchPersistentContext on a fresh
+// temporary directory), not in Playwright's off-the-record contexts, which change cookie policy
+// (Chromium blocks third-party cookies in Incognito). Every probe owns one such browser; the
+// first is started with the engine, `isolation: 'fresh'` starts another on a new profile.
 
-import { type Browser, type BrowserContext, type Page, chromium, firefox, webkit } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, type Page, chromium, firefox, webkit } from 'playwright-core';
+import { localCa } from '../../fixtures/tls.ts';
 import { acquireDisplay, type Display } from './display.ts';
 import { type LaunchPlan, installAdvice } from './resolve.ts';
+import { type TrustOptions, chromiumTrustArgs, trustInFirefoxProfile } from './trust.ts';
 import { type Engine, type EngineInfo, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
+import { CHROMIUM_COOKIE_POLICY, FIREFOX_COOKIE_POLICY, chromiumShippedFeatureArgs, checkChromiumCommandLine } from './shipped-defaults.ts';
 
 type PlaywrightPlan = Extract<LaunchPlan, { driver: 'playwright' }>;
 
 const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update'];
 
-export async function launchPlaywrightEngine(plan: PlaywrightPlan, project: string): Promise<Engine> {
+export interface PlaywrightEngineOptions extends TrustOptions {
+  /** Extra Chromium switches (e.g. --host-resolver-rules) or Firefox prefs for this launch. */
+  chromiumArgs?: string[];
+  firefoxPrefs?: Record<string, string | number | boolean>;
+}
+
+export async function launchPlaywrightEngine(plan: PlaywrightPlan, project: string, options: PlaywrightEngineOptions = {}): Promise<Engine> {
+  if (plan.engine === 'webkit') {
+    throw new EngineUnavailableError(
+      "webkit: Playwright's own WebKit build cannot be told to trust the local CA of the https fixtures (it has no certificate " +
+        'store the harness can reach, and ignoring certificate errors would change its behaviour). Use the system WebKitGTK through ' +
+        'WebDriver: set CORS_MINIBROWSER_PATH, or remove the Playwright build (`npx playwright uninstall`). ' +
+        installAdvice('webkit'),
+    );
+  }
   // Headless Firefox has no WebGL; headed Firefox under a (virtual) display does. Others run headless.
   const headed = plan.engine === 'firefox' && process.platform === 'linux';
   const display: Display | undefined = headed ? await acquireDisplay(plan.engine) : undefined;
-  let browser: Browser;
+  const start = () => PersistentBrowser.launch(plan, headed, display, options);
+  let first: PersistentBrowser;
   try {
-    browser = await { chromium, firefox, webkit }[plan.engine].launch({
-      executablePath: plan.executable,
-      channel: plan.channel,
-      headless: !headed,
-      args: plan.engine === 'chromium' ? CHROMIUM_ARGS : [],
-      env: display ? { ...process.env, DISPLAY: display.display } : undefined,
-      timeout: 60_000,
-    });
+    first = await start();
   } catch (error) {
     await display?.release();
-    throw new EngineUnavailableError(
-      `${plan.engine} (${plan.executable}) failed to start: ${firstLine(error)}. ${installAdvice(plan.engine)}`,
-    );
+    throw error;
   }
   const info: EngineInfo = {
     project,
     engine: plan.engine,
     browser: productName(plan),
-    version: browser.version(),
+    version: first.version,
     source: plan.source,
     protocol: plan.protocol,
     executable: plan.executable,
     headless: !headed,
+    profile: 'persistent',
+    cookiePolicy: plan.engine === 'chromium' ? CHROMIUM_COOKIE_POLICY : FIREFOX_COOKIE_POLICY,
   };
+  let spare: PersistentBrowser | undefined = first;
+  const open = new Set<PersistentBrowser>([first]);
   return {
     info,
-    newProbe: async () => new PlaywrightProbe(await browser.newContext()).init(),
+    newProbe: async () => {
+      const browser = spare ?? (await start());
+      spare = undefined;
+      open.add(browser);
+      return new PlaywrightProbe(browser, () => open.delete(browser)).init();
+    },
     close: async () => {
-      await browser.close().catch(() => {});
+      await Promise.all([...open].map((b) => b.close()));
       await display?.release();
     },
   };
 }
 
+/** One browser process on its own persistent profile directory (removed when it closes). */
+class PersistentBrowser {
+  private constructor(
+    readonly context: BrowserContext,
+    readonly version: string,
+    private readonly profileDir: string,
+  ) {}
+
+  static async launch(plan: PlaywrightPlan, headed: boolean, display: Display | undefined, options: PlaywrightEngineOptions): Promise<PersistentBrowser> {
+    const ca = localCa();
+    const profileDir = mkdtempSync(join(tmpdir(), `cors-${plan.engine}-profile-`));
+    let context: BrowserContext;
+    try {
+      if (plan.engine === 'firefox') trustInFirefoxProfile(profileDir, ca);
+      const chromiumDefaults = plan.engine === 'chromium' ? chromiumShippedFeatureArgs() : undefined;
+      context = await { chromium, firefox, webkit }[plan.engine].launchPersistentContext(profileDir, {
+        executablePath: plan.executable,
+        channel: plan.channel,
+        headless: !headed,
+        args: plan.engine === 'chromium' ? [...CHROMIUM_ARGS, ...chromiumDefaults!.args, ...chromiumTrustArgs(ca, options), ...(options.chromiumArgs ?? [])] : [],
+        ...(chromiumDefaults && { ignoreDefaultArgs: chromiumDefaults.ignoreDefaultArgs }),
+        ...(plan.engine === 'firefox' && options.firefoxPrefs && { firefoxUserPrefs: options.firefoxPrefs }),
+        env: display ? { ...process.env, DISPLAY: display.display } : undefined,
+        timeout: 60_000,
+      });
+    } catch (error) {
+      rmSync(profileDir, { recursive: true, force: true });
+      if (error instanceof EngineUnavailableError) throw error;
+      throw new EngineUnavailableError(`${plan.engine} (${plan.executable}) failed to start: ${firstLine(error)}. ${installAdvice(plan.engine)}`);
+    }
+    const browser = new PersistentBrowser(context, context.browser()?.version() ?? 'unknown', profileDir);
+    if (plan.engine === 'chromium') {
+      try {
+        await checkChromiumCommandLine(context);
+      } catch (error) {
+        await browser.close();
+        throw error;
+      }
+    }
+    return browser;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => {});
+    rmSync(this.profileDir, { recursive: true, force: true });
+  }
+}
+
 class PlaywrightProbe implements Probe {
   private page!: Page;
-  constructor(private readonly context: BrowserContext) {}
+  constructor(
+    private readonly browser: PersistentBrowser,
+    private readonly onClose: () => void,
+  ) {}
 
   async init(): Promise<this> {
-    this.page = await this.context.newPage();
+    this.page = this.browser.context.pages()[0] ?? (await this.browser.context.newPage());
     return this;
   }
 
@@ -71,12 +148,17 @@ class PlaywrightProbe implements Probe {
     return (await this.page.evaluate(callExpression(fn, args))) as R;
   }
 
+  async screenshot(): Promise<Buffer> {
+    return this.page.screenshot({ type: 'png' });
+  }
+
   async reset(): Promise<void> {
-    await this.context.clearCookies();
+    await this.browser.context.clearCookies();
   }
 
   async close(): Promise<void> {
-    await this.context.close().catch(() => {});
+    await this.browser.close();
+    this.onClose();
   }
 }
 

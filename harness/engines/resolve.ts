@@ -5,6 +5,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { arch } from 'node:os';
 import { chromium, firefox, webkit } from 'playwright-core';
+import { hasCertutil } from './trust.ts';
 import { type EngineName, EngineUnavailableError } from './types.ts';
 
 export type LaunchPlan =
@@ -22,7 +23,8 @@ export const OVERRIDE_ENV = {
 /** What to install, per engine: the Playwright build, or the Debian packages. */
 export const INSTALL_HINT: Record<EngineName, { playwright: string; debian: string[] }> = {
   chromium: { playwright: 'npx playwright install chromium', debian: ['chromium'] },
-  firefox: { playwright: 'npx playwright install firefox', debian: ['firefox-esr', 'xvfb', 'xauth'] },
+  // libnss3-tools: certutil, which puts the local CA into the Firefox profile (https fixtures).
+  firefox: { playwright: 'npx playwright install firefox', debian: ['firefox-esr', 'xvfb', 'xauth', 'libnss3-tools'] },
   webkit: { playwright: 'npx playwright install webkit', debian: ['webkit2gtk-driver', 'xvfb', 'xauth'] },
 };
 
@@ -44,6 +46,9 @@ export function installAdvice(engine: EngineName): string {
 }
 
 export function resolveEngine(engine: EngineName, env: NodeJS.ProcessEnv = process.env): LaunchPlan {
+  if (engine === 'firefox' && !hasCertutil()) {
+    throw new EngineUnavailableError(`firefox: certutil is not installed (it makes Firefox trust the https fixtures' local CA). ${installAdvice('firefox')}`);
+  }
   const overridden = env[OVERRIDE_ENV[engine]];
   if (!overridden) {
     const bundled = bundledExecutable(engine);

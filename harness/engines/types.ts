@@ -19,6 +19,13 @@ export interface EngineInfo {
   protocol: 'cdp' | 'juggler' | 'webdriver-bidi' | 'webdriver-classic';
   executable: string;
   headless: boolean;
+  /**
+   * The browsing profile: `persistent` (an on-disk, non-incognito profile, as a user has) or
+   * `ephemeral` (in-memory, e.g. WebKitGTK's automation session).
+   */
+  profile: 'persistent' | 'ephemeral';
+  /** The cookie policy in force (the engine's shipped default), in words, with its setting. */
+  cookiePolicy: string;
 }
 
 /** A function that runs inside the page. It must be self-contained: it is sent as source text. */
@@ -31,6 +38,8 @@ export interface Probe {
   visit(url: string): Promise<void>;
   /** Run a self-contained function in the page with JSON arguments; resolves with its JSON result. */
   run<A, R>(fn: InPageFunction<A, R>, args: A): Promise<R>;
+  /** A PNG of the visible page (what a person sees), at the page's device pixel ratio. */
+  screenshot(): Promise<Buffer>;
   /** Forget all cookies (every host), so the next scenario starts without any. Leaves the page. */
   reset(): Promise<void>;
   close(): Promise<void>;

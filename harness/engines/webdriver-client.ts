@@ -75,6 +75,11 @@ export class WebDriverSession {
     return this.client.command('POST', `/session/${this.id}/execute/async`, { script, args });
   }
 
+  /** Take Screenshot: the viewport as a base64 PNG. */
+  screenshot(): Promise<string> {
+    return this.client.command('GET', `/session/${this.id}/screenshot`);
+  }
+
   deleteAllCookies(): Promise<void> {
     return this.client.command('DELETE', `/session/${this.id}/cookie`);
   }

@@ -8,14 +8,18 @@ import { reapOnExit } from './child-reaper.ts';
 import { acquireDisplay } from './display.ts';
 import { firstLine } from './playwright-engine.ts';
 import { type LaunchPlan, installAdvice } from './resolve.ts';
+import { WEBKIT_COOKIE_POLICY } from './shipped-defaults.ts';
+import { type TrustOptions, webkitCertificates } from './trust.ts';
 import { type Engine, type EngineInfo, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
 import { WebDriverClient, WebDriverSession } from './webdriver-client.ts';
 
 type WebDriverPlan = Extract<LaunchPlan, { driver: 'webdriver' }>;
 
-export interface WebDriverEngineOptions {
+export interface WebDriverEngineOptions extends TrustOptions {
   /** Pages to visit on reset to delete cookies: WebDriver only deletes the current document's. */
   cookieResetUrls: string[];
+  /** A WebDriver proxy capability (e.g. a pass-through proxy that maps one host to loopback). */
+  proxy?: Record<string, unknown>;
 }
 
 export async function launchWebDriverEngine(plan: WebDriverPlan, project: string, options: WebDriverEngineOptions): Promise<Engine> {
@@ -37,6 +41,9 @@ export async function launchWebDriverEngine(plan: WebDriverPlan, project: string
     protocol: 'webdriver-classic',
     executable: plan.executable,
     headless: false,
+    // MiniBrowser under automation keeps its website data in memory (an ephemeral session).
+    profile: 'ephemeral',
+    cookiePolicy: WEBKIT_COOKIE_POLICY,
   };
   return {
     info,
@@ -97,8 +104,10 @@ class WebDriverProbe implements Probe {
     }
     try {
       const created = await client.newSession({
-        'webkitgtk:browserOptions': { binary: plan.executable, args: ['--automation'] },
+        // `certificates`: WebKitGTK accepts the local CA's leaf for the fixture hosts (the https origins).
+        'webkitgtk:browserOptions': { binary: plan.executable, args: ['--automation'], certificates: webkitCertificates(undefined, options) },
         timeouts: { script: 60_000, pageLoad: 30_000 },
+        ...(options.proxy && { proxy: options.proxy }),
       });
       const { browserName = 'MiniBrowser', browserVersion = 'unknown' } = created.capabilities;
       return new WebDriverProbe(driver, new WebDriverSession(client, created.sessionId), browserName, browserVersion, options);
@@ -123,6 +132,10 @@ class WebDriverProbe implements Probe {
     const result = await this.session.executeAsync<{ ok: boolean; value?: R; error?: string }>(ASYNC_WRAPPER, [callExpression(fn, args)]);
     if (!result.ok) throw new Error(`in-page function threw: ${result.error}`);
     return result.value as R;
+  }
+
+  async screenshot(): Promise<Buffer> {
+    return Buffer.from(await this.session.screenshot(), 'base64');
   }
 
   // WebDriver deletes only the current document's cookies, so every cookie host is visited.

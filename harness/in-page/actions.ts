@@ -236,6 +236,8 @@ export async function performAction(action: ResolvedAction): Promise<Observation
         return doImage(a);
       case 'fetch-bitmap':
         return doFetchBitmap(a);
+      case 'viewer':
+        throw new Error('viewer actions open a viewer page; they run through harness/viewers, not in-page');
       case 'wait':
         await new Promise((resolve) => setTimeout(resolve, a.ms));
         return { result: 'done' };

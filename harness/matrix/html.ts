@@ -85,6 +85,7 @@ pre { background: var(--bg); padding: 8px 10px; border-radius: 6px; overflow: au
 .outcome { border-left: 4px solid var(--line); padding-left: 8px; margin: 6px 0; }
 .outcome.taken { border-color: var(--ok); }
 .basis { font-size: 12px; padding: 0 6px; border-radius: 10px; background: var(--bg); border: 1px solid var(--line); }
+img.shot { display: block; width: 96px; margin-top: 4px; border: 1px solid var(--line); } img.shot-large { max-width: 100%; border: 1px solid var(--line); }
 `;
 
 // Plain browser JavaScript (kept as a string: it runs in the report, not in Node). Verdict marks are
@@ -97,6 +98,7 @@ const engines = doc.run.engines.map((e) => e.project);
 const families = [...new Set(doc.cells.map((c) => c.family))];
 const el = (tag, { dataset, ...props } = {}, ...kids) => { const n = Object.assign(document.createElement(tag), props); Object.assign(n.dataset, dataset || {}); n.append(...kids.filter((k) => k != null)); return n; };
 const brief = (o, error) => !o ? (error ? 'not observed' : '—') : o.steps ? o.steps.map((s) => brief(s)).join(' → ')
+  : o.viewer ? [o.viewer.shown, o.viewer.drawer, o.viewer.uiError ? 'UI error' : null].filter(Boolean).join(' · ')
   : [o.result, o.status !== undefined && o.result !== 'blocked' ? o.status : null, o.canvas ? Object.entries(o.canvas).map(([k, v]) => k + ':' + v).join(' ') : null].filter((x) => x !== null && x !== undefined && x !== '').join(' ');
 const outcomesOf = (spec) => spec.outcomes || [spec];
 const BASIS = { normative: 'normative section', wpt: 'WPT test', note: 'non-normative note', draft: 'draft', policy: 'engine policy', deviation: 'declared deviation' };
@@ -105,7 +107,7 @@ const taken = (c) => !c.outcome || c.verdict === 'known-deviation' || (c.outcome
 const linkify = (text) => { const span = el('span'); for (const part of String(text).split(/(https?:\\/\\/[^\\s;,)]+)/)) span.append(/^https?:/.test(part) ? el('a', { href: part, textContent: part, target: '_blank', rel: 'noreferrer' }) : part); return span; };
 
 const r = doc.run;
-document.getElementById('run').textContent = 'Run ' + r.startedAt + ' · ' + r.status + ' · ' + r.os.platform + ' ' + r.os.release + ' · harness ' + r.harness.version + (r.harness.commit ? ' @ ' + r.harness.commit.slice(0, 10) : '') + ' · Playwright ' + r.playwright + ' · ' + doc.cells.length + ' cells';
+document.getElementById('run').textContent = 'Run ' + r.startedAt + ' · ' + r.status + ' · ' + r.os.platform + ' ' + r.os.release + ' · harness ' + r.harness.version + (r.harness.commit ? ' @ ' + r.harness.commit.slice(0, 10) : '') + ' · Playwright ' + r.playwright + (r.viewers ? ' · viewers ' + Object.entries(r.viewers).map(([k, v]) => k + ' ' + v).join(', ') : '') + ' · ' + doc.cells.length + ' cells';
 for (const e of r.engines) {
   const counts = doc.summary[e.project] || {};
   document.getElementById('engines').append(el('div', { className: 'card' + (e.version ? '' : ' down') },
@@ -155,7 +157,8 @@ function render() {
         el('td', { className: 'sc' }, el('code', { textContent: scenario }), any.title),
         el('td', { className: 'spec', textContent: specBrief(any.spec) }),
         ...showEngines.map((e) => { const c = cells.get(e); return el('td', {}, c && showVerdicts.has(c.verdict)
-          ? el('button', { className: 'cell v-' + c.verdict, title: c.verdict, textContent: MARK[c.verdict] + ' ' + brief(c.observed, c.error) + taken(c), onclick: () => open(c), dataset: { engine: e, verdict: c.verdict } }) : ''); })));
+          ? el('button', { className: 'cell v-' + c.verdict, title: c.verdict, textContent: MARK[c.verdict] + ' ' + brief(c.observed, c.error) + taken(c), onclick: () => open(c), dataset: { engine: e, verdict: c.verdict } },
+              c.evidence.screenshot ? el('img', { className: 'shot', src: c.evidence.screenshot, alt: 'viewer screenshot', loading: 'lazy' }) : null) : ''); })));
     }
     if (!rows.length) continue;
     root.append(el('section', { dataset: { family } }, el('h2', { textContent: family + ' (' + rows.length + ')' }),
@@ -179,6 +182,7 @@ function open(c) {
       el('p', {}, el('b', { textContent: (o.label || 'outcome ' + (i + 1)) + (c.outcome && c.outcome.index === i ? ' (taken)' : '') }), ' · basis: ', el('span', { className: 'basis', textContent: BASIS[o.basis || 'normative'] }), ' · ', linkify(o.cite)),
       json({ observed: o.observed, server: o.server }))),
     c.deviation ? el('div', { className: 'outcome' + (c.outcome && c.outcome.index < 0 ? ' taken' : '') }, el('h3', { textContent: (c.deviation.kind === 'policy' ? 'Declared engine policy for ' : 'Declared deviation from normative text for ') + c.engine }), el('p', {}, el('span', { className: 'basis', textContent: BASIS[c.deviation.kind === 'policy' ? 'policy' : 'deviation'] }), ' · ', linkify(c.deviation.cite)), json({ observed: c.deviation.observed, server: c.deviation.server })) : null,
+    c.evidence.screenshot ? el('div', {}, el('h3', { textContent: 'What the viewer showed' }), el('img', { className: 'shot-large', src: c.evidence.screenshot, alt: 'viewer screenshot' })) : null,
     el('h3', { textContent: 'Page JavaScript observed' }), json(c.observed),
     el('h3', { textContent: 'Server received (' + log.length + ' request' + (log.length === 1 ? '' : 's') + ')' }),
     log.length ? el('table', { className: 'log' }, el('tr', {}, ...['method', 'path', 'Origin', 'Cookie', 'ACRM / ACRH'].map((h) => el('th', { textContent: h }))),

@@ -11,6 +11,7 @@ export function observedBrief(cell: Pick<MatrixCell, 'observed' | 'error'>): str
   const o = cell.observed;
   if (!o) return cell.error ? 'not observed' : '—';
   if (o.steps) return o.steps.map((s) => observedBrief({ observed: s })).join(' → ');
+  if (o.viewer) return [o.viewer.shown, o.viewer.drawer, o.viewer.uiError ? 'UI error' : null].filter(Boolean).join(' · ');
   const parts: string[] = [o.result ?? ''];
   if (o.status !== undefined && o.result !== 'blocked') parts.push(String(o.status));
   if (o.canvas) parts.push(Object.entries(o.canvas).map(([k, v]) => `${k}:${v}`).join(' '));
@@ -37,6 +38,7 @@ export function renderMarkdown(doc: MatrixDocument): string {
   const engines = doc.run.engines.map((e) => e.project);
   const out: string[] = ['# CORS conformance matrix', ''];
   out.push(`Run ${doc.run.startedAt} (${doc.run.status}) on ${doc.run.os.platform} ${doc.run.os.release}, harness ${doc.run.harness.version}${doc.run.harness.commit ? ` @ ${doc.run.harness.commit.slice(0, 10)}` : ''}.`, '');
+  if (doc.run.viewers) out.push(`Viewers: ${Object.entries(doc.run.viewers).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
   out.push('| engine | browser | ' + VERDICTS.map((v) => `${VERDICT_MARK[v]} ${v}`).join(' | ') + ' | of which permitted alternatives | of which policies |');
   out.push('|---|---|' + VERDICTS.map(() => '---:').join('|') + '|---:|---:|');
   for (const e of doc.run.engines) {

@@ -18,6 +18,9 @@ export interface MatrixEngine {
   source: EngineInfo['source'] | null;
   protocol: EngineInfo['protocol'] | null;
   headless: boolean | null;
+  /** Which profile and cookie policy "Chromium" etc. meant (absent until the engine ran). */
+  profile?: EngineInfo['profile'];
+  cookiePolicy?: string;
   /** Why this engine produced no observations, when it did not. */
   error?: string;
 }
@@ -29,7 +32,7 @@ export interface MatrixEngine {
 export interface MatrixCell extends Omit<CellRecord, 'engine' | 'evidence'> {
   engine: string;
   engineVersion: string | null;
-  evidence: { action: ResolvedAction | null; page: Observation | null; server: LoggedRequest[] };
+  evidence: { action: ResolvedAction | null; page: Observation | null; server: LoggedRequest[]; screenshot?: string };
 }
 
 export interface MatrixChange {
@@ -57,6 +60,8 @@ export interface MatrixRun {
   playwright: string;
   shard: { current: number; total: number } | null;
   engines: MatrixEngine[];
+  /** Exact versions of the viewer libraries the viewer family runs (fixtures/viewers). */
+  viewers?: Record<string, string>;
   baseline: { path: string; startedAt: string; changes: MatrixChange[]; engineVersions: EngineVersionChange[] } | null;
 }
 

@@ -12,6 +12,7 @@ import { ENGINE_ANNOTATION, type EngineInfo } from '../engines/types.ts';
 import { CELL_ATTACHMENT, type CellRecord, SCENARIO_ANNOTATION, type ScenarioMeta } from '../scenarios/cell.ts';
 import { permittedOutcomes } from '../scenarios/outcomes.ts';
 import { FAMILIES } from '../scenarios/types.ts';
+import { viewerVersions } from '../../fixtures/viewers/assets.ts';
 import { compareCells, compareEngines, readBaseline } from './baseline.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown, VERDICT_MARK } from './markdown.ts';
@@ -48,6 +49,7 @@ export default class MatrixReporter implements Reporter {
       engines: [],
       baseline: null,
     };
+    if (suite.allTests().some((t) => scenarioMeta(t)?.family === 'viewer')) this.run.viewers = { ...viewerVersions() };
     for (const test of suite.allTests()) {
       const meta = scenarioMeta(test);
       if (!meta) continue;
@@ -118,6 +120,7 @@ export default class MatrixReporter implements Reporter {
       source: info.source,
       protocol: info.protocol,
       headless: info.headless,
+      ...(info.profile && { profile: info.profile, cookiePolicy: info.cookiePolicy }),
     });
   }
 
@@ -146,7 +149,7 @@ export default class MatrixReporter implements Reporter {
     const lines = doc.run.engines.map((e) => {
       const counts = doc.summary[e.project];
       const tally = VERDICTS.map((v) => `${counts?.[v] ?? 0} ${v}${v === 'conforms' ? ` (${counts?.alternative ?? 0} permitted alternative, ${counts?.policy ?? 0} policy)` : ''}`).join(', ');
-      return `  ${e.project.padEnd(10)} ${tally}   ${e.version ? `${e.browser} ${e.version}` : `did not run: ${e.error ?? ''}`}`;
+      return `  ${e.project.padEnd(10)} ${tally}   ${e.version ? `${e.browser} ${e.version}${e.profile ? `, ${e.profile} profile` : ''}` : `did not run: ${e.error ?? ''}`}`;
     });
     const changes = doc.run.baseline ? `\n  ${doc.run.baseline.changes.length} cell(s) changed against ${doc.run.baseline.path}` : '';
     process.stdout.write(
@@ -181,7 +184,12 @@ function unobserved(meta: ScenarioMeta, project: string, error: string): MatrixC
 }
 
 function fromRecord({ engine, evidence, ...rest }: CellRecord, project: string): MatrixCell {
-  return { ...rest, engine: project, engineVersion: engine.version, evidence: { action: evidence.action, page: evidence.page, server: evidence.log } };
+  return {
+    ...rest,
+    engine: project,
+    engineVersion: engine.version,
+    evidence: { action: evidence.action, page: evidence.page, server: evidence.log, ...(evidence.screenshot && { screenshot: evidence.screenshot }) },
+  };
 }
 
 function harnessVersion(projectDir: string): MatrixRun['harness'] {

@@ -39,5 +39,5 @@ export interface CellRecord {
   /** Why the cell could not be observed (verdict `error`). */
   error?: string;
   fix?: string;
-  evidence: { action: ResolvedAction | null; page: Observation | null; log: LoggedRequest[] };
+  evidence: { action: ResolvedAction | null; page: Observation | null; log: LoggedRequest[]; screenshot?: string };
 }

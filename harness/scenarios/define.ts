@@ -8,7 +8,7 @@ import type { Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
 import { expect, test } from '../test.ts';
 import { CELL_ATTACHMENT, type CellRecord, SCENARIO_ANNOTATION, type ScenarioMeta } from './cell.ts';
-import { cookieName, serverFacts } from './facts.ts';
+import { controlCookieName, cookieName, serverFacts } from './facts.ts';
 import { type ResolvedAction, type RunContext, resolveAction } from './targets.ts';
 import { type Deviations, FAMILIES, type Observation, type Scenario, type Setup } from './types.ts';
 import { permittedOutcomes, verdictProblems } from './outcomes.ts';
@@ -22,8 +22,9 @@ export function scenarioTests(scenarios: Scenario[], deviations: Deviations): vo
       const spec = { outcomes: permittedOutcomes(scenario.spec) };
       const meta: ScenarioMeta = { id: scenario.id, family: scenario.family, title: scenario.title, spec, fix: scenario.fix, deviations: deviations[scenario.id] };
       const details = { tag: `@${scenario.family}`, annotation: { type: SCENARIO_ANNOTATION, description: JSON.stringify(meta) } };
-      test(`${scenario.id}: ${scenario.title}`, details, async ({ probe, origins, token, serverLog, engine }, testInfo) => {
-        const ctx: RunContext = { origins, token };
+      test(`${scenario.id}: ${scenario.title}`, details, async ({ probe, originsByScheme, token, serverLog, engine }, testInfo) => {
+        const origins = originsByScheme[scenario.scheme ?? 'http'];
+        const ctx: RunContext = { origins, token, originsByScheme };
         const cell: CellRecord = {
           scenario: scenario.id,
           family: scenario.family,
@@ -64,27 +65,29 @@ export function scenarioTests(scenarios: Scenario[], deviations: Deviations): vo
 /** With `mayBeRejected`, reports whether the cookie was stored instead of failing when it was not. */
 async function runSetup(setup: Setup | undefined, probe: Probe, ctx: RunContext): Promise<Observation['setupCookie']> {
   if (!setup?.cookie) return undefined;
-  const { origin, attributes, mayBeRejected } = setup.cookie;
+  const { origin, attributes, mayBeRejected, control } = setup.cookie;
   await probe.open(`${ctx.origins[origin]}/blank`);
   const cookie = `${cookieName(ctx.token)}=1; path=/; max-age=300${attributes ? `; ${attributes}` : ''}`;
+  const controlCookie = control === undefined ? null : `${controlCookieName(ctx.token)}=1; path=/; max-age=300${control ? `; ${control}` : ''}`;
   const stored = await probe.run(
-    ({ cookie, name }: { cookie: string; name: string }) => {
+    ({ cookie, controlCookie, name }: { cookie: string; controlCookie: string | null; name: string }) => {
+      if (controlCookie) document.cookie = controlCookie;
       document.cookie = cookie;
-      return document.cookie.includes(`${name}=`);
+      return document.cookie.split(/;\s*/).some((c) => c.startsWith(`${name}=`));
     },
-    { cookie, name: cookieName(ctx.token) },
+    { cookie, controlCookie, name: cookieName(ctx.token) },
   );
   if (mayBeRejected) return stored ? 'stored' : 'rejected';
   if (!stored) throw new Error(`setup: the browser did not store the first-party cookie "${cookie}" on ${ctx.origins[origin]}`);
   return undefined;
 }
 
-function attachCell(testInfo: TestInfo, cell: CellRecord): Promise<void> {
+export function attachCell(testInfo: TestInfo, cell: CellRecord): Promise<void> {
   testInfo.annotations.push({ type: 'verdict', description: cell.verdict });
   return testInfo.attach(CELL_ATTACHMENT, { body: JSON.stringify(cell), contentType: 'application/json' });
 }
 
-function failureMessage(cell: CellRecord): string {
+export function failureMessage(cell: CellRecord): string {
   const requests = cell.evidence.log.map((r) => `    ${r.method} ${r.path} Origin: ${r.origin ?? '(none)'}${r.cookie ? ` Cookie: ${r.cookie}` : ''}`);
   return [
     `${cell.scenario} in ${cell.engine.browser} ${cell.engine.version}: ${cell.verdict}`,

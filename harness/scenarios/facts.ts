@@ -7,6 +7,7 @@ import type { RunContext } from './targets.ts';
 import type { ServerFacts } from './types.ts';
 
 export const cookieName = (token: string) => `c_${token}`;
+export const controlCookieName = (token: string) => `k_${token}`;
 
 const header = (r: LoggedRequest, name: string) => r.headers.find(([n]) => n === name)?.[1] ?? null;
 
@@ -14,7 +15,8 @@ export function serverFacts(log: LoggedRequest[], { origins, token }: RunContext
   const isPreflight = (r: LoggedRequest) => r.method === 'OPTIONS' && r.accessControlRequestMethod !== null;
   const preflights = log.filter(isPreflight);
   const others = log.filter((r) => !isPreflight(r));
-  const carriesCookie = (r: LoggedRequest) => (r.cookie ?? '').split(/;\s*/).some((c) => c.startsWith(`${cookieName(token)}=`));
+  const carries = (name: string) => (r: LoggedRequest) => (r.cookie ?? '').split(/;\s*/).some((c) => c.startsWith(`${name}=`));
+  const carriesCookie = carries(cookieName(token));
   const roleOf = new Map(Object.entries(origins).map(([role, origin]) => [origin, role]));
   const originName = (r: LoggedRequest) => (r.origin === null ? 'absent' : (roleOf.get(r.origin) ?? r.origin));
   return {
@@ -24,6 +26,8 @@ export function serverFacts(log: LoggedRequest[], { origins, token }: RunContext
     origins: others.map(originName),
     preflightOrigins: preflights.map(originName),
     cookie: others.some(carriesCookie),
+    controlCookie: others.some(carries(controlCookieName(token))),
+    schemes: others.map((r) => r.scheme ?? 'http'),
     preflightCookie: preflights.some((r) => r.cookie !== null),
     acrm: preflights[0]?.accessControlRequestMethod ?? null,
     acrh: preflights[0]?.accessControlRequestHeaders ?? null,

@@ -2,13 +2,16 @@
 // the scenario token added everywhere (so every hop lands in the same log), placeholders filled.
 
 import { type MakeParams, makeUrl } from '../../fixtures/make-params.ts';
-import type { Origins } from '../../fixtures/origins.ts';
+import type { Origins, Scheme } from '../../fixtures/origins.ts';
 import { RUNNER_PATH } from '../../fixtures/runner-page.ts';
-import type { Action, FetchAction, FetchBitmapAction, ImageAction, MakeSpec, Target, WaitAction, XhrAction } from './types.ts';
+import type { Action, FetchAction, FetchBitmapAction, ImageAction, MakeSpec, Target, ViewerAction, WaitAction, XhrAction } from './types.ts';
 
 export interface RunContext {
+  /** The origins under the scenario's scheme (what `{viewer}` etc. and targets mean by default). */
   origins: Origins;
   token: string;
+  /** The origins under each scheme, for targets that name their own. */
+  originsByScheme?: Record<Scheme, Origins>;
 }
 
 /** An action as sent into the page: every Target replaced by its URL. */
@@ -17,6 +20,7 @@ export type ResolvedAction =
   | WithUrl<XhrAction>
   | WithUrl<ImageAction>
   | WithUrl<FetchBitmapAction>
+  | WithUrl<ViewerAction>
   | WaitAction
   | ResolvedSequence;
 type WithUrl<T> = Omit<T, 'target'> & { url: string; frameUrl?: string };
@@ -34,7 +38,8 @@ export function fill(value: string, { origins, token }: RunContext): string {
 }
 
 export function resolveTarget(target: Target, ctx: RunContext): string {
-  const origin = ctx.origins[target.origin];
+  if (target.scheme && !ctx.originsByScheme) throw new Error(`a target names scheme ${target.scheme}, but the run context has no origins by scheme`);
+  const origin = target.scheme ? ctx.originsByScheme![target.scheme][target.origin] : ctx.origins[target.origin];
   let url: string;
   if ('make' in target) {
     url = makeUrl(origin, { ...resolveMake(target.make, ctx), token: ctx.token });

@@ -3,10 +3,10 @@
 // Nothing in a table is engine-specific; engine differences live in specs/deviations.ts.
 
 import type { MakeParams } from '../../fixtures/make-params.ts';
-import type { OriginName } from '../../fixtures/origins.ts';
+import type { OriginName, Scheme } from '../../fixtures/origins.ts';
 import type { EngineName, Isolation } from '../engines/types.ts';
 
-export const FAMILIES = ['simple', 'credentialed', 'preflight', 'redirect', 'canvas'] as const;
+export const FAMILIES = ['simple', 'credentialed', 'preflight', 'redirect', 'canvas', 'secure', 'viewer'] as const;
 export type Family = (typeof FAMILIES)[number];
 
 /**
@@ -15,8 +15,9 @@ export type Family = (typeof FAMILIES)[number];
  * `{token}` for the scenario token, e.g. `acao: ['{viewer}']`.
  */
 export type Target =
-  | { origin: OriginName; make: MakeSpec; userinfo?: string }
-  | { origin: OriginName; path: string; userinfo?: string };
+  | { origin: OriginName; make: MakeSpec; userinfo?: string; scheme?: Scheme }
+  | { origin: OriginName; path: string; userinfo?: string; scheme?: Scheme };
+// `scheme` overrides the scenario's scheme for this one URL (mixed content, http ↔ https hops).
 
 /** /make parameters, where a redirect's Location may itself be a Target. */
 export type MakeSpec = Omit<MakeParams, 'token' | 'location' | 'pf_location'> & {
@@ -30,7 +31,7 @@ interface Timed {
 }
 
 /** What the page does. Each kind maps to one in-page routine (harness/in-page/actions.ts). */
-export type Action = FetchAction | XhrAction | ImageAction | FetchBitmapAction | SequenceAction | WaitAction;
+export type Action = FetchAction | XhrAction | ImageAction | FetchBitmapAction | SequenceAction | WaitAction | ViewerAction;
 
 export interface FetchAction extends Timed {
   kind: 'fetch';
@@ -85,6 +86,36 @@ export interface FetchBitmapAction extends Timed {
   target: Target;
 }
 
+/** A real viewer opened on a page of the viewer origin (run by harness/viewers, not in-page). */
+export interface ViewerAction {
+  kind: 'viewer';
+  /** osd: OpenSeadragon 6; mirador: Mirador 4 (a manifest); ol: OpenLayers' IIIF source. */
+  viewer: 'osd' | 'mirador' | 'ol';
+  /** info.json (osd, ol) or manifest (mirador); put `/t/{token}` in its path so tiles carry the token. */
+  target: Target;
+  drawer?: 'webgl' | 'canvas';
+  crossOriginPolicy?: 'unset' | 'Anonymous' | 'use-credentials';
+  /** Mirador: add the IIIF JSON-LD Accept header to its requests (forces preflights). */
+  accept?: 'iiif';
+  /** First load every tile URL with a plain <img> (no crossorigin): the cache warm-up. */
+  warmUp?: boolean;
+}
+
+/** What a person sees in a viewer. */
+export interface ViewerObservation {
+  /** The screenshot against the known image: image (pixels verified), partial, or blank. */
+  shown: 'image' | 'partial' | 'blank';
+  /** The drawer in use at the end: webgl, canvas, webgl-fell-back-to-canvas, … */
+  drawer: string | null;
+  /** Whether the viewer's UI shows an error message. */
+  uiError: boolean;
+  /** Evidence, not compared unless an expectation names it. */
+  pixels?: string;
+  uiErrorText?: string | null;
+  tiles?: { loaded: number; failed: number };
+  notes?: string[];
+}
+
 export interface SequenceAction {
   kind: 'sequence';
   steps: Action[];
@@ -113,6 +144,8 @@ export interface Observation {
   /** Per canvas use: clean, tainted, unavailable, or an error name. */
   canvas?: Partial<Record<ImageUse, string>>;
   steps?: Observation[];
+  /** Viewer scenarios: what a person sees (harness/viewers). */
+  viewer?: Partial<ViewerObservation>;
   /** Only with `setup.cookie.mayBeRejected`: whether the browser stored the setup cookie. */
   setupCookie?: 'stored' | 'rejected';
 }
@@ -131,6 +164,10 @@ export interface ServerFacts {
   preflightOrigins: string[];
   /** Whether any non-preflight request carried this scenario's cookie. */
   cookie: boolean;
+  /** Whether any non-preflight request carried the setup's control cookie (`k_<token>`, see Setup). */
+  controlCookie: boolean;
+  /** Scheme of each non-preflight request as it reached the server (`http` | `https`). */
+  schemes: string[];
   /** Whether a preflight carried a cookie (it never should). */
   preflightCookie: boolean;
   /** Access-Control-Request-Method / -Headers of the first preflight (null when none). */
@@ -197,13 +234,18 @@ export interface Setup {
    * Set a cookie named `c_<token>` first-party on this origin's host (by visiting it). The test
    * fails if the browser refuses it, unless `mayBeRejected`: then `observed.setupCookie` records it.
    */
-  cookie?: { origin: OriginName; attributes?: string; mayBeRejected?: boolean };
+  cookie?: { origin: OriginName; attributes?: string; mayBeRejected?: boolean; control?: string };
+  // `control`: also set a control cookie `k_<token>` with these attributes on the same host (never
+  // required to be stored). Whether it was sent (`controlCookie`) tells "this cookie was not sent"
+  // apart from "no third-party cookie is sent at all".
 }
 
 export interface Scenario {
-  /** `family/slug`, stable across runs: the matrix row key. */
+  /** `family/slug`, stable across runs: the matrix row key (`family/slug@https` for an https variant). */
   id: string;
   family: Family;
+  /** The scheme of the page and of every target without its own (default http). */
+  scheme?: Scheme;
   title: string;
   setup?: Setup;
   action: Action;

@@ -6,6 +6,13 @@
 // `c_<token>`, set either first-party by the harness (`setup.cookie`) or by an earlier step's
 // Set-Cookie. `image` (localhost:PI) is same-site with the page (localhost:PV); `imageCrossSite`
 // (127.0.0.1:PI) is cross-site. Cookies are per host, not per port.
+// Cookie rows run with `isolation: 'cookies'` (a cookie jar of their own: every cookie is cleared
+// first) and, where "not sent" could also mean "no third-party cookie is sent at all", with a
+// control cookie `k_<token>` (SameSite=None; Secure) next to the subject: `controlCookie` says
+// whether any third-party cookie got through. Whether third-party cookies are sent is engine
+// policy, which the cookie drafts leave to the user agent; engines that block or partition them
+// are declared in specs/deviations.ts as policy, with the setting that does it. Each cookie row
+// also runs over https (specs/scenarios/https.ts), where Secure cookies are what sites really use.
 
 import type { OriginName } from '../../fixtures/origins.ts';
 import type { FetchAction, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
@@ -23,9 +30,12 @@ const XHR_CREDENTIALS = 'https://xhr.spec.whatwg.org/#the-withcredentials-attrib
 /** A correct credentialed answer: the exact page origin (reflected) and ACAC true. */
 const ALLOW: MakeSpec = { acao: ['$origin'], acac: 'true', vary: 'Origin' };
 const one = (cookie: boolean) => ({ requests: 1, preflights: 0, origins: ['viewer'], cookie });
-const cookieOn = (origin: OriginName, attributes?: string, mayBeRejected?: boolean) => ({
-  cookie: { origin, ...(attributes && { attributes }), ...(mayBeRejected && { mayBeRejected }) },
+const cookieOn = (origin: OriginName, attributes?: string, mayBeRejected?: boolean, control?: string) => ({
+  cookie: { origin, ...(attributes && { attributes }), ...(mayBeRejected && { mayBeRejected }), ...(control !== undefined && { control }) },
 });
+/** The control cookie of cross-site rows: the most permissive third-party cookie there is. */
+const THIRD_PARTY_CONTROL = 'SameSite=None; Secure';
+const COOKIE_POLICY = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-7.1 (third-party cookies: blocking is user-agent policy)';
 /** The Set-Cookie a response uses to plant this scenario's cookie (same name the `cookie` fact looks for). */
 const PLANT = 'c_{token}=1; Path=/; Max-Age=300';
 
@@ -153,6 +163,7 @@ export const scenarios: Scenario[] = [
   {
     id: 'credentialed/cookie-same-site-cross-port',
     family: 'credentialed',
+    isolation: 'cookies',
     title: 'A cookie set first-party on localhost:PI is sent cross-port (same-site) with credentials include',
     setup: cookieOn('image'),
     action: include(ALLOW),
@@ -161,6 +172,7 @@ export const scenarios: Scenario[] = [
   {
     id: 'credentialed/cookie-not-port-scoped',
     family: 'credentialed',
+    isolation: 'cookies',
     title: "Cookies are per host, not per port: image's cookie also goes to the other port",
     setup: cookieOn('image'),
     action: include(ALLOW, 'other'),
@@ -173,25 +185,28 @@ export const scenarios: Scenario[] = [
   {
     id: 'credentialed/cookie-cross-site-default',
     family: 'credentialed',
+    isolation: 'cookies',
     title: 'A cookie without SameSite, set first-party on 127.0.0.1, is not sent on a cross-site fetch (Lax by default)',
-    setup: cookieOn('imageCrossSite'),
+    setup: cookieOn('imageCrossSite', undefined, false, THIRD_PARTY_CONTROL),
     action: include(ALLOW, 'imageCrossSite'),
     // rfc6265bis: a cookie without SameSite gets same-site-flag "Default", which the retrieval
     // algorithm excludes from cross-site requests that are not top-level navigations, exactly like
     // "Lax". (Chromium shipped this as "SameSite=Lax by default", chromestatus 5088147346030592.)
-    spec: { observed: { result: 'readable', status: 200 }, server: one(false), basis: 'draft', cite: `${COOKIE_RETRIEVAL} (same-site enforcement "Default": Lax by default is the user agent's choice); https://chromestatus.com/feature/5088147346030592` },
+    spec: { observed: { result: 'readable', status: 200 }, server: { ...one(false), controlCookie: true }, basis: 'draft', cite: `${COOKIE_RETRIEVAL} (same-site enforcement "Default": Lax by default is the user agent's choice); https://chromestatus.com/feature/5088147346030592; control: ${COOKIE_POLICY}` },
   },
   {
     id: 'credentialed/cookie-cross-site-lax',
     family: 'credentialed',
+    isolation: 'cookies',
     title: 'A SameSite=Lax cookie is not sent on a cross-site fetch',
-    setup: cookieOn('imageCrossSite', 'SameSite=Lax'),
+    setup: cookieOn('imageCrossSite', 'SameSite=Lax', false, THIRD_PARTY_CONTROL),
     action: include(ALLOW, 'imageCrossSite'),
-    spec: { observed: { result: 'readable', status: 200 }, server: one(false), basis: 'draft', cite: COOKIE_RETRIEVAL },
+    spec: { observed: { result: 'readable', status: 200 }, server: { ...one(false), controlCookie: true }, basis: 'draft', cite: `${COOKIE_RETRIEVAL}; control: ${COOKIE_POLICY}` },
   },
   {
     id: 'credentialed/cookie-cross-site-none',
     family: 'credentialed',
+    isolation: 'cookies',
     title: 'A SameSite=None; Secure cookie is sent on a cross-site credentialed fetch (unless third-party cookies are blocked)',
     // SameSite=None requires Secure, and Secure on http://127.0.0.1 is only accepted where the
     // engine counts loopback as a secure connection (the cookie draft leaves that to the user agent;
@@ -210,6 +225,7 @@ export const scenarios: Scenario[] = [
   {
     id: 'credentialed/omit-no-cookie',
     family: 'credentialed',
+    isolation: 'cookies',
     title: "credentials 'omit' sends no cookie even to a same-site host",
     setup: cookieOn('image'),
     action: { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'] } }, credentials: 'omit' },
@@ -218,6 +234,7 @@ export const scenarios: Scenario[] = [
   {
     id: 'credentialed/same-origin-mode-no-cookie',
     family: 'credentialed',
+    isolation: 'cookies',
     title: "credentials 'same-origin' (the default) sends no cookie cross-origin",
     setup: cookieOn('image'),
     action: { kind: 'fetch', target: { origin: 'image', make: ALLOW }, credentials: 'same-origin' },

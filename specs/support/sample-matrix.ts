@@ -22,7 +22,7 @@ function cell(scenario: string, engine: string, verdict: Verdict, observed: Matr
     ...(verdict === 'conforms' && { outcome: { index: 0, basis: 'normative' as const, cite: 'https://fetch.spec.whatwg.org/#cors-check' } }),
     ...(verdict === 'known-deviation' && { deviation: { observed: { result: 'readable' }, cite: 'https://bugs.example/1' } }),
     observed,
-    server: observed ? { preflights: 0, requests: 1, methods: ['GET'], origins: ['viewer'], preflightOrigins: [], cookie: false, preflightCookie: false, acrm: null, acrh: null, acrms: [], acrhs: [], authorization: [false], rejected: 0, cookies: [false], statuses: [200] } : null,
+    server: observed ? { preflights: 0, requests: 1, methods: ['GET'], origins: ['viewer'], preflightOrigins: [], cookie: false, controlCookie: false, schemes: ['http'], preflightCookie: false, acrm: null, acrh: null, acrms: [], acrhs: [], authorization: [false], rejected: 0, cookies: [false], statuses: [200] } : null,
     verdict,
     differences: verdict === 'unexpected' ? ['observed.result: expected "blocked", got "readable"'] : [],
     ...(verdict === 'error' && { error: 'browser has been closed' }),

@@ -53,7 +53,7 @@ test('the mutation shown in the report: simple/no-acao without its `result` asse
 
 const FACTS: ServerFacts = {
   preflights: 1, requests: 2, methods: ['OPTIONS', 'PUT', 'PUT'], origins: ['viewer', 'viewer'], preflightOrigins: ['viewer'],
-  cookie: false, preflightCookie: false, acrm: 'PUT', acrh: null, acrms: ['PUT'], acrhs: [null], authorization: [false, false], rejected: 0, cookies: [false, false], statuses: [200, 200],
+  cookie: false, controlCookie: false, schemes: ['http', 'http', 'http'], preflightCookie: false, acrm: 'PUT', acrh: null, acrms: ['PUT'], acrhs: [null], authorization: [false, false], rejected: 0, cookies: [false, false], statuses: [200, 200],
 };
 
 test('judge: a permitted alternative conforms and says which outcome it was', () => {

@@ -1,0 +1,94 @@
+// Opens one real viewer on a viewer page, waits until it has finished loading or failing, takes a
+// screenshot and judges it by its pixels. Shared by the viewer scenario family and viewerCheck().
+
+import { VIEWER_BOX } from '../../fixtures/viewers/pages.ts';
+import type { Probe } from '../engines/types.ts';
+import type { ResolvedAction } from '../scenarios/targets.ts';
+import type { ViewerObservation } from '../scenarios/types.ts';
+import { type PixelVerdict, type Rect, type SamplePoint, judgePixels, samplePoints, thumbnail } from './pixels.ts';
+
+export type ResolvedViewerAction = Extract<ResolvedAction, { kind: 'viewer' }>;
+
+/** The image the viewer should show: its size and pixels (a fixture sample, or fetched from a real server). */
+export interface Reference {
+  width: number;
+  height: number;
+  pixels(): Buffer;
+}
+
+/** What the viewer page publishes in window.__viewer (fixtures/viewers/pages.ts). */
+interface PageState {
+  settled: boolean;
+  timedOut: boolean;
+  opened: boolean;
+  openError: string | null;
+  tilesLoaded: number;
+  tilesFailed: number;
+  drawer: string | null;
+  drawerErrors: string[];
+  uiError: string | null;
+  imageRect: Rect | null;
+  viewerRect: Rect | null;
+  innerWidth: number | null;
+  warmed: number;
+  notes: string[];
+}
+
+export interface ViewerRun {
+  observation: ViewerObservation;
+  pixels: PixelVerdict | null;
+  /** The whole page as the engine rendered it. */
+  screenshot: Buffer;
+  /** A small JPEG of the viewer area, for reports. */
+  thumbnail: Buffer;
+}
+
+export function viewerPageUrl(viewerOrigin: string, action: ResolvedViewerAction, reference: Reference, token?: string): string {
+  const q = new URLSearchParams();
+  if (token) q.set('token', token);
+  q.set('src', action.url);
+  if (action.drawer) q.set('drawer', action.drawer);
+  if (action.crossOriginPolicy) q.set('policy', action.crossOriginPolicy);
+  if (action.accept) q.set('accept', action.accept);
+  if (action.warmUp) q.set('warm', '1');
+  q.set('iw', String(reference.width));
+  q.set('ih', String(reference.height));
+  return `${viewerOrigin}/viewers/${action.viewer}.html?${q}`;
+}
+
+// Mirador draws its window bar over the top of the image and its canvas navigation over the bottom.
+const CLEAR_AREA: Record<ResolvedViewerAction['viewer'], { top: number; bottom: number }> = {
+  osd: { top: 0, bottom: 0 },
+  ol: { top: 0, bottom: 0 },
+  mirador: { top: 64, bottom: 96 },
+};
+
+export async function runViewer(probe: Probe, viewerOrigin: string, action: ResolvedViewerAction, reference: Reference, token?: string, points?: SamplePoint[]): Promise<ViewerRun> {
+  await probe.open(viewerPageUrl(viewerOrigin, action, reference, token));
+  const state = await probe.run(() => (window as unknown as { __viewer: Promise<unknown> }).__viewer, null) as PageState;
+  const screenshot = await probe.screenshot();
+  const box = state.viewerRect ?? { x: 0, y: 0, ...VIEWER_BOX[action.viewer] };
+  const pngWidth = screenshot.readUInt32BE(16);
+  const scale = state.innerWidth ? pngWidth / state.innerWidth : 1;
+  const clear = CLEAR_AREA[action.viewer];
+  const clip = { x: box.x, y: box.y + clear.top, width: box.width, height: box.height - clear.top - clear.bottom };
+  const pixels = state.imageRect
+    ? await judgePixels(screenshot, { imageRect: state.imageRect, clip, scale }, reference, points ?? samplePoints(reference))
+    : null;
+  const observation: ViewerObservation = {
+    shown: pixels?.shown ?? 'blank',
+    drawer: state.drawer,
+    uiError: state.uiError !== null,
+    pixels: pixels ? `${pixels.matched}/${pixels.sampled} sample points match` : 'no image placed by the viewer',
+    uiErrorText: state.uiError,
+    tiles: { loaded: state.tilesLoaded, failed: state.tilesFailed },
+    notes: [
+      ...state.notes,
+      ...state.drawerErrors.map((e) => `drawer-error: ${e}`),
+      ...(state.openError ? [`open failed: ${state.openError}`] : []),
+      ...(state.warmed ? [`warm-up: ${state.warmed} plain <img> loads`] : []),
+      ...(pixels?.mismatches.length ? [`mismatches: ${JSON.stringify(pixels.mismatches.slice(0, 3))}`] : []),
+    ],
+  };
+  return { observation, pixels, screenshot, thumbnail: await thumbnail(screenshot, box, scale) };
+}

@@ -1,0 +1,9 @@
+// The secure family: its table (specs/scenarios/secure.ts) bound to every engine. Its rows are
+// about https itself (loopback http from https pages, http ↔ https redirects, third-party and
+// partitioned cookies), so they have no @https variants: each names its own schemes.
+
+import { scenarioTests } from '../harness/scenarios/define.ts';
+import { deviations } from './deviations.ts';
+import { FAMILY_TABLES } from './scenarios/index.ts';
+
+scenarioTests(FAMILY_TABLES.secure, deviations);
