@@ -32,9 +32,13 @@ Options:
 Engines: CORS_ENGINES=chromium,firefox,webkit (default all three).
 
 Requests are planned from the info.json as viewers make them: tiles per scale factor in the
-version's canonical form, a thumbnail from "sizes", full/max only when the level promises it.
-Every browser failure is repeated from Node (same URL and Origin, and the OPTIONS preflight):
-an error status that carries correct CORS headers is "not available", not a CORS failure.
+version's canonical form, a thumbnail from "sizes", full/max only at level 1 or 2, jpg/default,
+max sizes respected; what it does not promise is listed as not checked. Every browser failure is
+repeated from Node (same URL, Origin and headers, the OPTIONS preflight, redirects followed): an
+error status that carries correct CORS headers is "not available", no answer is a network failure,
+neither counts as CORS. Failures are grouped into root causes, each with one fix for the server the
+response headers name (nginx, Apache, lighttpd, Caddy, iipsrv, Cantaloupe, Loris, S3, CloudFront,
+Varnish, Cloudflare, Fastly).
 
 Exit code: 0 CORS is right (warnings and "not available" allowed), 1 a CORS check failed, 2
 unusable input, an unreachable target, or an engine that could not start.
