@@ -163,8 +163,11 @@ export class Certifier {
       } catch (error) {
         throw new Error(`${engine.info.project} failed while running ${check.id}: ${(error as Error).message}`);
       }
-      this.options.progress?.(`  ${engine.info.project.padEnd(8)} ${check.id}: ${out[check.id]!.status}`);
     }
+    // One line per engine, not per check: progress that fits a screen next to the report.
+    const counts = new Map<string, number>();
+    for (const { status } of Object.values(out)) counts.set(status, (counts.get(status) ?? 0) + 1);
+    this.options.progress?.(`  ${engine.info.project.padEnd(8)} ${checks.length} checks: ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`);
     return out;
   }
 
