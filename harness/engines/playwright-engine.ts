@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { type BrowserContext, type Page, chromium, firefox, webkit } from 'playwright-core';
 import { localCa } from '../../fixtures/tls.ts';
 import { acquireDisplay, type Display } from './display.ts';
+import { killProcessesNaming, settlesWithin } from './hung.ts';
 import { type LaunchPlan, installAdvice } from './resolve.ts';
 import { type TrustOptions, chromiumTrustArgs, trustInFirefoxProfile } from './trust.ts';
 import { type Engine, type EngineInfo, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
@@ -118,8 +119,9 @@ class PersistentBrowser {
     return browser;
   }
 
+  /** A hung browser (stopped, deadlocked) never answers close: it gets 10 s, then is killed. */
   async close(): Promise<void> {
-    await this.context.close().catch(() => {});
+    if (!(await settlesWithin(this.context.close().catch(() => {}), 10_000))) killProcessesNaming(this.profileDir);
     rmSync(this.profileDir, { recursive: true, force: true });
   }
 }

@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { PortInUseError, listensOn, withBindRetry } from '../net.ts';
 import { reapOnExit } from './child-reaper.ts';
 import { acquireDisplay } from './display.ts';
+import { descendants, killQuietly, settlesWithin } from './hung.ts';
 import { firstLine } from './playwright-engine.ts';
 import { type LaunchPlan, installAdvice } from './resolve.ts';
 import { WEBKIT_COOKIE_POLICY } from './shipped-defaults.ts';
@@ -146,9 +147,11 @@ class WebDriverProbe implements Probe {
     }
   }
 
+  /** A hung browser never answers quit: it gets 10 s, then the driver and its browser are killed. */
   async close(): Promise<void> {
-    await this.session.quit();
-    this.driver.kill('SIGTERM');
+    const quit = await settlesWithin(this.session.quit().catch(() => {}), 10_000);
+    if (!quit && this.driver.pid) for (const p of descendants(this.driver.pid)) killQuietly(p.pid);
+    this.driver.kill(quit ? 'SIGTERM' : 'SIGKILL');
     this.onClose?.();
   }
 }

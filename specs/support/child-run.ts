@@ -3,7 +3,7 @@
 // without any test-only hook in the product code.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { candidateFixturePorts } from '../../harness/free-fixtures.ts';
@@ -59,28 +59,4 @@ async function startCommand(dir: string, command: string, args: string[], env: R
   return { child, done };
 }
 
-/** Every process below `pid`, from /proc (Linux). */
-export function descendants(pid: number): { pid: number; cmdline: string }[] {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {}
-  }
-  const out: { pid: number; cmdline: string }[] = [];
-  const walk = (p: number) => {
-    for (const c of children.get(p) ?? []) {
-      let cmdline = '';
-      try {
-        cmdline = readFileSync(`/proc/${c}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      } catch {}
-      out.push({ pid: c, cmdline });
-      walk(c);
-    }
-  };
-  walk(pid);
-  return out;
-}
+export { descendants } from '../../harness/engines/hung.ts';

@@ -10,8 +10,11 @@ import type { Scenario, ServerFacts } from '../../harness/scenarios/types.ts';
 import { judge } from '../../harness/scenarios/verdict.ts';
 import { deviations } from '../deviations.ts';
 import { CATALOGUE } from '../scenarios/index.ts';
+import { scenarios as viewerScenarios } from '../scenarios/viewer.ts';
 
-const catalogue: Scenario[] = CATALOGUE;
+// The viewer family runs through its own binding (a real viewer page, not the in-page routine) but
+// is judged the same way, so its rows are held to the same proof.
+const catalogue: Scenario[] = [...CATALOGUE, ...viewerScenarios];
 
 test('every scenario declares a counterfactual its verdict rejects', () => {
   const problems = catalogue.flatMap((s) => verdictProblems(s, deviations[s.id]).map((p) => `${s.id}: ${p}`));
