@@ -3,14 +3,14 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Daemon, requireBinary, spawnDaemon, treesFor, withBindRetry } from './real-servers.ts';
+import { type Daemon, requireBinary, spawnDaemon, treesFor, withFreshPort } from './real-servers.ts';
 
 const asRoot = process.getuid?.() === 0;
 
 /** nginx serving the trees; `iiif` goes inside `location /iiif/`, `server` at server level. */
 export function startNginx(dir: string, trees: string, { http = '', server = '', iiif = '' }: { http?: string; server?: string; iiif?: string }, hostFor?: (port: number) => string): Promise<Daemon> {
   const bin = requireBinary('/usr/sbin/nginx');
-  return withBindRetry(async (port) => {
+  return withFreshPort(async (port) => {
     const d = join(dir, `nginx-${port}`);
     mkdirSync(join(d, 'tmp'), { recursive: true });
     const root = treesFor(trees, join(d, 'www'), hostFor?.(port) ?? `127.0.0.1:${port}`);
@@ -43,7 +43,7 @@ ${iiif}
 export function startApache(dir: string, trees: string, cors: string): Promise<Daemon> {
   const bin = requireBinary('/usr/sbin/apache2');
   const m = '/usr/lib/apache2/modules';
-  return withBindRetry(async (port) => {
+  return withFreshPort(async (port) => {
     const d = join(dir, `apache-${port}`);
     mkdirSync(d, { recursive: true });
     const root = treesFor(trees, join(d, 'www'), `127.0.0.1:${port}`);
@@ -77,7 +77,7 @@ ${cors}
 /** Caddy 2 (admin API and automatic HTTPS off); `site` goes in the site block before file_server. */
 export function startCaddy(dir: string, trees: string, site: string): Promise<Daemon> {
   const bin = requireBinary('/usr/bin/caddy');
-  return withBindRetry(async (port) => {
+  return withFreshPort(async (port) => {
     const d = join(dir, `caddy-${port}`);
     mkdirSync(d, { recursive: true });
     const root = treesFor(trees, join(d, 'www'), `127.0.0.1:${port}`);
@@ -106,7 +106,7 @@ function retarget(root: string, host: string): void {
 
 function startVarnishOn(dir: string, backend: Daemon, vcl: string): Promise<Daemon> {
   const bin = requireBinary('/usr/sbin/varnishd');
-  return withBindRetry(async (port) => {
+  return withFreshPort(async (port) => {
     const d = join(dir, `varnish-${port}`);
     mkdirSync(d, { recursive: true });
     writeFileSync(join(d, 'default.vcl'), `vcl 4.1;\nbackend default { .host = "127.0.0.1"; .port = "${backend.port}"; }\n${vcl}\n`);
@@ -118,7 +118,7 @@ function startVarnishOn(dir: string, backend: Daemon, vcl: string): Promise<Daem
 export function startLighttpdIipsrv(dir: string, tiffDir: string, cors: string): Promise<Daemon> {
   const bin = requireBinary('/usr/sbin/lighttpd');
   const iipsrv = requireBinary('/usr/lib/iipimage-server/iipsrv.fcgi');
-  return withBindRetry(async (port) => {
+  return withFreshPort(async (port) => {
     const d = join(dir, `lighttpd-${port}`);
     mkdirSync(join(d, 'www'), { recursive: true });
     writeFileSync(

@@ -114,4 +114,16 @@ export function treesFor(trees: string, root: string, host: string): string {
   return root;
 }
 
-export { withBindRetry };
+/**
+ * withBindRetry, never handing out a port twice in this process: the engines are shared across
+ * rows, and a row reusing an earlier row's port (same origin, same URL) would be answered from
+ * the browser's preflight or HTTP cache filled by the earlier server.
+ */
+const handedOut = new Set<number>();
+export function withFreshPort<T>(start: (port: number) => Promise<T>): Promise<T> {
+  return withBindRetry(async (port) => {
+    if (handedOut.has(port)) throw new PortInUseError(`port ${port} already served an earlier row`);
+    handedOut.add(port);
+    return start(port);
+  });
+}
