@@ -1,6 +1,7 @@
 // `npm run certify -- <url>`: is this IIIF server's CORS right, in every engine, for what viewers do?
 
 import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { selectedEngines } from '../engines/select.ts';
 import { EngineUnavailableError } from '../engines/types.ts';
@@ -27,6 +28,10 @@ Options:
                      an origin the server is meant to allow (e.g. your viewer's); repeatable.
                      Look-alikes of it (prefix, suffix, unescaped dots, other scheme) are probed
   --timeout <s>      per-request timeout for node-side requests (default ${DEFAULT_LIMITS.timeoutMs / 1000})
+  --viewers          also open the image in real viewers (OpenSeadragon 6 WebGL and canvas drawers,
+                     Mirador 4 for a manifest) in every engine and say whether a person would see
+                     it, judged by the screenshot's pixels; screenshots go next to the --json file
+                     (else to ./certify-viewers/). Adds a few seconds per engine
   --quiet            no progress lines
   -h, --help         show this help
 Engines: CORS_ENGINES=chromium,firefox,webkit (default all three).
@@ -57,6 +62,7 @@ async function main(): Promise<number> {
         'trusted-origin': { type: 'string', multiple: true },
         timeout: { type: 'string' },
         quiet: { type: 'boolean' },
+        viewers: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -105,7 +111,8 @@ async function main(): Promise<number> {
   progress?.(`Starting ${engines.join(', ')}…`);
   let certifier: Certifier;
   try {
-    certifier = await Certifier.start({ engines, limits, samples, trustedOrigins, progress });
+    const screenshotDir = values.json && values.json !== '-' ? dirname(resolve(values.json)) : resolve('certify-viewers');
+    certifier = await Certifier.start({ engines, limits, samples, trustedOrigins, progress, ...(values.viewers && { viewers: { screenshotDir } }) });
   } catch (error) {
     const errors = error instanceof AggregateError ? error.errors : [error];
     for (const e of errors) process.stderr.write(`certify: ${e instanceof EngineUnavailableError ? e.message : String((e as Error)?.stack ?? e)}\n`);

@@ -2,6 +2,7 @@
 // what was not available or not checked, then the check × engine table (rows that did not pass;
 // --verbose shows every row with every observation and the node-side evidence). Text or Markdown.
 
+import { dirname } from 'node:path';
 import type { Evidence } from './evidence.ts';
 import { FIXES } from './fixes.ts';
 import { type CertifyReport, NODE_COLUMN } from './run.ts';
@@ -57,6 +58,17 @@ export function renderReport(r: CertifyReport, o: RenderOptions = {}): string {
   apart('unavailable', 'Not available (error status with correct CORS headers: a problem for viewers, not a CORS one)');
   apart('network', 'Network failures (no response: not judged as CORS)');
   if (r.target.plan.notChecked.length) out.push('', `Not checked: ${r.target.plan.notChecked.map((n) => `${n.what} (${n.why})`).join('; ')}`);
+  if (r.viewers?.length) {
+    // One line per viewer: would a person see the image in each engine (pixels of a screenshot)?
+    out.push('', 'Viewers (would a person see the image? judged by the pixels of a screenshot):');
+    for (const check of [...new Set(r.viewers.map((v) => v.check))]) {
+      const results = r.viewers.filter((v) => v.check === check);
+      out.push(`  ${check.padEnd(11)} ${results.map((v) => `${v.engine} ${v.shows === null ? 'n/a' : v.shows ? 'yes' : 'NO'}`).join(', ')}`);
+      for (const reason of new Set(results.filter((v) => v.shows === false).map((v) => v.reason))) out.push(`              ${reason}`);
+    }
+    const shots = r.viewers.find((v) => v.screenshot)?.screenshot;
+    if (shots) out.push(`  screenshots: ${dirname(shots)}/`);
+  }
 
   const rows = r.checks.filter((c) => o.verbose || Object.values(c.results).some((x) => x.status !== 'pass' && x.status !== 'n/a'));
   const width = Math.max(5, ...r.checks.map((c) => c.id.length)) + 2;

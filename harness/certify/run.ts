@@ -13,6 +13,7 @@ import { DEFAULT_SAMPLES, type Target, discover } from './discover.ts';
 import { type Baseline, type Classification, Corroborator, type Evidence } from './evidence.ts';
 import { DEFAULT_LIMITS, SafeFetch, type SafeFetchLimits, TargetError } from './safe-fetch.ts';
 import { type Detected, detectServer } from './servers.ts';
+import { type ViewerCheckResult, viewerCheck } from '../viewers/check.ts';
 import { type ViewerOrigin, startViewerOrigin } from './viewer-origin.ts';
 
 export const NODE_COLUMN = 'node';
@@ -41,6 +42,8 @@ export interface CertifyReport {
   requests: Evidence[];
   /** CORS verdict: "not available" and network failures are reported apart and do not count. */
   verdict: 'pass' | 'fail';
+  /** With `viewers`: would each real viewer show the image, per engine (judged by pixels). */
+  viewers?: ViewerCheckResult[];
 }
 
 export interface Discovered {
@@ -58,6 +61,8 @@ export interface CertifierOptions {
   /** Origins the server is meant to trust: their look-alikes are probed. */
   trustedOrigins?: string[];
   progress?: (message: string) => void;
+  /** Also open the image in real viewers (OpenSeadragon WebGL and canvas, Mirador) in every engine; screenshots go to `screenshotDir`. */
+  viewers?: { screenshotDir: string };
 }
 
 interface RunningEngine {
@@ -140,7 +145,9 @@ export class Certifier {
     }));
     const requests = await node.all();
     const server = detectServer(requests);
+    const viewers = this.options.viewers && (await this.runViewers(target.input, this.options.viewers.screenshotDir));
     return {
+      ...(viewers && { viewers }),
       input: target.input,
       target,
       startedAt: new Date(started).toISOString(),
@@ -169,6 +176,19 @@ export class Certifier {
     for (const { status } of Object.values(out)) counts.set(status, (counts.get(status) ?? 0) + 1);
     this.options.progress?.(`  ${engine.info.project.padEnd(8)} ${checks.length} checks: ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`);
     return out;
+  }
+
+  /** Each engine in turn opens the target in the real viewers, then goes back to the blank page. */
+  private async runViewers(url: string, screenshotDir: string): Promise<ViewerCheckResult[]> {
+    const perEngine = await Promise.all(
+      this.engines.map(async ({ engine, probe }) => {
+        const results = await viewerCheck({ probe, engine: engine.info.project, viewerOrigin: this.viewerOrigin, url, screenshotDir });
+        await probe.open(`${this.viewerOrigin}/blank`);
+        this.options.progress?.(`  ${engine.info.project.padEnd(8)} viewers: ${results.map((r) => `${r.check} ${r.shows === null ? 'n/a' : r.shows ? 'shows' : 'does not show'}`).join(', ')}`);
+        return results;
+      }),
+    );
+    return perEngine.flat();
   }
 
   async close(): Promise<void> {

@@ -219,6 +219,21 @@ test('the CLI prints the table, writes --json and exits 1 when a check fails', a
   expect((JSON.parse(readFileSync(json, 'utf8')) as CertifyReport).verdict).toBe('fail');
 });
 
+test('--viewers: OpenSeadragon WebGL shows nothing on info-only (tiles without ACAO), the canvas drawer and Mirador show the image, judged by pixels, screenshots beside --json', async () => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'certify-viewers-'));
+  const { image } = fixtureOrigins();
+  const { status, stdout } = await cli([`${image}/p/info-only/manifest/landscape.json`, '--viewers', '--json', join(dir, 'result.json'), '--quiet']);
+  expect(status).toBe(1); // the tile checks fail: tiles carry no ACAO
+  const report = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as CertifyReport;
+  for (const engine of engines) {
+    const shows = (check: string) => report.viewers?.find((v) => v.engine === engine && v.check === check)?.shows;
+    expect([shows('osd-webgl'), shows('osd-canvas'), shows('mirador')], engine).toEqual([false, true, true]);
+    expect(existsSync(join(dir, `viewer-osd-webgl-${engine}.png`))).toBe(true);
+  }
+  expect(stdout).toMatch(/^ {2}osd-webgl +chromium NO/m);
+});
+
 function cli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['harness/certify/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
