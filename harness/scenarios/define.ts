@@ -4,7 +4,7 @@
 
 import type { TestInfo } from '@playwright/test';
 import type { LoggedRequest } from '../../fixtures/request-log.ts';
-import type { Probe } from '../engines/types.ts';
+import type { EngineInfo, Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
 import { expect, test } from '../test.ts';
 import { CELL_ATTACHMENT, type CellRecord, SCENARIO_ANNOTATION, type ScenarioMeta } from './cell.ts';
@@ -19,26 +19,11 @@ export function scenarioTests(scenarios: Scenario[], deviations: Deviations): vo
   for (const scenario of scenarios) {
     test.describe(() => {
       if (scenario.isolation) test.use({ isolation: scenario.isolation });
-      const spec = { outcomes: permittedOutcomes(scenario.spec) };
-      const meta: ScenarioMeta = { id: scenario.id, family: scenario.family, title: scenario.title, spec, fix: scenario.fix, deviations: deviations[scenario.id] };
-      const details = { tag: `@${scenario.family}`, annotation: { type: SCENARIO_ANNOTATION, description: JSON.stringify(meta) } };
+      const { spec, details } = scenarioDetails(scenario, deviations);
       test(`${scenario.id}: ${scenario.title}`, details, async ({ probe, originsByScheme, token, serverLog, engine }, testInfo) => {
         const origins = originsByScheme[scenario.scheme ?? 'http'];
         const ctx: RunContext = { origins, token, originsByScheme };
-        const cell: CellRecord = {
-          scenario: scenario.id,
-          family: scenario.family,
-          title: scenario.title,
-          engine: engine.info,
-          spec,
-          deviation: deviations[scenario.id]?.[engine.info.engine],
-          observed: null,
-          server: null,
-          verdict: 'error',
-          differences: [],
-          fix: scenario.fix,
-          evidence: { action: null, page: null, log: [] },
-        };
+        const cell = unobservedCell(scenario, spec, engine.info, deviations);
         try {
           const action: ResolvedAction = resolveAction(scenario.action, ctx);
           cell.evidence.action = action;
@@ -60,6 +45,31 @@ export function scenarioTests(scenarios: Scenario[], deviations: Deviations): vo
       });
     });
   }
+}
+
+/** The permitted outcomes in list form, and the test details that carry them to the matrix. */
+export function scenarioDetails(scenario: Scenario, deviations: Deviations) {
+  const spec = { outcomes: permittedOutcomes(scenario.spec) };
+  const meta: ScenarioMeta = { id: scenario.id, family: scenario.family, title: scenario.title, spec, fix: scenario.fix, deviations: deviations[scenario.id] };
+  return { spec, details: { tag: `@${scenario.family}`, annotation: { type: SCENARIO_ANNOTATION, description: JSON.stringify(meta) } } };
+}
+
+/** A cell before anything was observed: what the matrix keeps (verdict `error`) if the test dies. */
+export function unobservedCell(scenario: Scenario, spec: CellRecord['spec'], engine: EngineInfo, deviations: Deviations): CellRecord {
+  return {
+    scenario: scenario.id,
+    family: scenario.family,
+    title: scenario.title,
+    engine,
+    spec,
+    deviation: deviations[scenario.id]?.[engine.engine],
+    observed: null,
+    server: null,
+    verdict: 'error',
+    differences: [],
+    fix: scenario.fix,
+    evidence: { action: null, page: null, log: [] },
+  };
 }
 
 /** With `mayBeRejected`, reports whether the cookie was stored instead of failing when it was not. */

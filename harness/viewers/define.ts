@@ -4,9 +4,7 @@
 
 import { manifestSamples } from '../../fixtures/iiif/manifest.ts';
 import { sampleFor } from '../../fixtures/iiif/samples.ts';
-import { type CellRecord, SCENARIO_ANNOTATION, type ScenarioMeta } from '../scenarios/cell.ts';
-import { attachCell, checkTable, failureMessage } from '../scenarios/define.ts';
-import { permittedOutcomes } from '../scenarios/outcomes.ts';
+import { attachCell, checkTable, failureMessage, scenarioDetails, unobservedCell } from '../scenarios/define.ts';
 import { serverFacts } from '../scenarios/facts.ts';
 import { type RunContext, resolveAction } from '../scenarios/targets.ts';
 import type { Deviations, Observation, Scenario } from '../scenarios/types.ts';
@@ -32,25 +30,10 @@ export function viewerTests(scenarios: Scenario[], deviations: Deviations): void
   for (const scenario of scenarios) {
     test.describe(() => {
       if (scenario.isolation) test.use({ isolation: scenario.isolation });
-      const spec = { outcomes: permittedOutcomes(scenario.spec) };
-      const meta: ScenarioMeta = { id: scenario.id, family: scenario.family, title: scenario.title, spec, fix: scenario.fix, deviations: deviations[scenario.id] };
-      const details = { tag: '@viewer', annotation: { type: SCENARIO_ANNOTATION, description: JSON.stringify(meta) } };
+      const { spec, details } = scenarioDetails(scenario, deviations);
       test(`${scenario.id}: ${scenario.title}`, details, async ({ probe, origins, token, serverLog, engine }, testInfo) => {
         const ctx: RunContext = { origins, token };
-        const cell: CellRecord = {
-          scenario: scenario.id,
-          family: scenario.family,
-          title: scenario.title,
-          engine: engine.info,
-          spec,
-          deviation: deviations[scenario.id]?.[engine.info.engine],
-          observed: null,
-          server: null,
-          verdict: 'error',
-          differences: [],
-          fix: scenario.fix,
-          evidence: { action: null, page: null, log: [] },
-        };
+        const cell = unobservedCell(scenario, spec, engine.info, deviations);
         try {
           const action = resolveAction(scenario.action, ctx) as ResolvedViewerAction;
           cell.evidence.action = action;
