@@ -236,18 +236,6 @@ export const deviations: Deviations = {
   },
 
   // --- viewer ---
-  'viewer/osd-webgl-anonymous-cache-warmed': {
-    firefox: {
-      observed: { viewer: { shown: 'image' } },
-      cite:
-        'Same cause as canvas/cache-poisoned-acao-if-origin: Firefox does not serve the cached no-cors tiles to the CORS loads, it refetches them with Origin and gets ACAO, so OpenSeadragon draws them with WebGL (an HTTP cache may always refetch; whatwg/fetch#402). Observed on Firefox ESR 153.8.0, 2026-11-30',
-    },
-    webkit: {
-      observed: { viewer: { shown: 'image' } },
-      cite:
-        'Same cause as canvas/cache-poisoned-acao-if-origin: WebKit refetches the cached no-cors tiles with Origin for the CORS loads and gets ACAO (an HTTP cache may always refetch; whatwg/fetch#402). Observed on WebKitGTK 2.50.6, 2026-11-30',
-    },
-  },
 };
 
 // The same deviations, observed again over https in the user profile (2026-11-30).

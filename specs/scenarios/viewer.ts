@@ -137,14 +137,32 @@ export const scenarios: Scenario[] = [
       ...(policy === 'use-credentials' && { fix: CREDENTIALS_FIX }),
     }),
   ),
-  row('osd-webgl-anonymous-cache-warmed', {
-    title: "Every tile first loaded by a plain <img>, then OpenSeadragon WebGL 'Anonymous'; ACAO only when Origin is sent, no Vary: the cached ACAO-less tiles fail, blank",
+  {
+    id: 'viewer/osd-webgl-anonymous-cache-warmed',
+    family: 'viewer',
+    title: "Every tile first loaded by a plain <img>, then OpenSeadragon WebGL 'Anonymous'; ACAO only when Origin is sent, no Vary: blank if the cached ACAO-less tiles are reused, the image if they are refetched",
     action: osd('acao-only-when-origin-sent-no-vary', 'webgl', 'Anonymous', true),
-    sees: { ...BLANK, drawer: 'webgl' },
-    preflights: 0,
-    cite: `${HTTP_CACHES} (without Vary: Origin the cached response of the no-CORS request is used for the CORS request, "without Access-Control-Allow-Origin"); https://github.com/whatwg/fetch/issues/402`,
+    spec: {
+      // Like canvas/cache-poisoned-acao-if-origin: which one an engine takes is the finding.
+      outcomes: [
+        {
+          label: 'served from cache: blank',
+          basis: 'note',
+          observed: { viewer: { ...BLANK, drawer: 'webgl' } },
+          server: { preflights: 0 },
+          cite: `${HTTP_CACHES} (without Vary: Origin the cached response of the no-CORS request is used for the CORS request, "without Access-Control-Allow-Origin"); https://github.com/whatwg/fetch/issues/402`,
+        },
+        {
+          label: 'refetched: image',
+          basis: 'normative',
+          observed: { viewer: IMAGE },
+          server: { preflights: 0 },
+          cite: 'https://www.rfc-editor.org/rfc/rfc9111#section-4 (a cache is never required to use a stored response): refetched with Origin, the tiles carry ACAO and WebGL can use them',
+        },
+      ],
+    },
     fix: 'Send Access-Control-Allow-Origin: * on every response, CORS request or not (or Vary: Origin when it depends on the request).',
-  }),
+  },
   // ── Mirador 4 (its own OpenSeadragon 5.0.1 bundled inside) ───────────────────────────────────
   row('mirador-correct', {
     title: 'Mirador 4 opens the manifest from the correct server: image shown',
