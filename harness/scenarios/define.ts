@@ -3,7 +3,9 @@
 // Specs call scenarioTests(table, deviations) and nothing else.
 
 import type { TestInfo } from '@playwright/test';
+import type { Origins, Scheme } from '../../fixtures/origins.ts';
 import type { LoggedRequest } from '../../fixtures/request-log.ts';
+import type { ServerLog } from '../server-log.ts';
 import type { EngineInfo, Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
 import { expect, test } from '../test.ts';
@@ -17,45 +19,62 @@ import { judge } from './verdict.ts';
 export function scenarioTests(scenarios: Scenario[], deviations: Deviations): void {
   checkTable(scenarios, deviations);
   for (const scenario of scenarios) {
-    test.describe(() => {
-      if (scenario.isolation) test.use({ isolation: scenario.isolation });
-      const { spec, details } = scenarioDetails(scenario, deviations);
-      test(`${scenario.id}: ${scenario.title}`, details, async ({ probe, originsByScheme, token, serverLog, engine }, testInfo) => {
-        const origins = originsByScheme[scenario.scheme ?? 'http'];
-        const ctx: RunContext = { origins, token, originsByScheme };
-        const cell = unobservedCell(scenario, spec, engine.info, deviations);
-        try {
-          const action: ResolvedAction = resolveAction(scenario.action, ctx);
-          cell.evidence.action = action;
-          const setupCookie = await runSetup(scenario.setup, probe, ctx);
-          await probe.visit(`${origins.viewer}/blank`);
-          const observed: Observation = { ...(await probe.run(performAction, action)), ...(setupCookie && { setupCookie }) };
-          const log: LoggedRequest[] = await serverLog.forToken(token);
-          const server = serverFacts(log, ctx);
-          Object.assign(cell, { observed, server, evidence: { action, page: observed, log } });
-          const judgement = judge(scenario, engine.info.engine, observed, server, deviations);
-          Object.assign(cell, { verdict: judgement.verdict, differences: judgement.differences, ...(judgement.outcome && { outcome: judgement.outcome }) });
-        } catch (error) {
-          cell.error = String((error as Error)?.message ?? error);
-          throw error;
-        } finally {
-          await attachCell(testInfo, cell);
-        }
-        expect(cell.verdict, failureMessage(cell)).toMatch(/^(conforms|known-deviation)$/);
-      });
+    cellTest(scenario, deviations, async ({ probe, originsByScheme, token, serverLog }, cell) => {
+      const origins = originsByScheme[scenario.scheme ?? 'http'];
+      const ctx: RunContext = { origins, token, originsByScheme };
+      const action: ResolvedAction = resolveAction(scenario.action, ctx);
+      cell.evidence.action = action;
+      const setupCookie = await runSetup(scenario.setup, probe, ctx);
+      await probe.visit(`${origins.viewer}/blank`);
+      const observed: Observation = { ...(await probe.run(performAction, action)), ...(setupCookie && { setupCookie }) };
+      return { observed, log: await serverLog.forToken(token), ctx };
     });
   }
 }
 
+/** What a family's binding does for one cell: act, and say what the page saw and the server received. */
+export type Observe = (
+  fixtures: { probe: Probe; origins: Origins; originsByScheme: Record<Scheme, Origins>; token: string; serverLog: ServerLog },
+  cell: CellRecord,
+  testInfo: TestInfo,
+) => Promise<{ observed: Observation; log: LoggedRequest[]; ctx: RunContext; keptLog?: LoggedRequest[] }>;
+
+/**
+ * One test for one scenario in one engine, whatever the family's way of acting: the cell is built
+ * before anything runs, judged from what `observe` returns, and attached even when the test dies.
+ */
+export function cellTest(scenario: Scenario, deviations: Deviations, observe: Observe): void {
+  test.describe(() => {
+    if (scenario.isolation) test.use({ isolation: scenario.isolation });
+    const { spec, details } = scenarioDetails(scenario, deviations);
+    test(`${scenario.id}: ${scenario.title}`, details, async ({ probe, origins, originsByScheme, token, serverLog, engine }, testInfo) => {
+      const cell = unobservedCell(scenario, spec, engine.info, deviations);
+      try {
+        const { observed, log, ctx, keptLog } = await observe({ probe, origins, originsByScheme, token, serverLog }, cell, testInfo);
+        const server = serverFacts(log, ctx);
+        Object.assign(cell, { observed, server, evidence: { ...cell.evidence, page: observed, log: keptLog ?? log } });
+        const judgement = judge(scenario, engine.info.engine, observed, server, deviations);
+        Object.assign(cell, { verdict: judgement.verdict, differences: judgement.differences, ...(judgement.outcome && { outcome: judgement.outcome }) });
+      } catch (error) {
+        cell.error = String((error as Error)?.message ?? error);
+        throw error;
+      } finally {
+        await attachCell(testInfo, cell);
+      }
+      expect(cell.verdict, failureMessage(cell)).toMatch(/^(conforms|known-deviation)$/);
+    });
+  });
+}
+
 /** The permitted outcomes in list form, and the test details that carry them to the matrix. */
-export function scenarioDetails(scenario: Scenario, deviations: Deviations) {
+function scenarioDetails(scenario: Scenario, deviations: Deviations) {
   const spec = { outcomes: permittedOutcomes(scenario.spec) };
   const meta: ScenarioMeta = { id: scenario.id, family: scenario.family, title: scenario.title, spec, fix: scenario.fix, deviations: deviations[scenario.id] };
   return { spec, details: { tag: `@${scenario.family}`, annotation: { type: SCENARIO_ANNOTATION, description: JSON.stringify(meta) } } };
 }
 
 /** A cell before anything was observed: what the matrix keeps (verdict `error`) if the test dies. */
-export function unobservedCell(scenario: Scenario, spec: CellRecord['spec'], engine: EngineInfo, deviations: Deviations): CellRecord {
+function unobservedCell(scenario: Scenario, spec: CellRecord['spec'], engine: EngineInfo, deviations: Deviations): CellRecord {
   return {
     scenario: scenario.id,
     family: scenario.family,
@@ -92,12 +111,12 @@ async function runSetup(setup: Setup | undefined, probe: Probe, ctx: RunContext)
   return undefined;
 }
 
-export function attachCell(testInfo: TestInfo, cell: CellRecord): Promise<void> {
+function attachCell(testInfo: TestInfo, cell: CellRecord): Promise<void> {
   testInfo.annotations.push({ type: 'verdict', description: cell.verdict });
   return testInfo.attach(CELL_ATTACHMENT, { body: JSON.stringify(cell), contentType: 'application/json' });
 }
 
-export function failureMessage(cell: CellRecord): string {
+function failureMessage(cell: CellRecord): string {
   const requests = cell.evidence.log.map((r) => `    ${r.method} ${r.path} Origin: ${r.origin ?? '(none)'}${r.cookie ? ` Cookie: ${r.cookie}` : ''}`);
   return [
     `${cell.scenario} in ${cell.engine.browser} ${cell.engine.version}: ${cell.verdict}`,

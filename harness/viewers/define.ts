@@ -4,12 +4,9 @@
 
 import { manifestSamples } from '../../fixtures/iiif/manifest.ts';
 import { sampleFor } from '../../fixtures/iiif/samples.ts';
-import { attachCell, checkTable, failureMessage, scenarioDetails, unobservedCell } from '../scenarios/define.ts';
-import { serverFacts } from '../scenarios/facts.ts';
+import { cellTest, checkTable } from '../scenarios/define.ts';
 import { type RunContext, resolveAction } from '../scenarios/targets.ts';
-import type { Deviations, Observation, Scenario } from '../scenarios/types.ts';
-import { judge } from '../scenarios/verdict.ts';
-import { expect, test } from '../test.ts';
+import type { Deviations, Scenario } from '../scenarios/types.ts';
 import { type Reference, type ResolvedViewerAction, runViewer } from './run.ts';
 
 /** The fixture image a viewer URL shows: the info.json's identifier, or the manifest's first canvas. */
@@ -28,35 +25,18 @@ export function viewerTests(scenarios: Scenario[], deviations: Deviations): void
   }
   checkTable(scenarios, deviations);
   for (const scenario of scenarios) {
-    test.describe(() => {
-      if (scenario.isolation) test.use({ isolation: scenario.isolation });
-      const { spec, details } = scenarioDetails(scenario, deviations);
-      test(`${scenario.id}: ${scenario.title}`, details, async ({ probe, origins, token, serverLog, engine }, testInfo) => {
-        const ctx: RunContext = { origins, token };
-        const cell = unobservedCell(scenario, spec, engine.info, deviations);
-        try {
-          const action = resolveAction(scenario.action, ctx) as ResolvedViewerAction;
-          cell.evidence.action = action;
-          const run = await runViewer(probe, origins.viewer, action, fixtureReference(action.url), token);
-          cell.evidence.screenshot = `data:image/jpeg;base64,${run.thumbnail.toString('base64')}`;
-          await testInfo.attach('viewer screenshot', { body: run.screenshot, contentType: 'image/png' });
-          const observed: Observation = { viewer: run.observation };
-          const log = await serverLog.forToken(token);
-          const server = serverFacts(log, ctx);
-          // A viewer makes dozens of requests: keep each one's header lines once (rawHeaders, as sent)
-          // rather than twice, so the report stays small.
-          const slim = log.map((r) => (r.rawHeaders ? { ...r, headers: [] } : r));
-          Object.assign(cell, { observed, server, evidence: { ...cell.evidence, page: observed, log: slim } });
-          const judgement = judge(scenario, engine.info.engine, observed, server, deviations);
-          Object.assign(cell, { verdict: judgement.verdict, differences: judgement.differences, ...(judgement.outcome && { outcome: judgement.outcome }) });
-        } catch (error) {
-          cell.error = String((error as Error)?.message ?? error);
-          throw error;
-        } finally {
-          await attachCell(testInfo, cell);
-        }
-        expect(cell.verdict, failureMessage(cell)).toMatch(/^(conforms|known-deviation)$/);
-      });
+    cellTest(scenario, deviations, async ({ probe, origins, token, serverLog }, cell, testInfo) => {
+      const ctx: RunContext = { origins, token };
+      const action = resolveAction(scenario.action, ctx) as ResolvedViewerAction;
+      cell.evidence.action = action;
+      const run = await runViewer(probe, origins.viewer, action, fixtureReference(action.url), token);
+      cell.evidence.screenshot = `data:image/jpeg;base64,${run.thumbnail.toString('base64')}`;
+      await testInfo.attach('viewer screenshot', { body: run.screenshot, contentType: 'image/png' });
+      const log = await serverLog.forToken(token);
+      // A viewer makes dozens of requests: keep each one's header lines once (rawHeaders, as sent)
+      // rather than twice, so the report stays small.
+      const keptLog = log.map((r) => (r.rawHeaders ? { ...r, headers: [] } : r));
+      return { observed: { viewer: run.observation }, log, ctx, keptLog };
     });
   }
 }
