@@ -12,6 +12,7 @@ export const CACHE_MATCH = `${FETCH}/#concept-cache-match`;
 export const MAIN_FETCH = `${FETCH}/#concept-main-fetch`;
 export const HTTP_FETCH = `${FETCH}/#concept-http-fetch`;
 export const REDIRECT_FETCH = `${FETCH}/#http-redirect-fetch`;
+export const NETWORK_FETCH = `${FETCH}/#http-network-fetch`;
 export const NETWORK_OR_CACHE_FETCH = `${FETCH}/#concept-http-network-or-cache-fetch`;
 export const OK_STATUS = `${FETCH}/#ok-status`;
 export const ACEH = `${FETCH}/#http-access-control-expose-headers`;
@@ -34,6 +35,9 @@ export const WEBGL_ORIGIN = 'https://registry.khronos.org/webgl/specs/latest/1.0
 
 /** Fetch builds on the layered cookies draft (no longer on RFC 6265bis). */
 export const COOKIES_DRAFT = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-layered-cookies.html';
+export const COOKIE_RETRIEVAL = `${COOKIES_DRAFT} (retrieving cookies for a request)`;
+/** Blocking third-party cookies is left to the user agent: a policy, never a Fetch rule. */
+export const COOKIE_POLICY = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-7.1 (third-party cookies: blocking is user-agent policy)';
 export const HTTP_CACHING = 'https://www.rfc-editor.org/rfc/rfc9111';
 export const RANGE_REQUESTS = 'https://www.rfc-editor.org/rfc/rfc9110#section-14';
 export const CONDITIONAL_REQUESTS = 'https://www.rfc-editor.org/rfc/rfc9110#section-13';

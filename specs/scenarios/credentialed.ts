@@ -16,15 +16,9 @@
 
 import type { OriginName } from '../../fixtures/origins.ts';
 import type { FetchAction, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
+import { ACEH, CANVAS_SECURITY as CANVAS_CLEAN, COOKIE_POLICY, COOKIE_RETRIEVAL, CORS_CHECK, CREDENTIALS_MODE as CREDENTIALS, NETWORK_FETCH } from './citations.ts';
 
-const CORS_CHECK = 'https://fetch.spec.whatwg.org/#cors-check';
-const CREDENTIALS = 'https://fetch.spec.whatwg.org/#concept-request-credentials-mode';
-const ACEH = 'https://fetch.spec.whatwg.org/#http-access-control-expose-headers';
-const NETWORK_FETCH = 'https://fetch.spec.whatwg.org/#http-network-fetch';
-// Fetch builds on the layered cookies draft (no longer on RFC 6265bis): cookie verdicts rest on a draft.
-const COOKIE_RETRIEVAL = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-layered-cookies.html (retrieving cookies for a request)';
 const CORS_SETTINGS = 'https://html.spec.whatwg.org/multipage/urls-and-fetching.html#cors-settings-attributes';
-const CANVAS_CLEAN = 'https://html.spec.whatwg.org/multipage/canvas.html#security-with-canvas-elements';
 const XHR_CREDENTIALS = 'https://xhr.spec.whatwg.org/#the-withcredentials-attribute';
 
 /** A correct credentialed answer: the exact page origin (reflected) and ACAC true. */
@@ -35,7 +29,6 @@ const cookieOn = (origin: OriginName, attributes?: string, mayBeRejected?: boole
 });
 /** The control cookie of cross-site rows: the most permissive third-party cookie there is. */
 const THIRD_PARTY_CONTROL = 'SameSite=None; Secure';
-const COOKIE_POLICY = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-7.1 (third-party cookies: blocking is user-agent policy)';
 /** The Set-Cookie a response uses to plant this scenario's cookie (same name the `cookie` fact looks for). */
 const PLANT = 'c_{token}=1; Path=/; Max-Age=300';
 

@@ -4,13 +4,8 @@
 
 import { derivedCounterfactual } from '../../harness/scenarios/outcomes.ts';
 import type { Counterfactual, MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
+import { CORS_CHECK, FETCH, HTTP_FETCH, ORIGIN_HEADER, ORIGIN_NULL, REDIRECT_FETCH } from './citations.ts';
 
-const FETCH = 'https://fetch.spec.whatwg.org';
-const REDIRECT_FETCH = `${FETCH}/#http-redirect-fetch`;
-const CORS_CHECK = `${FETCH}/#cors-check`;
-const HTTP_FETCH = `${FETCH}/#concept-http-fetch`;
-const ORIGIN_NULL = `${FETCH}/#serializing-a-request-origin`;
-const ORIGIN_HEADER = `${FETCH}/#append-a-request-origin-header`;
 const WPT_CORS_REDIRECT = 'wpt fetch/api/cors/cors-redirect.any.js';
 const WPT_REDIRECT_ORIGIN = 'wpt cors/redirect-origin.htm';
 

@@ -10,14 +10,14 @@
 // Expectations come from the Mixed Content, Secure Contexts, Fetch and cookie texts cited on each row.
 
 import type { MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
+import { COOKIE_POLICY, MAIN_FETCH, NETWORK_FETCH } from './citations.ts';
 
 const LOOPBACK_TRUSTWORTHY =
   'https://w3c.github.io/webappsec-secure-contexts/#is-url-trustworthy (http://localhost and 127.0.0.0/8 are potentially trustworthy); https://w3c.github.io/webappsec-mixed-content/level2.html#should-block-fetch and #upgrade-algorithm (a potentially trustworthy URL is neither blocked nor upgraded)';
-const MAIN_FETCH = 'https://fetch.spec.whatwg.org/#main-fetch (mixed-content upgrade and block checks run again for every redirect hop)';
+const MAIN_FETCH_HOPS = `${MAIN_FETCH} (mixed-content upgrade and block checks run again for every redirect hop)`;
 const TAINTED_ORIGIN = 'https://fetch.spec.whatwg.org/#concept-http-redirect-fetch (tainted origin flag) and https://fetch.spec.whatwg.org/#serializing-a-request-origin';
-const NETWORK_FETCH = 'https://fetch.spec.whatwg.org/#http-network-fetch (Set-Cookie is stored when includeCredentials)';
+const SET_COOKIE_STORED = `${NETWORK_FETCH} (Set-Cookie is stored when includeCredentials)`;
 const CHIPS = 'https://datatracker.ietf.org/doc/draft-cutler-httpbis-partitioned-cookies/ (CHIPS: Partitioned cookies are kept per top-level site and sent within it)';
-const COOKIE_POLICY = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-7.1 (third-party cookie blocking is user-agent policy)';
 
 /** A correct credentialed answer: the exact page origin (reflected) and ACAC true. */
 const ALLOW: MakeSpec = { acao: ['$origin'], acac: 'true', vary: 'Origin' };
@@ -50,14 +50,14 @@ export const scenarios: Scenario[] = [
     title: 'fetch() from https redirected (302) to http://localhost (another port): followed over http, and the cross-origin hop carries Origin: null',
     scheme: 'https',
     action: { kind: 'fetch', target: { origin: 'image', make: { status: 302, acao: ['*'], location: { origin: 'other', scheme: 'http', make: { acao: ['*'] } } } } },
-    spec: { observed: { result: 'readable' }, server: { requests: 2, schemes: ['https', 'http'], origins: ['viewer', 'null'] }, cite: `${MAIN_FETCH}; ${LOOPBACK_TRUSTWORTHY}; ${TAINTED_ORIGIN}` },
+    spec: { observed: { result: 'readable' }, server: { requests: 2, schemes: ['https', 'http'], origins: ['viewer', 'null'] }, cite: `${MAIN_FETCH_HOPS}; ${LOOPBACK_TRUSTWORTHY}; ${TAINTED_ORIGIN}` },
     fix: 'Never redirect an https URL to http (behind a TLS-terminating proxy, build Location from the forwarded scheme): on a non-loopback host the browser blocks it as mixed content.',
   }),
   row('redirect-https-to-loopback-http-img', {
     title: '<img> from https redirected (302) to an http://localhost tile: followed over http (loopback is potentially trustworthy)',
     scheme: 'https',
     action: { kind: 'image', target: { origin: 'image', make: { status: 302, location: { origin: 'other', scheme: 'http', make: PNG } } } },
-    spec: { observed: { result: 'loaded' }, server: { requests: 2, schemes: ['https', 'http'] }, cite: `${MAIN_FETCH}; ${LOOPBACK_TRUSTWORTHY}` },
+    spec: { observed: { result: 'loaded' }, server: { requests: 2, schemes: ['https', 'http'] }, cite: `${MAIN_FETCH_HOPS}; ${LOOPBACK_TRUSTWORTHY}` },
     fix: 'Never redirect an https URL to http (behind a TLS-terminating proxy, build Location from the forwarded scheme).',
   }),
   row('redirect-http-to-https-same-host', {
@@ -84,7 +84,7 @@ export const scenarios: Scenario[] = [
         { kind: 'fetch', target: { origin: 'imageCrossSite', make: ALLOW }, credentials: 'include' },
       ],
     },
-    spec: { observed: { result: 'done', steps: [{ result: 'readable' }, { result: 'readable' }] }, server: { requests: 2, preflights: 0, cookie: true }, cite: `${NETWORK_FETCH}; ${COOKIE_POLICY}` },
+    spec: { observed: { result: 'done', steps: [{ result: 'readable' }, { result: 'readable' }] }, server: { requests: 2, preflights: 0, cookie: true }, cite: `${SET_COOKIE_STORED}; ${COOKIE_POLICY}` },
   }),
   row('chips-partitioned-cookie-sent', {
     title: 'A Partitioned (CHIPS) cookie set by a cross-site credentialed response is sent on the next credentialed request from the same top-level site',
@@ -97,7 +97,7 @@ export const scenarios: Scenario[] = [
         { kind: 'fetch', target: { origin: 'imageCrossSite', make: ALLOW }, credentials: 'include' },
       ],
     },
-    spec: { observed: { result: 'done', steps: [{ result: 'readable' }, { result: 'readable' }] }, server: { requests: 2, preflights: 0, cookie: true }, cite: `${NETWORK_FETCH}; ${CHIPS}` },
+    spec: { observed: { result: 'done', steps: [{ result: 'readable' }, { result: 'readable' }] }, server: { requests: 2, preflights: 0, cookie: true }, cite: `${SET_COOKIE_STORED}; ${CHIPS}` },
   }),
   row('img-use-credentials-third-party-cookie', {
     title: '<img crossorigin=use-credentials> to a cross-site host sends its SameSite=None; Secure cookie and, with exact ACAO + ACAC, draws clean',

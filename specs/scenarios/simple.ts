@@ -2,9 +2,8 @@
 // page JavaScript read the response, and what it may see of the headers.
 
 import type { MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
+import { ACEH, CORS_CHECK } from './citations.ts';
 
-const CORS_CHECK = 'https://fetch.spec.whatwg.org/#cors-check';
-const ACEH = 'https://fetch.spec.whatwg.org/#http-access-control-expose-headers';
 const one = { requests: 1, preflights: 0, origins: ['viewer'] };
 const EXPIRES = 'Thu, 01 Jan 2037 00:00:00 GMT';
 const LAST_MODIFIED = 'Mon, 01 Jan 2024 00:00:00 GMT';

@@ -5,15 +5,8 @@
 // Every content URL carries the token in its path (/t/{token}/…), so tiles land in the scenario's log.
 
 import type { Scenario, Target, ViewerAction, ViewerObservation } from '../../harness/scenarios/types.ts';
+import { CORS_CHECK, HTTP_CACHES, HTTP_FETCH, NOT_ORIGIN_CLEAN, PREFLIGHT, SAFE_HEADER as SAFELISTED, WEBGL_ORIGIN } from './citations.ts';
 
-const FETCH = 'https://fetch.spec.whatwg.org';
-const CORS_CHECK = `${FETCH}/#cors-check`;
-const HTTP_FETCH = `${FETCH}/#http-fetch`;
-const PREFLIGHT = `${FETCH}/#cors-preflight-fetch`;
-const SAFELISTED = `${FETCH}/#cors-safelisted-request-header`;
-const HTTP_CACHES = `${FETCH}/#cors-protocol-and-http-caches`;
-const NOT_ORIGIN_CLEAN = 'https://html.spec.whatwg.org/multipage/canvas.html#the-image-argument-is-not-origin-clean';
-const WEBGL_ORIGIN = 'https://registry.khronos.org/webgl/specs/latest/1.0/#ORIGIN_RESTRICTIONS';
 // OpenSeadragon 6.1.1 (node_modules/openseadragon/build/openseadragon/openseadragon.js):
 const OSD = 'https://github.com/openseadragon/openseadragon/blob/v6.1.1/src';
 const OSD_DRAWER_DOC = `${OSD}/openseadragon.js (Options.drawer: "The 'webgl' drawer can automatically fall back to canvas as needed, for example to draw images that do not have CORS headers set which makes them tainted")`;
