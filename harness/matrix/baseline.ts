@@ -62,3 +62,12 @@ export function compareEngines(before: MatrixDocument, after: Pick<MatrixDocumen
     .filter((e) => old.has(e.project) && old.get(e.project) !== e.version)
     .map((e) => ({ project: e.project, before: old.get(e.project) ?? null, after: e.version }));
 }
+
+/**
+ * The changes that fail a run with --fail-on-change: a cell whose verdict changed, or that appeared
+ * or disappeared. Facts no permitted outcome asserts (how many tiles a viewer asked for, a port in
+ * a body) and engine versions are listed, never failed on: they move every night.
+ */
+export function failingChanges(baseline: { changes: MatrixChange[] }): MatrixChange[] {
+  return baseline.changes.filter((c) => c.kind !== 'observed');
+}

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FAMILIES } from '../scenarios/types.ts';
-import { BaselineError, readBaseline } from './baseline.ts';
+import { BaselineError, failingChanges, readBaseline } from './baseline.ts';
 import type { MatrixDocument } from './model.ts';
 import { MATRIX_ENV } from './reporter.ts';
 import { describeUnstable, unstableCells } from './repeat.ts';
@@ -18,7 +18,8 @@ matrix-report/matrix.json, matrix.md and index.html.
 
 Options:
   --baseline <matrix.json>  list the cells that changed against an earlier run (in all three outputs)
-  --fail-on-change          exit non-zero when any cell or engine version changed (nightly jobs)
+  --fail-on-change          exit non-zero when a cell changed verdict, appeared or disappeared (nightly
+                            jobs); changes in unasserted facts and engine versions are listed only
   --out <dir>               write the report here (default matrix-report)
   --repeat <N>              run the catalogue N times (run i into <out>/run-<i>, the last into <out>)
                             and list every cell whose outcome differed (<out>/repeat.json); exit 1 if any
@@ -112,7 +113,7 @@ function main(): number {
 /**
  * merge-reports exits 0 whatever its reporters decide, so the verdict of a merged matrix is read
  * back from the matrix.json it wrote: 1 when a cell is unexpected or in error, or (with
- * --fail-on-change) when a cell or engine version changed against the baseline.
+ * --fail-on-change) when a cell changed verdict, appeared or disappeared against the baseline.
  */
 function merge(blobDir: string, env: NodeJS.ProcessEnv, outDir: string): number {
   if (!existsSync(blobDir)) {
@@ -127,7 +128,7 @@ function merge(blobDir: string, env: NodeJS.ProcessEnv, outDir: string): number 
   }
   const doc = JSON.parse(readFileSync(matrixPath, 'utf8')) as MatrixDocument;
   const failing = doc.cells.filter((cell) => cell.verdict === 'unexpected' || cell.verdict === 'error').length;
-  const changes = doc.run.baseline ? doc.run.baseline.changes.length + doc.run.baseline.engineVersions.length : 0;
+  const changes = doc.run.baseline ? failingChanges(doc.run.baseline).length : 0;
   const failOnChange = env[MATRIX_ENV.failOnChange] === '1';
   if (failing) process.stdout.write(`matrix: ${failing} cell(s) unexpected or in error.\n`);
   if (changes && failOnChange) process.stdout.write(`matrix: ${changes} change(s) against the baseline.\n`);

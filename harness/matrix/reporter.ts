@@ -13,7 +13,7 @@ import { CELL_ATTACHMENT, type CellRecord, SCENARIO_ANNOTATION, type ScenarioMet
 import { permittedOutcomes } from '../scenarios/outcomes.ts';
 import { FAMILIES } from '../scenarios/types.ts';
 import { viewerVersions } from '../../fixtures/viewers/assets.ts';
-import { compareCells, compareEngines, readBaseline } from './baseline.ts';
+import { compareCells, compareEngines, failingChanges, readBaseline } from './baseline.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown, VERDICT_MARK } from './markdown.ts';
 import { type MatrixCell, type MatrixDocument, type MatrixEngine, type MatrixRun, SCHEMA_VERSION, VERDICTS, cellKey, sortCells, summarize } from './model.ts';
@@ -100,12 +100,12 @@ export default class MatrixReporter implements Reporter {
       const changes = compareCells(baseline.cells, [...this.cells.values()]);
       const engineVersions = compareEngines(baseline, { engines: [...this.engines.values()] });
       this.run.baseline = { path: baselinePath, startedAt: baseline.run.startedAt, changes, engineVersions };
-      changed = changes.length > 0 || engineVersions.length > 0;
+      changed = failingChanges({ changes }).length > 0;
     }
     const doc = this.write(true);
     this.printSummary(doc);
     if (changed && process.env[MATRIX_ENV.failOnChange] === '1') {
-      process.stdout.write(`Matrix: ${this.run.baseline!.changes.length} cell(s) changed against the baseline; failing as asked (${MATRIX_ENV.failOnChange}=1).\n`);
+      process.stdout.write(`Matrix: ${failingChanges(this.run.baseline!).length} cell(s) changed verdict, appeared or disappeared against the baseline; failing as asked (${MATRIX_ENV.failOnChange}=1).\n`);
       return { status: 'failed' };
     }
     return undefined;
