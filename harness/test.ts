@@ -1,5 +1,6 @@
 // The `test` every spec imports: Playwright Test plus a worker-scoped engine (started once per
-// worker, whatever drives it), a reset probe per test, a unique token and the server's log.
+// worker, whatever drives it), a reset probe per test, a unique token and the server's log; for a
+// scenario test, its Cell (built before the test, attached after it whatever happened).
 
 import { randomUUID } from 'node:crypto';
 import { test as base } from '@playwright/test';
@@ -7,6 +8,9 @@ import { type Origins, type Scheme, originsFor, portsFromEnv } from '../fixtures
 import { launchEngine } from './engines/launch.ts';
 import { ENGINE_ANNOTATION, type Engine, type EngineName, type Isolation, type Probe } from './engines/types.ts';
 import { ServerLog } from './server-log.ts';
+import { CELL_ATTACHMENT, VERDICT_ANNOTATION } from './contract/names.ts';
+import { type Cell, type ScenarioCard, unobservedCell } from './scenarios/cell.ts';
+import { BatchStore } from './scenarios/batch-store.ts';
 
 export { expect } from '@playwright/test';
 
@@ -17,6 +21,10 @@ interface TestFixtures {
   probe: Probe;
   /** A unique token for this test run: put it in every URL and cookie name the test uses. */
   token: string;
+  /** The scenario this test runs (set with test.use by harness/scenarios/define.ts), or null. */
+  cellCard: ScenarioCard | null;
+  /** The scenario's cell: `error` until judged; attached as JSON when the test ends, however it ends. */
+  cell: Cell | null;
 }
 
 interface WorkerFixtures {
@@ -28,6 +36,8 @@ interface WorkerFixtures {
   engine: Engine;
   sharedProbe: Probe;
   serverLog: ServerLog;
+  /** Results of the in-page batches this worker ran, until each test takes its own. */
+  batches: BatchStore;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -67,4 +77,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(sharedProbe);
   },
   token: async ({}, use, testInfo) => use(`${testInfo.project.name}-${randomUUID().slice(0, 8)}`),
+  batches: [async ({}, use, workerInfo) => use(new BatchStore(workerInfo.project.name)), { scope: 'worker' }],
+  cellCard: [null, { option: true }],
+  cell: [
+    async ({ cellCard, engineName }, use, testInfo) => {
+      if (!cellCard) return use(null);
+      const cell = unobservedCell(cellCard, testInfo.project.name, engineName);
+      try {
+        await use(cell);
+      } finally {
+        if (cell.verdict === 'error' && cell.error === undefined) cell.error = testInfo.error?.message?.split('\n')[0] ?? `test ${testInfo.status ?? 'ended'}`;
+        testInfo.annotations.push({ type: VERDICT_ANNOTATION, description: cell.verdict });
+        await testInfo.attach(CELL_ATTACHMENT, { body: JSON.stringify(cell), contentType: 'application/json' });
+      }
+    },
+    { auto: true, box: true },
+  ],
 });

@@ -5,7 +5,7 @@
 // does not cache responses that came with a certificate error): the server log shows one request.
 
 import { profileUrls } from '../fixtures/profile-routes.ts';
-import { CONTROL_PREFIX } from '../fixtures/app.ts';
+import { CONTROL_PATHS } from '../harness/contract/names.ts';
 import type { TlsClientError } from '../fixtures/tls-errors.ts';
 import { performAction } from '../harness/in-page/actions.ts';
 import { expect, test } from '../harness/test.ts';
@@ -47,7 +47,7 @@ test('https: a fixture page is a secure context, its certificate is trusted, a c
   const fetches = engine.info.profile === 'persistent' ? 1 : 2;
   expect(arrivals).toEqual({ 'https fetch': fetches, 'https image': 1, 'http fetch': fetches, 'http image': 1 });
 
-  const response = await fetch(`${originsByScheme.http.viewer}${CONTROL_PREFIX}/tls-errors`);
+  const response = await fetch(`${originsByScheme.http.viewer}${CONTROL_PATHS.tlsErrors}`);
   const { errors } = (await response.json()) as { errors: TlsClientError[] };
   expect(errors, 'certificate alerts the fixture server received (an engine that distrusts the local CA)').toEqual([]);
 });

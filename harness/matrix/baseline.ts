@@ -9,6 +9,8 @@ export class BaselineError extends Error {
   override name = 'BaselineError';
 }
 
+const READABLE_VERSIONS: number[] = [1, SCHEMA_VERSION];
+
 export function readBaseline(path: string): MatrixDocument {
   let doc: MatrixDocument;
   try {
@@ -16,8 +18,10 @@ export function readBaseline(path: string): MatrixDocument {
   } catch (error) {
     throw new BaselineError(`cannot read baseline ${path}: ${(error as Error).message}`);
   }
-  if (doc?.schemaVersion !== SCHEMA_VERSION || !Array.isArray(doc.cells)) {
-    throw new BaselineError(`${path} is not a matrix.json of schema version ${SCHEMA_VERSION}`);
+  // Version 1 differs only in evidence (headers and the observation stored twice): its verdicts,
+  // observations and facts compare as they are.
+  if (!READABLE_VERSIONS.includes(doc?.schemaVersion) || !Array.isArray(doc.cells)) {
+    throw new BaselineError(`${path} is not a matrix.json of schema version ${READABLE_VERSIONS.join(' or ')}`);
   }
   return doc;
 }

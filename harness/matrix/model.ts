@@ -1,83 +1,15 @@
-// The matrix document (matrix.json), schema version 1; documented by matrix.schema.json beside
-// this file. One cell per scenario × engine project, each with its evidence.
+// The matrix document (matrix.json). Its shapes are declared once, with their JSON Schema, in
+// harness/contract/matrix.ts (matrix.schema.json beside this file is generated from it); a cell is
+// stored exactly as its test built it (harness/contract/cell.ts). This module adds the helpers.
 
-import type { LoggedRequest } from '../../fixtures/request-log.ts';
-import type { EngineInfo } from '../engines/types.ts';
-import type { ResolvedAction } from '../scenarios/targets.ts';
-import type { CellRecord } from '../scenarios/cell.ts';
-import type { Observation, ServerFacts, Verdict } from '../scenarios/types.ts';
+import type { Cell } from '../contract/cell.ts';
+import type { MatrixDocument, MatrixEngine, MatrixRun, Summary } from '../contract/matrix.ts';
 
-export const SCHEMA_VERSION = 1;
-export const VERDICTS: readonly Verdict[] = ['conforms', 'known-deviation', 'unexpected', 'error'];
-
-export interface MatrixEngine {
-  project: string;
-  engine: string;
-  browser: string | null;
-  version: string | null;
-  source: EngineInfo['source'] | null;
-  protocol: EngineInfo['protocol'] | null;
-  headless: boolean | null;
-  /** Which profile and cookie policy "Chromium" etc. meant (absent until the engine ran). */
-  profile?: EngineInfo['profile'];
-  cookiePolicy?: string;
-  /** Why this engine produced no observations, when it did not. */
-  error?: string;
-}
-
-/**
- * A cell as the matrix stores it: the test's CellRecord, with the engine named by its project
- * (details once, in run.engines) and the request log under evidence.server.
- */
-export interface MatrixCell extends Omit<CellRecord, 'engine' | 'evidence'> {
-  engine: string;
-  engineVersion: string | null;
-  evidence: { action: ResolvedAction | null; page: Observation | null; server: LoggedRequest[]; screenshot?: string };
-}
-
-export interface MatrixChange {
-  scenario: string;
-  engine: string;
-  kind: 'verdict' | 'observed' | 'added' | 'removed';
-  before: { verdict: Verdict; observed: Observation | null; server: ServerFacts | null } | null;
-  after: { verdict: Verdict; observed: Observation | null; server: ServerFacts | null } | null;
-}
-
-export interface EngineVersionChange {
-  project: string;
-  before: string | null;
-  after: string | null;
-}
-
-export interface MatrixRun {
-  startedAt: string;
-  finishedAt: string | null;
-  /** `running` while being written; `complete` when every cell was observed; else why not. */
-  status: 'running' | 'complete' | 'failed' | 'interrupted' | 'timedout';
-  os: { platform: string; release: string; arch: string };
-  node: string;
-  harness: { version: string; commit: string | null };
-  playwright: string;
-  shard: { current: number; total: number } | null;
-  engines: MatrixEngine[];
-  /** Exact versions of the viewer libraries the viewer family runs (fixtures/viewers). */
-  viewers?: Record<string, string>;
-  baseline: { path: string; startedAt: string; changes: MatrixChange[]; engineVersions: EngineVersionChange[] } | null;
-}
-
-/**
- * Per engine: cells per verdict, and of the `conforms` cells how many took a permitted alternative
- * (not the first outcome the standard describes) or an engine policy. `known-deviation` counts
- * departures from normative text only.
- */
-export type Summary = Record<string, Record<Verdict, number> & { alternative: number; policy: number }>;
-
-export interface MatrixDocument {
-  schemaVersion: typeof SCHEMA_VERSION;
-  run: MatrixRun;
-  summary: Summary;
-  cells: MatrixCell[];
-}
+export { SCHEMA_VERSION } from '../contract/matrix.ts';
+export { VERDICTS } from '../contract/verdict.ts';
+export type { EngineVersionChange, MatrixChange, MatrixDocument, MatrixEngine, MatrixRun, Selection, Summary } from '../contract/matrix.ts';
+/** A cell as the matrix stores it: the Cell its test built, unchanged. */
+export type MatrixCell = Cell;
 
 export const cellKey = (c: { scenario: string; engine: string }) => `${c.scenario}\u0000${c.engine}`;
 

@@ -1,16 +1,22 @@
 // The matrix reporter: turns a Playwright run (live, or merged from shard blobs) into
-// matrix-report/{matrix.json, matrix.md, index.html}. matrix.json is rewritten as cells arrive, so
-// a run that dies still leaves valid JSON; at the end every cell that was never observed is
-// marked `error` with the reason.
+// matrix-report/{matrix.json, matrix.md, index.html}. Each cell is stored as its test built it
+// (checked against the contract). matrix.json is rewritten as cells arrive, so a run that dies
+// still leaves valid JSON; at the end every cell that was never observed is marked `error` with
+// the reason. A run in which no test ended (`--list`, nothing selected) writes nothing, so it
+// never destroys the last real report.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { arch, platform, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { ENGINE_ANNOTATION, type EngineInfo } from '../engines/types.ts';
-import { CELL_ATTACHMENT, type CellRecord, SCENARIO_ANNOTATION, type ScenarioMeta } from '../scenarios/cell.ts';
-import { permittedOutcomes } from '../scenarios/outcomes.ts';
+import type { ScenarioCard } from '../contract/cell.ts';
+import { CELL_ATTACHMENT, ENGINE_ANNOTATION, MATRIX_ENV, SCENARIO_ANNOTATION } from '../contract/names.ts';
+import { cellContract, matrixContract } from '../contract/validate.ts';
+import type { EngineInfo } from '../engines/types.ts';
+import { removeBatchDir } from '../scenarios/batch-store.ts';
+import { unobservedCell } from '../scenarios/cell.ts';
+import { runSelection } from '../scenarios/selection.ts';
 import { FAMILIES } from '../scenarios/types.ts';
 import { viewerVersions } from '../../fixtures/viewers/assets.ts';
 import { compareCells, compareEngines, failingChanges, readBaseline } from './baseline.ts';
@@ -18,11 +24,7 @@ import { renderHtml } from './html.ts';
 import { renderMarkdown, VERDICT_MARK } from './markdown.ts';
 import { type MatrixCell, type MatrixDocument, type MatrixEngine, type MatrixRun, SCHEMA_VERSION, VERDICTS, cellKey, sortCells, summarize } from './model.ts';
 
-export const MATRIX_ENV = {
-  outputDir: 'MATRIX_OUTPUT_DIR',
-  baseline: 'MATRIX_BASELINE',
-  failOnChange: 'MATRIX_FAIL_ON_CHANGE',
-} as const;
+export { MATRIX_ENV };
 
 export default class MatrixReporter implements Reporter {
   private readonly outputDir = resolve(process.env[MATRIX_ENV.outputDir] || 'matrix-report');
@@ -31,6 +33,8 @@ export default class MatrixReporter implements Reporter {
   private engines = new Map<string, MatrixEngine>();
   private engineOrder: string[] = [];
   private writeTimer: NodeJS.Timeout | undefined;
+  /** Whether any test ended: until then nothing is written. */
+  private observedAny = false;
 
   printsToStdio(): boolean {
     return false;
@@ -46,47 +50,55 @@ export default class MatrixReporter implements Reporter {
       harness: harnessVersion(config.configFile ? dirname(config.configFile) : process.cwd()),
       playwright: config.version,
       shard: config.shard,
+      selection: { complete: false, projects: [], grep: null, grepInvert: null, cells: 0 },
       engines: [],
       baseline: null,
     };
-    if (suite.allTests().some((t) => scenarioMeta(t)?.family === 'viewer')) this.run.viewers = { ...viewerVersions() };
+    if (suite.allTests().some((t) => scenarioCard(t)?.family === 'viewer')) this.run.viewers = { ...viewerVersions() };
     for (const test of suite.allTests()) {
-      const meta = scenarioMeta(test);
-      if (!meta) continue;
+      const card = scenarioCard(test);
+      if (!card) continue;
       const project = test.parent.project()?.name ?? '';
       if (!this.engineOrder.includes(project)) this.engineOrder.push(project);
       this.engines.set(project, { project, engine: project, browser: null, version: null, source: null, protocol: null, headless: null });
-      const cell = unobserved(meta, project, 'not run yet');
+      const cell = unobservedCell(card, project, engineNameOf(test), 'not run yet');
       this.cells.set(cellKey(cell), cell);
     }
-    if (this.cells.size) this.write();
+    const engineProjects = config.projects.filter((p) => (p.use as { engineName?: string }).engineName).map((p) => p.name);
+    this.run.selection = runSelection(config, this.engineOrder, engineProjects, this.cells.size);
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    const meta = scenarioMeta(test);
-    if (!meta) return;
+    const card = scenarioCard(test);
+    if (!card) return;
     const project = test.parent.project()?.name ?? '';
     const engineAnnotation = result.annotations.find((a) => a.type === ENGINE_ANNOTATION)?.description;
     if (engineAnnotation) this.noteEngine(project, JSON.parse(engineAnnotation) as EngineInfo);
     const attachment = result.attachments.find((a) => a.name === CELL_ATTACHMENT && a.body);
+    const reason = result.error?.message?.split('\n')[0] ?? `test ${result.status}`;
     let cell: MatrixCell;
-    if (attachment?.body) {
-      const record = JSON.parse(attachment.body.toString('utf8')) as CellRecord;
-      cell = fromRecord(record, project);
-    } else {
-      // The test never reached the page (engine failed to start, worker crashed, timed out).
-      const reason = result.error?.message?.split('\n')[0] ?? `test ${result.status}`;
-      cell = unobserved(meta, project, reason);
+    try {
+      if (!attachment?.body) throw new Error(reason);
+      cell = cellContract.assert(JSON.parse(attachment.body.toString('utf8')));
+    } catch (error) {
+      // The test never built its cell (worker crashed before the fixture ran) or left a broken one.
+      cell = unobservedCell(card, project, engineNameOf(test), (error as Error).message);
       const engine = this.engines.get(project);
       if (engine && !engine.version) engine.error = reason;
     }
+    this.observedAny = true;
     this.cells.set(cellKey(cell), cell);
     this.scheduleWrite();
   }
 
   async onEnd(result: FullResult): Promise<{ status?: FullResult["status"] } | undefined> {
     clearTimeout(this.writeTimer);
+    removeBatchDir();
     if (!this.cells.size) return undefined;
+    if (!this.observedAny) {
+      process.stdout.write(`\nMatrix: no scenario test ran; ${this.outputDir} left as it was.\n`);
+      return undefined;
+    }
     this.run.finishedAt = new Date().toISOString();
     const notRun = `not run: the run ended ${result.status === 'passed' ? 'before this cell' : `(${result.status})`}`;
     for (const cell of this.cells.values()) if (cell.error === 'not run yet') cell.error = notRun;
@@ -125,7 +137,7 @@ export default class MatrixReporter implements Reporter {
   }
 
   private scheduleWrite(): void {
-    if (this.writeTimer) return;
+    if (this.writeTimer || !this.observedAny) return;
     this.writeTimer = setTimeout(() => {
       this.writeTimer = undefined;
       this.write();
@@ -137,8 +149,9 @@ export default class MatrixReporter implements Reporter {
     this.run.engines = this.engineOrder.map((p) => this.engines.get(p)!);
     const doc: MatrixDocument = { schemaVersion: SCHEMA_VERSION, run: this.run, summary: summarize(cells), cells };
     mkdirSync(this.outputDir, { recursive: true });
-    atomicWrite(join(this.outputDir, 'matrix.json'), JSON.stringify(doc, null, 1));
+    atomicWrite(join(this.outputDir, 'matrix.json'), matrixJson(doc));
     if (final) {
+      matrixContract.assert(doc);
       atomicWrite(join(this.outputDir, 'matrix.md'), renderMarkdown(doc));
       atomicWrite(join(this.outputDir, 'index.html'), renderHtml(doc));
     }
@@ -159,37 +172,18 @@ export default class MatrixReporter implements Reporter {
   }
 }
 
-function scenarioMeta(test: TestCase): ScenarioMeta | undefined {
+function scenarioCard(test: TestCase): ScenarioCard | undefined {
   const annotation = test.annotations.find((a) => a.type === SCENARIO_ANNOTATION)?.description;
-  return annotation ? (JSON.parse(annotation) as ScenarioMeta) : undefined;
+  return annotation ? (JSON.parse(annotation) as ScenarioCard) : undefined;
 }
 
-function unobserved(meta: ScenarioMeta, project: string, error: string): MatrixCell {
-  return {
-    scenario: meta.id,
-    family: meta.family,
-    title: meta.title,
-    engine: project,
-    engineVersion: null,
-    spec: { outcomes: permittedOutcomes(meta.spec) },
-    ...(meta.deviations?.[project as keyof typeof meta.deviations] && { deviation: meta.deviations[project as keyof typeof meta.deviations] }),
-    observed: null,
-    server: null,
-    verdict: 'error',
-    differences: [],
-    error,
-    ...(meta.fix && { fix: meta.fix }),
-    evidence: { action: null, page: null, server: [] },
-  };
-}
+const engineNameOf = (test: TestCase) => (test.parent.project()?.use as { engineName?: string } | undefined)?.engineName ?? test.parent.project()?.name ?? '';
 
-function fromRecord({ engine, evidence, ...rest }: CellRecord, project: string): MatrixCell {
-  return {
-    ...rest,
-    engine: project,
-    engineVersion: engine.version,
-    evidence: { action: evidence.action, page: evidence.page, server: evidence.log, ...(evidence.screenshot && { screenshot: evidence.screenshot }) },
-  };
+/** Compact, one cell per line: a third of the size of indented JSON, and still diffs by cell. */
+export function matrixJson(doc: MatrixDocument): string {
+  const { cells, ...head } = doc;
+  const top = JSON.stringify({ ...head, cells: [] }, null, 1);
+  return `${top.slice(0, -"[]\n}".length)}[\n${cells.map((c) => JSON.stringify(c)).join(',\n')}\n]\n}\n`;
 }
 
 function harnessVersion(projectDir: string): MatrixRun['harness'] {

@@ -1,43 +1,88 @@
-// The record each scenario test leaves behind (as a `cell` JSON attachment): everything the matrix
-// shows for one scenario × engine, with the evidence to check it.
+// The one place a Cell (harness/contract/cell.ts) is made: from a scenario's card before anything
+// runs (verdict `error` until judged), then filled in once from what the page observed and the
+// server received. The matrix reporter uses the same unobservedCell() for a test that never ran.
 
-import type { LoggedRequest } from '../../fixtures/request-log.ts';
-import type { EngineInfo, EngineName } from '../engines/types.ts';
-import type { ResolvedAction } from './targets.ts';
-import type { Deviation, Family, Observation, Outcome, ServerFacts, Verdict } from './types.ts';
-import type { TakenOutcome } from './verdict.ts';
+import type { Cell, ScenarioCard } from '../contract/cell.ts';
+import type { ResolvedAction } from '../contract/page.ts';
+import type { LoggedRequest } from '../contract/server.ts';
+import type { EngineName } from '../engines/types.ts';
+import { serverFacts } from './facts.ts';
+import { permittedOutcomes } from './outcomes.ts';
+import type { RunContext } from './targets.ts';
+import type { Deviations, Observation, Scenario } from './types.ts';
+import { judge } from './verdict.ts';
 
-export const CELL_ATTACHMENT = 'cell';
-/** Static test annotation: what the matrix needs to know of a scenario even if its test never ran. */
-export const SCENARIO_ANNOTATION = 'scenario';
+export type { Cell, ScenarioCard };
 
-export interface ScenarioMeta {
-  id: string;
-  family: Family;
-  title: string;
-  /** The permitted outcomes, always in the list form. */
-  spec: { outcomes: Outcome[] };
-  fix?: string;
-  deviations?: Partial<Record<EngineName, Deviation>>;
+export function scenarioCard(scenario: Scenario, deviations: Deviations): ScenarioCard {
+  const declared = deviations[scenario.id];
+  return {
+    id: scenario.id,
+    family: scenario.family,
+    title: scenario.title,
+    spec: { outcomes: permittedOutcomes(scenario.spec) },
+    ...(scenario.fix && { fix: scenario.fix }),
+    ...(declared && Object.keys(declared).length && { deviations: declared as Record<string, NonNullable<Deviations[string][EngineName]>> }),
+  };
 }
 
-export interface CellRecord {
-  scenario: string;
-  family: Family;
-  title: string;
-  engine: EngineInfo;
-  /** The outcomes the standards permit, each with its basis and citation. */
-  spec: { outcomes: Outcome[] };
-  /** The declared deviation or policy for this engine, if any (a whole outcome, and why). */
-  deviation?: Deviation;
-  /** Which outcome the engine took (absent when it matched none). */
-  outcome?: TakenOutcome;
-  observed: Observation | null;
-  server: ServerFacts | null;
-  verdict: Verdict;
-  differences: string[];
-  /** Why the cell could not be observed (verdict `error`). */
+/** A cell before anything was observed: what the matrix keeps (verdict `error`) if the test dies. */
+export function unobservedCell(card: ScenarioCard, project: string, engine: string, error?: string): Cell {
+  const deviation = card.deviations?.[engine];
+  return {
+    scenario: card.id,
+    family: card.family,
+    title: card.title,
+    engine: project,
+    engineVersion: null,
+    spec: card.spec,
+    ...(deviation && { deviation }),
+    observed: null,
+    server: null,
+    verdict: 'error',
+    differences: [],
+    ...(error !== undefined && { error }),
+    ...(card.fix && { fix: card.fix }),
+    evidence: { action: null, server: [] },
+  };
+}
+
+/** What one scenario run produced, whichever way it ran (in a batch, alone, or in a viewer). */
+export interface ScenarioRun {
+  action: ResolvedAction;
+  ctx: RunContext;
+  /** What page JavaScript observed, or why nothing was (the page crashed, a setup failed). */
+  observed?: Observation;
   error?: string;
-  fix?: string;
-  evidence: { action: ResolvedAction | null; page: Observation | null; log: LoggedRequest[]; screenshot?: string };
+  log: LoggedRequest[];
+}
+
+/** Fills the cell from a run: the facts from the log, the verdict from the spec and the deviation. */
+export function judgeCell(cell: Cell, scenario: Scenario, engine: EngineName, run: ScenarioRun, deviations: Deviations): void {
+  cell.evidence.action = run.action;
+  cell.evidence.server = run.log;
+  if (run.error !== undefined || !run.observed) {
+    cell.error = run.error ?? 'no observation';
+    return;
+  }
+  cell.observed = run.observed;
+  cell.server = serverFacts(run.log, run.ctx);
+  const judgement = judge(scenario, engine, cell.observed, cell.server, deviations);
+  cell.verdict = judgement.verdict;
+  cell.differences = judgement.differences;
+  if (judgement.outcome) cell.outcome = judgement.outcome;
+}
+
+export function failureMessage(cell: Cell): string {
+  const requests = cell.evidence.server.map((r) => `    ${r.method} ${r.path} Origin: ${r.origin ?? '(none)'}${r.cookie ? ` Cookie: ${r.cookie}` : ''}`);
+  return [
+    `${cell.scenario} in ${cell.engine} ${cell.engineVersion ?? ''}: ${cell.verdict}${cell.error ? ` (${cell.error})` : ''}`,
+    ...cell.differences.map((d) => `  - ${d}`),
+    ...cell.spec.outcomes.map((o, i) => `  permitted ${o.label ?? i} (${o.basis ?? 'normative'}: ${o.cite}): ${JSON.stringify({ observed: o.observed, server: o.server })}`),
+    ...(cell.deviation ? [`  declared for ${cell.engine} (${cell.deviation.cite}): ${JSON.stringify({ observed: cell.deviation.observed, server: cell.deviation.server })}`] : []),
+    `  observed: ${JSON.stringify(cell.observed)}`,
+    `  server facts: ${JSON.stringify(cell.server)}`,
+    `  server log:`,
+    ...(requests.length ? requests : ['    (no request arrived)']),
+  ].join('\n');
 }

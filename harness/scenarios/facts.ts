@@ -2,14 +2,12 @@
 // preflights included (each preflight's Origin, ACRM and ACRH, not only the first's), and requests
 // node's HTTP parser refused before any handler ran (logged by fixtures/request-log.ts).
 
-import type { LoggedRequest } from '../../fixtures/request-log.ts';
+import { type LoggedRequest, headerOf } from '../contract/server.ts';
 import type { RunContext } from './targets.ts';
 import type { ServerFacts } from './types.ts';
 
 export const cookieName = (token: string) => `c_${token}`;
 export const controlCookieName = (token: string) => `k_${token}`;
-
-const header = (r: LoggedRequest, name: string) => r.headers.find(([n]) => n === name)?.[1] ?? null;
 
 export function serverFacts(log: LoggedRequest[], { origins, token }: RunContext): ServerFacts {
   const isPreflight = (r: LoggedRequest) => r.method === 'OPTIONS' && r.accessControlRequestMethod !== null;
@@ -35,7 +33,7 @@ export function serverFacts(log: LoggedRequest[], { origins, token }: RunContext
     acrhs: preflights.map((r) => r.accessControlRequestHeaders),
     cookies: others.map(carriesCookie),
     statuses: others.map((r) => r.status ?? 0),
-    authorization: others.map((r) => header(r, 'authorization') !== null),
+    authorization: others.map((r) => headerOf(r, 'authorization') !== null),
     rejected: log.filter((r) => r.rejected).length,
   };
 }

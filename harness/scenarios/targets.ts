@@ -4,7 +4,9 @@
 import { type MakeParams, makeUrl } from '../../fixtures/make-params.ts';
 import type { Origins, Scheme } from '../../fixtures/origins.ts';
 import { RUNNER_PATH } from '../../fixtures/runner-page.ts';
-import type { Action, FetchAction, FetchBitmapAction, ImageAction, MakeSpec, Target, ViewerAction, WaitAction, XhrAction } from './types.ts';
+import type { Action, MakeSpec, ResolvedAction, Target } from '../contract/page.ts';
+
+export type { ResolvedAction };
 
 export interface RunContext {
   /** The origins under the scenario's scheme (what `{viewer}` etc. and targets mean by default). */
@@ -12,21 +14,6 @@ export interface RunContext {
   token: string;
   /** The origins under each scheme, for targets that name their own. */
   originsByScheme?: Record<Scheme, Origins>;
-}
-
-/** An action as sent into the page: every Target replaced by its URL. */
-export type ResolvedAction =
-  | WithUrl<FetchAction>
-  | WithUrl<XhrAction>
-  | WithUrl<ImageAction>
-  | WithUrl<FetchBitmapAction>
-  | WithUrl<ViewerAction>
-  | WaitAction
-  | ResolvedSequence;
-type WithUrl<T> = Omit<T, 'target'> & { url: string; frameUrl?: string };
-export interface ResolvedSequence {
-  kind: 'sequence';
-  steps: ResolvedAction[];
 }
 
 /** Fills `{viewer}` etc.; `{viewer:upper}` gives the origin upper-cased (a case-mismatch ACAO). */

@@ -1,7 +1,8 @@
 // Binds the viewer scenario table to Playwright tests, like harness/scenarios/define.ts does for the
 // in-page families: one test per scenario per engine, judged by the same verdict code, leaving the
-// same `cell` attachment (plus a small screenshot the matrix report embeds).
+// same Cell (plus a small screenshot the matrix report embeds).
 
+import { VIEWER_SCREENSHOT_ATTACHMENT } from '../contract/names.ts';
 import { manifestSamples } from '../../fixtures/iiif/manifest.ts';
 import { sampleFor } from '../../fixtures/iiif/samples.ts';
 import { cellTest, checkTable } from '../scenarios/define.ts';
@@ -28,15 +29,10 @@ export function viewerTests(scenarios: Scenario[], deviations: Deviations): void
     cellTest(scenario, deviations, async ({ probe, origins, token, serverLog }, cell, testInfo) => {
       const ctx: RunContext = { origins, token };
       const action = resolveAction(scenario.action, ctx) as ResolvedViewerAction;
-      cell.evidence.action = action;
       const run = await runViewer(probe, origins.viewer, action, fixtureReference(action.url), token);
       cell.evidence.screenshot = `data:image/jpeg;base64,${run.thumbnail.toString('base64')}`;
-      await testInfo.attach('viewer screenshot', { body: run.screenshot, contentType: 'image/png' });
-      const log = await serverLog.forToken(token);
-      // A viewer makes dozens of requests: keep each one's header lines once (rawHeaders, as sent)
-      // rather than twice, so the report stays small.
-      const keptLog = log.map((r) => (r.rawHeaders ? { ...r, headers: [] } : r));
-      return { observed: { viewer: run.observation }, log, ctx, keptLog };
+      await testInfo.attach(VIEWER_SCREENSHOT_ATTACHMENT, { body: run.screenshot, contentType: 'image/png' });
+      return { action, ctx, observed: { viewer: run.observation }, log: await serverLog.forToken(token) };
     });
   }
 }

@@ -29,7 +29,6 @@ function cell(scenario: string, engine: string, verdict: Verdict, observed: Matr
     fix: 'Send Access-Control-Allow-Origin on every response.',
     evidence: {
       action: null,
-      page: observed,
       server: observed ? [{ seq: 1, time: '2026-01-01T00:00:00.000Z', token: 't', role: 'image', host: 'localhost:1', method: 'GET', path: '/make?token=t', origin: 'http://localhost:2', cookie: null, referer: null, accessControlRequestMethod: null, accessControlRequestHeaders: null, headers: [] }] : [],
     },
   };
@@ -45,7 +44,7 @@ export function sampleMatrix(): MatrixDocument {
     cell('preflight/put-allowed', 'webkit', 'error', null),
   ];
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     run: {
       startedAt: '2026-01-01T00:00:00.000Z',
       finishedAt: '2026-01-01T00:01:00.000Z',
@@ -55,6 +54,7 @@ export function sampleMatrix(): MatrixDocument {
       harness: { version: '0.1.0', commit: 'abcdef0123456789' },
       playwright: '1.64.1',
       shard: null,
+      selection: { complete: false, projects: ['chromium', 'firefox', 'webkit'], grep: null, grepInvert: null, cells: 6 },
       engines: [
         { project: 'chromium', engine: 'chromium', browser: 'Chromium', version: '1.0', source: 'system', protocol: 'cdp', headless: true },
         { project: 'firefox', engine: 'firefox', browser: 'Firefox ESR', version: '1.0', source: 'system', protocol: 'webdriver-bidi', headless: false },

@@ -1,0 +1,58 @@
+// The Cell: everything the matrix shows for one scenario × engine, with the evidence to check it.
+// Built once per test (harness/scenarios/cell-fixture.ts), attached as JSON, stored in matrix.json
+// as built. A scenario's card rides on its test as an annotation, so a test that never ran still
+// gets a cell (verdict `error`, with the reason).
+
+import { type Static, Type } from '@sinclair/typebox';
+import { Opt, OrNull, StringEnum } from './helpers.ts';
+import { ObservationSchema, ResolvedActionSchema } from './page.ts';
+import { LoggedRequestSchema, ServerFactsSchema } from './server.ts';
+import { DeviationSchema, OutcomeSchema, TakenOutcomeSchema, VerdictSchema } from './verdict.ts';
+
+
+export const SpecOutcomesSchema = Type.Object(
+  { outcomes: Type.Array(OutcomeSchema, { minItems: 1, description: 'the outcomes the standards permit, each with its basis and citation' }) },
+  { additionalProperties: false },
+);
+
+/** What the matrix needs to know of a scenario before (or without) running it. */
+export const ScenarioCardSchema = Type.Object({
+  id: Type.String(),
+  family: Type.String(),
+  title: Type.String(),
+  spec: SpecOutcomesSchema,
+  fix: Opt(Type.String()),
+  /** Declared deviations or policies per engine; a cell takes its engine's one. */
+  deviations: Opt(Type.Record(Type.String(), DeviationSchema)),
+});
+export type ScenarioCard = Static<typeof ScenarioCardSchema>;
+
+export const CellSchema = Type.Object(
+  {
+    scenario: Type.String({ pattern: '^[a-z]+/[a-z0-9-]+(@https)?$' }),
+    family: Type.String({ pattern: '^[a-z]+$' }),
+    title: Type.String(),
+    engine: Type.String({ description: 'engine project; details in run.engines' }),
+    engineVersion: OrNull(Type.String()),
+    spec: SpecOutcomesSchema,
+    // The declared deviation or policy for this engine, if any; which outcome the engine took (absent when it matched none).
+    deviation: Opt(DeviationSchema),
+    outcome: Opt(TakenOutcomeSchema),
+    observed: OrNull(Type.Ref(ObservationSchema)),
+    server: OrNull(ServerFactsSchema),
+    verdict: VerdictSchema,
+    differences: Type.Array(Type.String()),
+    error: Opt(Type.String({ description: 'why the cell could not be observed (verdict error)' })),
+    fix: Opt(Type.String({ description: 'a fix for the server-side mistake the scenario reproduces' })),
+    evidence: Type.Object(
+      {
+        action: OrNull(Type.Ref(ResolvedActionSchema)),
+        server: Type.Array(Type.Ref(LoggedRequestSchema), { description: "the fixture server's log for the scenario token" }),
+        screenshot: Opt(Type.String({ pattern: '^data:image/(jpeg|png);base64,', description: 'viewer scenarios: a small screenshot of the viewer' })),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type Cell = Static<typeof CellSchema>;

@@ -1,0 +1,40 @@
+// Names that cross a process boundary as plain strings: test annotations and attachments (tests →
+// reporters), environment variables (commands → Playwright → workers) and the fixture server's
+// control paths (harness → fixture server). Written once here so no side spells them differently.
+
+/** Test annotation (JSON ScenarioCard): what the matrix knows of a scenario even if its test never ran. */
+export const SCENARIO_ANNOTATION = 'scenario';
+/** Test annotation with the cell's verdict (shown by Playwright's own reporters). */
+export const VERDICT_ANNOTATION = 'verdict';
+/** Test annotation (JSON EngineInfo): which browser really ran the test. */
+export const ENGINE_ANNOTATION = 'engine';
+/** Test attachment (JSON Cell) every scenario test leaves, also when it fails or times out. */
+export const CELL_ATTACHMENT = 'cell';
+/** Test attachment (PNG) of a viewer scenario's page. */
+export const VIEWER_SCREENSHOT_ATTACHMENT = 'viewer screenshot';
+
+/** Environment variables `npm run matrix` passes to the matrix reporter. */
+export const MATRIX_ENV = {
+  outputDir: 'MATRIX_OUTPUT_DIR',
+  baseline: 'MATRIX_BASELINE',
+  failOnChange: 'MATRIX_FAIL_ON_CHANGE',
+} as const;
+
+/** Environment variables the harness reads (the fixture ports are fixtures/origins.ts PORT_ENV). */
+export const HARNESS_ENV = {
+  /** Comma-separated engine projects to configure (default chromium,firefox,webkit). */
+  engines: 'CORS_ENGINES',
+  /** Playwright workers (default 2). */
+  workers: 'CORS_WORKERS',
+} as const;
+
+/** The fixture server's control endpoints (on every origin; never logged as evidence). */
+export const CONTROL_PREFIX = '/__control';
+export const CONTROL_PATHS = {
+  health: `${CONTROL_PREFIX}/health`,
+  /** GET ?token=<t>: { token, requests } for one scenario token. */
+  log: `${CONTROL_PREFIX}/log`,
+  /** GET ?token=<a>&token=<b>…: { logs: { [token]: requests } } for a batch of scenario tokens. */
+  logs: `${CONTROL_PREFIX}/logs`,
+  tlsErrors: `${CONTROL_PREFIX}/tls-errors`,
+} as const;

@@ -1,0 +1,138 @@
+// Runs scenarios in a browser: alone (a scenario that needs cleared cookies or a fresh browser), or
+// many in one in-page loop (every scenario isolated by its token alone). Either way each scenario
+// gets a unique token, its setup cookies first, and its server log afterwards.
+
+import { randomUUID } from 'node:crypto';
+import type { Origins, Scheme } from '../../fixtures/origins.ts';
+import type { BatchItem, BatchResult } from '../contract/page.ts';
+import type { Probe } from '../engines/types.ts';
+import { performAction } from '../in-page/actions.ts';
+import { collectBatch, startBatch } from '../in-page/batch.ts';
+import type { ServerLog } from '../server-log.ts';
+import type { ScenarioRun } from './cell.ts';
+import { controlCookieName, cookieName } from './facts.ts';
+import { type RunContext, resolveAction } from './targets.ts';
+import type { Observation, Scenario } from './types.ts';
+
+export interface RunEnv {
+  probe: Probe;
+  originsByScheme: Record<Scheme, Origins>;
+  serverLog: ServerLog;
+  /** The engine project: every token starts with it, so the server log reads by project too. */
+  project: string;
+}
+
+/** How long one collect call waits in the page (well under WebDriver's 60 s script timeout). */
+const COLLECT_WAIT_MS = 20_000;
+
+interface Planned {
+  scenario: Scenario;
+  ctx: RunContext;
+  page: string;
+  item: BatchItem;
+}
+
+const newToken = (project: string) => `${project}-${randomUUID().slice(0, 8)}`;
+
+function plan(scenario: Scenario, env: RunEnv, token = newToken(env.project)): Planned {
+  const origins = env.originsByScheme[scenario.scheme ?? 'http'];
+  const ctx: RunContext = { origins, token, originsByScheme: env.originsByScheme };
+  return { scenario, ctx, page: `${origins.viewer}/blank`, item: { id: scenario.id, action: resolveAction(scenario.action, ctx) } };
+}
+
+/** One scenario on its own, with the given token (the `token` fixture's). */
+export async function runAlone(scenario: Scenario, env: RunEnv, token: string): Promise<ScenarioRun> {
+  const p = plan(scenario, env, token);
+  const setup = (await setupCookies([p], env.probe)).get(scenario.id);
+  const base = { action: p.item.action, ctx: p.ctx };
+  if (setup && 'error' in setup) return { ...base, error: setup.error, log: await env.serverLog.forToken(token) };
+  await env.probe.visit(p.page);
+  const observed: Observation = { ...(await env.probe.run(performAction, p.item.action)), ...setup };
+  return { ...base, observed, log: await env.serverLog.forToken(token) };
+}
+
+/**
+ * Many scenarios in one page per viewer origin: setup cookies first (one visit per host), then one
+ * in-page loop, then every token's log in one request. A page that dies mid-batch leaves the
+ * scenarios it had not finished with an error that says so.
+ */
+export async function runBatch(scenarios: Scenario[], env: RunEnv): Promise<Map<string, ScenarioRun>> {
+  const planned = scenarios.map((s) => plan(s, env));
+  const setups = await setupCookies(planned, env.probe);
+  const outcome = new Map<string, BatchResult>();
+  for (const [id, setup] of setups) if ('error' in setup) outcome.set(id, { id, error: setup.error });
+  const pages = [...new Set(planned.map((p) => p.page))];
+  for (const page of pages) {
+    const items = planned.filter((p) => p.page === page && !outcome.has(p.scenario.id)).map((p) => p.item);
+    if (!items.length) continue;
+    for (const result of await runInPage(env.probe, page, items)) outcome.set(result.id, result);
+  }
+  const logs = await env.serverLog.forTokens(planned.map((p) => p.ctx.token));
+  return new Map(
+    planned.map(({ scenario, ctx, item }) => {
+      const result = outcome.get(scenario.id)!;
+      const setup = setups.get(scenario.id);
+      const base = { action: item.action, ctx, log: logs.get(ctx.token) ?? [] };
+      const run: ScenarioRun = 'error' in result ? { ...base, error: result.error } : { ...base, observed: { ...result.observed, ...(setup && !('error' in setup) && setup) } };
+      return [scenario.id, run];
+    }),
+  );
+}
+
+/** The in-page loop over items on one page; every item gets a result, an error if the page died. */
+async function runInPage(probe: Probe, page: string, items: BatchItem[]): Promise<BatchResult[]> {
+  let results: BatchResult[] = [];
+  let lost: string | undefined;
+  try {
+    await probe.visit(page);
+    await probe.run(startBatch, { perform: performAction.toString(), items });
+    for (;;) {
+      const collected = await probe.run(collectBatch, { waitMs: COLLECT_WAIT_MS });
+      if (collected.results.length < results.length) throw new Error('the page lost the batch (it navigated or reloaded)');
+      results = collected.results;
+      if (collected.done) break;
+    }
+  } catch (error) {
+    lost = `batch aborted after ${results.length} of ${items.length} scenarios: ${String((error as Error)?.message ?? error).split('\n')[0]}`;
+  }
+  const done = new Set(results.map((r) => r.id));
+  return [...results, ...items.filter((i) => !done.has(i.id)).map((i) => ({ id: i.id, error: lost ?? 'the batch ended without this scenario' }))];
+}
+
+type SetupOutcome = { setupCookie?: Observation['setupCookie'] } | { error: string };
+
+/**
+ * Sets each scenario's first-party cookie `c_<token>` (and control cookie `k_<token>`) on its setup
+ * origin: one visit per origin, all of that origin's cookies in one call. A refused cookie is an
+ * error unless the scenario says it may be rejected (then `setupCookie` records it).
+ */
+async function setupCookies(planned: Planned[], probe: Probe): Promise<Map<string, SetupOutcome>> {
+  const out = new Map<string, SetupOutcome>();
+  const byOrigin = new Map<string, { id: string; cookie: string; controlCookie: string | null; name: string; mayBeRejected: boolean }[]>();
+  for (const { scenario, ctx } of planned) {
+    if (!scenario.setup?.cookie) continue;
+    const { origin, attributes, mayBeRejected, control } = scenario.setup.cookie;
+    const cookie = `${cookieName(ctx.token)}=1; path=/; max-age=300${attributes ? `; ${attributes}` : ''}`;
+    const controlCookie = control === undefined ? null : `${controlCookieName(ctx.token)}=1; path=/; max-age=300${control ? `; ${control}` : ''}`;
+    const list = byOrigin.get(ctx.origins[origin]) ?? [];
+    list.push({ id: scenario.id, cookie, controlCookie, name: cookieName(ctx.token), mayBeRejected: !!mayBeRejected });
+    byOrigin.set(ctx.origins[origin], list);
+  }
+  for (const [origin, list] of byOrigin) {
+    await probe.open(`${origin}/blank`);
+    const stored = await probe.run(
+      (cookies: { cookie: string; controlCookie: string | null; name: string }[]) =>
+        cookies.map(({ cookie, controlCookie, name }) => {
+          if (controlCookie) document.cookie = controlCookie;
+          document.cookie = cookie;
+          return document.cookie.split(/;\s*/).some((c) => c.startsWith(`${name}=`));
+        }),
+      list.map(({ cookie, controlCookie, name }) => ({ cookie, controlCookie, name })),
+    );
+    list.forEach(({ id, cookie, mayBeRejected }, i) => {
+      if (mayBeRejected) out.set(id, { setupCookie: stored[i] ? 'stored' : 'rejected' });
+      else out.set(id, stored[i] ? {} : { error: `setup: the browser did not store the first-party cookie "${cookie}" on ${origin}` });
+    });
+  }
+  return out;
+}
