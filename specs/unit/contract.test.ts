@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { type CertifyResult, CertifyResultSchema } from '../../harness/contract/certify.ts';
 import { matrixContract } from '../../harness/contract/validate.ts';
+import type { CertifyReport } from '../../harness/certify/run.ts';
 import { MATRIX_SCHEMA_FILE, matrixSchemaText } from '../../harness/contract/write-schema.ts';
 import { matrixJson } from '../../harness/matrix/reporter.ts';
 import { sampleMatrix } from '../support/sample-matrix.ts';
@@ -34,4 +36,13 @@ test('matrix.json is written one cell per line and parses back to the same docum
   const text = matrixJson(doc);
   expect(JSON.parse(text)).toEqual(doc);
   expect(text.split('\n').filter((line) => line.startsWith('{"scenario":'))).toHaveLength(doc.cells.length);
+});
+
+test('certify --json: what certify writes fits the exported result contract', () => {
+  // Compile-time: a CertifyReport (plus the CLI's wallMs) is a CertifyResult.
+  const fits = (report: CertifyReport & { wallMs: number }): CertifyResult => report;
+  expect(typeof fits).toBe('function');
+  const ajv = new Ajv2020({ allErrors: true });
+  addFormats.default(ajv);
+  expect(ajv.validateSchema(JSON.parse(JSON.stringify(CertifyResultSchema)) as object)).toBe(true);
 });
