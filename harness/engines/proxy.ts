@@ -64,13 +64,15 @@ export async function startPassThroughProxy(routes: ProxyRoute[]): Promise<PassT
     const upstream = connect(to.port, to.host);
     sockets.add(upstream);
     upstream.on('close', () => sockets.delete(upstream));
+    let connected = false;
     upstream.once('connect', () => {
+      connected = true;
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length) upstream.write(head);
       upstream.pipe(client);
       client.pipe(upstream);
     });
-    upstream.on('error', () => (upstream.connecting ? client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n') : client.destroy()));
+    upstream.on('error', () => (connected ? client.destroy() : client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')));
     client.on('error', () => upstream.destroy());
   });
 
@@ -91,6 +93,7 @@ export async function startPassThroughProxy(routes: ProxyRoute[]): Promise<PassT
     const headers: string[] = [];
     for (let i = 0; i < req.rawHeaders.length; i += 2) if (!TO_PROXY_ONLY.has(req.rawHeaders[i]!.toLowerCase())) headers.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
     const upstream = httpRequest({ host: to.host, port: to.port, method: req.method, path: `${url.pathname}${url.search}`, headers, setHost: false }, (answer) => {
+      res.sendDate = false; // no Date the server did not send
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.rawHeaders);
       answer.pipe(res);
     });
