@@ -1,11 +1,11 @@
 // Whole-run browser test of `certify --viewer-origin`: a server that allows only one origin
-// (the fixture profile allow-listed-viewer, https://viewer.example.org only) is certified twice by
-// the CLI in every engine. From that origin it passes (exit 0) and the fixture server's own log
+// (the fixture profile allow-listed-viewer, https://viewer.example.org only; then a real nginx
+// configured the way sites write such an allow-list) is certified twice by the CLI in every engine. From that origin it passes (exit 0) and the fixture server's own log
 // shows each engine's requests carrying exactly `Origin: https://viewer.example.org`; from
 // certify's own loopback origin it fails (exit 1) with the one root cause origin-not-allowed.
 // Expectations come from the profile's definition (fixtures/profiles.ts), written before running.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -19,6 +19,8 @@ import { parseViewerOrigin } from '../../harness/certify/viewer-origin.ts';
 import { selectedEngines } from '../../harness/engines/select.ts';
 import { startFixturesOnFreePorts } from '../../harness/free-fixtures.ts';
 import { certifyCli } from '../support/certify-cli.ts';
+import { startNginx } from '../support/real-server-configs.ts';
+import { cutTrees } from '../support/real-servers.ts';
 
 test.describe.configure({ mode: 'default', timeout: 240_000 });
 
@@ -100,4 +102,43 @@ test('--viewer-origin takes an http or https origin without a path; anything els
   expect(status).toBe(2);
   expect(stderr).toMatch(/--viewer-origin takes an http or https origin without a path.*more than an origin/);
   expect(stderr).not.toMatch(/^\s+at /m);
+});
+
+// Written from the configuration: nginx's map sends ACAO only for the listed origin (an empty
+// add_header value is not sent), Vary: Origin always, on 2xx, 3xx, 4xx and the 204 preflight.
+const NGINX_ALLOW_LIST = {
+  http: `  map $http_origin $cors_origin { default ""; "${LISTED_VIEWER_ORIGIN}" $http_origin; }`,
+  server: `    location ~ ^/iiif/(v[23])/([^/]+)$ { add_header Access-Control-Allow-Origin $cors_origin always; add_header Vary Origin always; return 303 /iiif/$1/$2/info.json; }`,
+  iiif: `      if ($request_method = OPTIONS) {
+        add_header Access-Control-Allow-Origin $cors_origin always;
+        add_header Vary Origin always;
+        add_header Access-Control-Allow-Methods "GET, HEAD, OPTIONS" always;
+        add_header Access-Control-Allow-Headers "Accept, Authorization" always;
+        return 204;
+      }
+      add_header Access-Control-Allow-Origin $cors_origin always;
+      add_header Vary Origin always;`,
+};
+
+test(`a real nginx allowing only ${LISTED_VIEWER_ORIGIN} (https, map $http_origin): passes with --viewer-origin, fails with origin-not-allowed without`, async () => {
+  const ca = localCa();
+  const keyFile = join(dir, 'leaf-key.pem');
+  writeFileSync(keyFile, ca.fixtures.keyPem, { mode: 0o600 });
+  const nginx = await startNginx(dir, cutTrees(dir).trees, { ...NGINX_ALLOW_LIST, tls: { certFile: ca.fixtures.certFile, keyFile } });
+  try {
+    const info = `${nginx.origin}/iiif/v3/img/info.json`;
+    const allowed = await certifyCli([info, '--viewer-origin', LISTED_VIEWER_ORIGIN, '--json', join(dir, 'nginx-with.json')], env());
+    expect(allowed.status, `${allowed.stdout}\n${allowed.stderr}`).toBe(0);
+    const passed = JSON.parse(readFileSync(join(dir, 'nginx-with.json'), 'utf8')) as CertifyReport;
+    expect(passed.engines.map((e) => e.project).sort()).toEqual([...engines].sort());
+    for (const engine of engines) expect(passed.checks.filter((c) => c.results[engine]?.status === 'pass').length, engine).toBeGreaterThanOrEqual(8);
+    const refused = await certifyCli([info, '--json', join(dir, 'nginx-without.json')], env());
+    expect(refused.status, `${refused.stdout}\n${refused.stderr}`).toBe(1);
+    const report = JSON.parse(readFileSync(join(dir, 'nginx-without.json'), 'utf8')) as CertifyReport;
+    expect(report.server.origin).toBe('nginx');
+    expect(report.diagnoses.filter((d) => d.severity === 'fail').map((d) => d.cause)).toEqual(['origin-not-allowed']);
+    expect(refused.stdout).toContain('map $http_origin $cors_origin'); // the nginx fix
+  } finally {
+    await nginx.stop();
+  }
 });
