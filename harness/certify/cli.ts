@@ -15,8 +15,8 @@ const HELP = `Usage: npm run certify -- <url> [options]
 
 <url> is a IIIF Image service base URI, its info.json, an image request, or a Presentation 2/3
 manifest. The checks run in real Chromium, Firefox and WebKit from a local viewer origin (or
-from yours, --viewer-origin), plus node-side probes (forged origins, redirect hops). Only GET, HEAD and OPTIONS are sent; no
-credentials; every request has a timeout.
+from yours, --viewer-origin), plus node-side probes (forged origins, redirect hops). Only GET,
+HEAD and OPTIONS are sent; no credentials; every request has a timeout.
 
 Options:
   --samples <n>      tiles sampled across scale factors and positions (default ${DEFAULT_SAMPLES})
@@ -122,6 +122,12 @@ async function main(): Promise<number> {
   } catch (error) {
     if (!(error instanceof TargetError)) throw error;
     process.stderr.write(`certify: cannot certify ${positionals[0]}: ${error.message}\n`);
+    return 2;
+  }
+  // The mapping sends every request for the viewer origin to certify's local page: a target there would be shadowed.
+  const shadowed = [discovered.target.input, discovered.target.urls.info, ...(discovered.target.manifest ? [discovered.target.manifest] : [])].find((u) => new URL(u).origin === realViewerOrigin);
+  if (shadowed) {
+    process.stderr.write(`certify: ${shadowed} is on the viewer origin ${realViewerOrigin} itself: requests there are same-origin (no CORS involved), and certify serves its own page under that origin. Certify a URL on another origin, or give another --viewer-origin.\n`);
     return 2;
   }
   progress?.(`Target: IIIF Image API ${discovered.target.service.version} service ${discovered.target.service.id} (from ${discovered.target.kind}); ${discovered.target.plan.sampled.length} tiles sampled`);

@@ -5,7 +5,7 @@
 // A Certifier keeps its engines, so several targets can be certified without relaunching.
 
 import { type HostMapping, launchEngine } from '../engines/launch.ts';
-import type { Engine, EngineInfo, EngineName, Probe } from '../engines/types.ts';
+import { type Engine, type EngineInfo, type EngineName, EngineUnavailableError, type Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
 import type { Observation } from '../scenarios/types.ts';
 import { type BrowserCheck, CHECKS, baselineFor, type Check, type NodeCheck, type Outcome, type ProbeOrigins, actionFor, judgeInPage } from './checks.ts';
@@ -85,6 +85,9 @@ async function launchEngines(names: EngineName[], page: string, progress?: (m: s
       try {
         const probe = await engine.newProbe();
         await probe.open(page);
+        // An error page (unreachable, untrusted certificate, an upgrade to https) has another origin.
+        const opened = await probe.run(() => location.origin, null);
+        if (opened !== new URL(page).origin) throw new EngineUnavailableError(`${name}: the viewer page ${page} did not load (the page's origin is ${opened}); certify cannot run from it`);
         progress?.(`  ${name}: ${engine.info.browser} ${engine.info.version}`);
         return { engine, probe };
       } catch (error) {
