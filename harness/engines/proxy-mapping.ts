@@ -54,5 +54,7 @@ export function firefoxProxyPrefs({ host, port }: { host: string; port: number }
 /** WebKitGTK: the standard WebDriver proxy capability (W3C WebDriver §7.1) and the environment it points at. */
 export function webkitProxySettings({ host, port }: { host: string; port: number }): { capability: Record<string, unknown>; env: Record<string, string> } {
   const url = `http://${host}:${port}`;
-  return { capability: { proxyType: 'system' }, env: { http_proxy: url, https_proxy: url, no_proxy: 'localhost,127.0.0.1,::1' } };
+  const direct = 'localhost,127.0.0.1,::1';
+  // Both spellings, so a proxy already set in the user's environment cannot take precedence.
+  return { capability: { proxyType: 'system' }, env: { http_proxy: url, https_proxy: url, no_proxy: direct, HTTP_PROXY: url, HTTPS_PROXY: url, NO_PROXY: direct } };
 }
