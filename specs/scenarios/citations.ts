@@ -28,6 +28,7 @@ export const CREDENTIALS_MODE = `${FETCH}/#concept-request-credentials-mode`;
 
 export const CANVAS_SECURITY = `${HTML}/canvas.html#security-with-canvas-elements`;
 export const NOT_ORIGIN_CLEAN = `${HTML}/canvas.html#the-image-argument-is-not-origin-clean`;
+export const CORS_SETTINGS = `${HTML}/urls-and-fetching.html#cors-settings-attributes`;
 export const CORS_CROSS_ORIGIN = `${HTML}/urls-and-fetching.html#cors-cross-origin`;
 export const SANDBOX_ORIGIN = `${HTML}/browsers.html#sandboxed-origin-browsing-context-flag`;
 export const XHR_UPLOAD_LISTENER = `${XHR}/#upload-listener-flag`;
@@ -43,3 +44,4 @@ export const RANGE_REQUESTS = 'https://www.rfc-editor.org/rfc/rfc9110#section-14
 export const CONDITIONAL_REQUESTS = 'https://www.rfc-editor.org/rfc/rfc9110#section-13';
 
 export const WPT = 'wpt fetch/api/cors/';
+export const WPT_CANVAS = 'wpt html/semantics/embedded-content/the-canvas-element';
