@@ -1,7 +1,7 @@
 // Taint travels through every way pixels move: a pattern made from a tainted image taints the
 // canvas it fills, and a tainted canvas drawn onto another taints that one too.
 
-import type { Counterfactual, MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
+import type { Scenario } from '../../harness/scenarios/types.ts';
 import { CORS_CROSS_ORIGIN, HTML, NOT_ORIGIN_CLEAN, WPT_CANVAS } from './citations.ts';
 import { on, png, rowBuilder } from './vocabulary.ts';
 

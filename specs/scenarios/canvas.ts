@@ -3,7 +3,7 @@
 // patterns: canvas-sources.ts; a no-cors load poisoning the HTTP cache: canvas-cache.ts.
 
 import { derivedCounterfactual } from '../../harness/scenarios/outcomes.ts';
-import type { Counterfactual, ImageUse, MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, ImageUse, Scenario } from '../../harness/scenarios/types.ts';
 
 import { CANVAS_SECURITY, CORS_CHECK, CORS_CROSS_ORIGIN, CORS_SETTINGS, HTML, NOT_ORIGIN_CLEAN, WEBGL_ORIGIN, WPT_CANVAS } from './citations.ts';
 import { CORS_ONE, NO_CORS_ONE, on, png, rowBuilder } from './vocabulary.ts';

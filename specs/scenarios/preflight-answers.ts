@@ -4,7 +4,7 @@
 import type { Scenario } from '../../harness/scenarios/types.ts';
 import { EXTRACT, FETCH, OK_STATUS, PREFLIGHT, SAFE_HEADER, WPT } from './citations.ts';
 import { creds, fetchOf, row } from './preflight-rows.ts';
-import { BLOCKED, direct, image, open, passed, READ, stopped } from './vocabulary.ts';
+import { BLOCKED, direct, open, passed, READ, stopped } from './vocabulary.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Safelisted vs preflighted request headers (reference 21–23, 45; WPT cors-no-preflight.any.js,

@@ -4,7 +4,7 @@
 import type { Action, Counterfactual, Observation, Outcome, Scenario, ServerFacts } from '../../harness/scenarios/types.ts';
 import { CACHE_MATCH, FETCH, PREFLIGHT, PREFLIGHT_CACHE as CACHE, WPT } from './citations.ts';
 import { creds, fetchOf, twice, row } from './preflight-rows.ts';
-import { BLOCKED, open, passed, READ } from './vocabulary.ts';
+import { BLOCKED, open, READ } from './vocabulary.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Preflight cache (reference 49; WPT cors-preflight-cache.any.js, cors/preflight-cache.htm).

@@ -2,7 +2,7 @@
 // listener flag forces one even for a safelisted POST), and CORS-safelisted header values that
 // are each fine but together exceed 1024 bytes.
 
-import type { Counterfactual, MakeSpec, Scenario, ServerFacts } from '../../harness/scenarios/types.ts';
+import type { Scenario } from '../../harness/scenarios/types.ts';
 import { PREFLIGHT, SAFE_HEADER, UNSAFE_NAMES, XHR_UPLOAD_LISTENER } from './citations.ts';
 import { NO_PREFLIGHT, open, passed, rowBuilder, withDerived } from './vocabulary.ts';
 

@@ -3,7 +3,7 @@
 // the moment a redirect reaches another origin (what keeps an IIIF Auth token from leaking to
 // wherever a server redirects).
 
-import type { Counterfactual, FetchAction, MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, FetchAction, Scenario, Target } from '../../harness/scenarios/types.ts';
 import { CORS_CHECK, NON_WILDCARD, ORIGIN_NULL, PREFLIGHT, REDIRECT_FETCH } from './citations.ts';
 import { ALLOW, on, rowBuilder, withDerived } from './vocabulary.ts';
 

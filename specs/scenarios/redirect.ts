@@ -3,7 +3,7 @@
 // redirect limit, method rewriting, redirect modes, and the IIIF base-URI 303 to info.json.
 
 import { derivedCounterfactual } from '../../harness/scenarios/outcomes.ts';
-import type { Counterfactual, MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
 import { CORS_CHECK, FETCH, HTTP_FETCH, ORIGIN_HEADER, ORIGIN_NULL, REDIRECT_FETCH } from './citations.ts';
 import { on, rowBuilder } from './vocabulary.ts';
 
