@@ -3,7 +3,7 @@
 
 export const FETCH = 'https://fetch.spec.whatwg.org';
 export const HTML = 'https://html.spec.whatwg.org/multipage';
-export const XHR = 'https://xhr.spec.whatwg.org';
+const XHR = 'https://xhr.spec.whatwg.org';
 
 export const CORS_CHECK = `${FETCH}/#cors-check`;
 export const PREFLIGHT = `${FETCH}/#cors-preflight-fetch`;
@@ -39,13 +39,12 @@ export const XHR_UPLOAD_LISTENER = `${XHR}/#upload-listener-flag`;
 export const WEBGL_ORIGIN = 'https://registry.khronos.org/webgl/specs/latest/1.0/#ORIGIN_RESTRICTIONS';
 
 /** Fetch builds on the layered cookies draft (no longer on RFC 6265bis). */
-export const COOKIES_DRAFT = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-layered-cookies.html';
+const COOKIES_DRAFT = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-layered-cookies.html';
 export const COOKIE_RETRIEVAL = `${COOKIES_DRAFT} (retrieving cookies for a request)`;
 /** Blocking third-party cookies is left to the user agent: a policy, never a Fetch rule. */
 export const COOKIE_POLICY = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-7.1 (third-party cookies: blocking is user-agent policy)';
 export const HTTP_CACHING = 'https://www.rfc-editor.org/rfc/rfc9111';
 export const RANGE_REQUESTS = 'https://www.rfc-editor.org/rfc/rfc9110#section-14';
-export const CONDITIONAL_REQUESTS = 'https://www.rfc-editor.org/rfc/rfc9110#section-13';
 
 export const WPT = 'wpt fetch/api/cors/';
 export const WPT_CANVAS = 'wpt html/semantics/embedded-content/the-canvas-element';

@@ -63,7 +63,7 @@ export const HTTPS_VARIANT_IDS: readonly string[] = [
 ];
 
 /** The https variant of a scenario: every origin on https, id `<id>@https`. */
-export function overHttps(scenario: Scenario): Scenario {
+function overHttps(scenario: Scenario): Scenario {
   return { ...scenario, id: `${scenario.id}${HTTPS_SUFFIX}`, scheme: 'https', title: `${scenario.title} [https]` };
 }
 

@@ -42,7 +42,7 @@ export const row = ({ id, title, action, observed, server, cite, also, counterfa
 });
 
 /** The opposite result, and (where a preflight is asserted) a request sent without one. */
-export function defaultCounterfactuals(observed: Observation, server: Partial<ServerFacts>): Counterfactual[] {
+function defaultCounterfactuals(observed: Observation, server: Partial<ServerFacts>): Counterfactual[] {
   const flipped = observed.result === 'blocked' ? 'readable' : observed.result === 'readable' ? 'blocked' : undefined;
   return [
     ...(flipped ? [{ label: `${flipped} instead of ${observed.result}`, observed: { result: flipped } } as Counterfactual] : []),

@@ -10,7 +10,7 @@ import { test as base } from '@playwright/test';
 export { expect } from '@playwright/test';
 
 /** Commands a unit test may run (matched against "program arg…"), each with why it is neither a browser nor a server. */
-export const ALLOWED_COMMANDS: { command: RegExp; why: string }[] = [
+const ALLOWED_COMMANDS: { command: RegExp; why: string }[] = [
   { command: /^\S*\/esbuild --service=/, why: "esbuild's build service: the in-process fixture server bundles OpenLayers for its viewer pages" },
   { command: /^sh \S*\/harness\/ci\/[\w-]+\.sh /, why: 'the CI helper scripts, run against a stand-in `gh` in workflows.test.ts' },
 ];
