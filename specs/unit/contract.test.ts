@@ -3,7 +3,7 @@
 // checker and ajv agree on what a valid matrix is.
 
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { type CertifyResult, CertifyResultSchema } from '../../harness/contract/certify.ts';

@@ -2,7 +2,7 @@
 // gets a result; when the page dies mid-batch, the ones it had not finished say so, and the ones
 // it had finished keep their observations. Setup cookies are set one visit per host.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import { originsFor } from '../../fixtures/origins.ts';
 import type { BatchItem } from '../../harness/contract/page.ts';
 import type { LoggedRequest } from '../../harness/contract/server.ts';

@@ -1,4 +1,4 @@
-// Whole runs, checked from outside (belongs with the browser-starting integration tests): listing
+// Whole runs, checked from outside: listing
 // tests never touches the last report, and a partial run says in its run info what it covered.
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
