@@ -140,9 +140,13 @@ export default class MatrixReporter implements Reporter {
     if (this.writeTimer || !this.observedAny) return;
     this.writeTimer = setTimeout(() => {
       this.writeTimer = undefined;
+      const started = performance.now();
       this.write();
-    }, 500);
+      // A big matrix takes a while to serialise: write less often rather than compete with the tests.
+      this.writeDelayMs = Math.max(500, 20 * (performance.now() - started));
+    }, this.writeDelayMs);
   }
+  private writeDelayMs = 500;
 
   private write(final = false): MatrixDocument {
     const cells = sortCells([...this.cells.values()], FAMILIES, this.engineOrder);
