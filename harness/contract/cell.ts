@@ -4,7 +4,7 @@
 // gets a cell (verdict `error`, with the reason).
 
 import { type Static, Type } from '@sinclair/typebox';
-import { Opt, OrNull, StringEnum } from './helpers.ts';
+import { Opt, OrNull } from './helpers.ts';
 import { ObservationSchema, ResolvedActionSchema } from './page.ts';
 import { LoggedRequestSchema, ServerFactsSchema } from './server.ts';
 import { DeviationSchema, OutcomeSchema, TakenOutcomeSchema, VerdictSchema } from './verdict.ts';

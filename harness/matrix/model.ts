@@ -3,7 +3,7 @@
 // stored exactly as its test built it (harness/contract/cell.ts). This module adds the helpers.
 
 import type { Cell } from '../contract/cell.ts';
-import type { MatrixDocument, MatrixEngine, MatrixRun, Summary } from '../contract/matrix.ts';
+import type { Summary } from '../contract/matrix.ts';
 
 export { SCHEMA_VERSION } from '../contract/matrix.ts';
 export { VERDICTS } from '../contract/verdict.ts';

@@ -2,18 +2,12 @@
 // deviation. A declared deviation that no longer happens is itself unexpected, so a nightly run
 // notices when an engine changes behaviour in either direction.
 
+import type { TakenOutcome } from '../contract/verdict.ts';
 import type { EngineName } from '../engines/types.ts';
 import { basisOf, diff, matchingOutcome, permittedOutcomes } from './outcomes.ts';
 import type { Basis, Deviation, Deviations, Observation, Scenario, ServerFacts, Verdict } from './types.ts';
 
-/** Which outcome an engine took: a permitted one (by index), its declared deviation, or its policy. */
-export interface TakenOutcome {
-  /** Index into the spec's permitted outcomes; -1 for a declared deviation or policy. */
-  index: number;
-  label?: string;
-  basis: Basis | 'deviation';
-  cite: string;
-}
+export type { TakenOutcome };
 
 export interface Judgement {
   verdict: Verdict;
