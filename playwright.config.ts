@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { PORT_ENV, ROLES, originsFor, portsFromEnv } from './fixtures/origins.ts';
+import { HARNESS_ENV } from './harness/contract/names.ts';
 import { selectedEngines } from './harness/engines/select.ts';
 import type { EngineName } from './harness/engines/types.ts';
 import { TEST_PROJECTS, needsFixtureServer } from './harness/test-projects.ts';
@@ -12,7 +13,7 @@ export default defineConfig<{ engineName: EngineName }>({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0, // a flaky CORS cell is a finding, not something to retry away
-  workers: process.env.CORS_WORKERS ? Number(process.env.CORS_WORKERS) : 2,
+  workers: process.env[HARNESS_ENV.workers] ? Number(process.env[HARNESS_ENV.workers]) : 2,
   reporter: [
     ['list'],
     ['json', { outputFile: 'test-results/results.json' }],
