@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { LISTED_VIEWER_ORIGIN } from '../../fixtures/profiles.ts';
 import { DEFAULT_LOG_LIMITS, type LoggedRequest, RequestLog } from '../../fixtures/request-log.ts';
+import { headerOf } from '../../harness/contract/server.ts';
 import type { RunningFixtures } from '../../fixtures/server.ts';
 import { localCa } from '../../fixtures/tls.ts';
 import { FIXES } from '../../harness/certify/fixes.ts';
@@ -47,7 +48,8 @@ test.afterAll(async () => {
 });
 
 const fromAllowList = () => fixtures.log.recentUntokened().filter((r) => r.profile === 'allow-listed-viewer');
-const userAgent = (r: LoggedRequest) => r.headers.find(([name]) => name === 'user-agent')?.[1] ?? '';
+// Header lines are logged as sent (name case kept): look them up case-insensitively.
+const userAgent = (r: LoggedRequest) => headerOf(r, 'user-agent') ?? '';
 
 test(`--viewer-origin ${LISTED_VIEWER_ORIGIN}: a server that allows only that origin passes in every engine, and the requests carry it`, async () => {
   const json = join(dir, 'with.json');
