@@ -36,6 +36,10 @@ const bench: Bench = {
         floorWallS: round(floor / 1000),
         floorPerScenarioMs: round(floor / n),
         harnessOverFloor: round(harness.wallMs / floor),
+        // Where the rest goes: from spawning `playwright test` to its first test (config and spec
+        // loading, the fixture server, the first browser), and the run after that against the floor.
+        harnessStartupS: round(harness.startupMs / 1000),
+        harnessAfterStartupOverFloor: round((harness.wallMs - harness.startupMs) / floor),
       };
       process.stdout.write(`  ${engine}: ${JSON.stringify(perEngine[engine])}\n`);
     }
@@ -43,7 +47,7 @@ const bench: Bench = {
   },
 };
 
-async function harnessRun(engine: string): Promise<{ wallMs: number; testMs: number; medianTestMs: number }> {
+async function harnessRun(engine: string): Promise<{ wallMs: number; testMs: number; medianTestMs: number; startupMs: number }> {
   const out = mkdtempSync(join(tmpdir(), 'bench-catalogue-'));
   const env = {
     ...process.env,
@@ -55,18 +59,24 @@ async function harnessRun(engine: string): Promise<{ wallMs: number; testMs: num
   // The catalogue's families only: the viewer family opens real viewers, which the floor does not.
   const grep = [...new Set(CATALOGUE.map((s) => s.family))].map((f) => `@${f}\\b`).join('|');
   const t0 = performance.now();
+  const spawnedAt = Date.now();
   spawnSync('npx', ['--no-install', 'playwright', 'test', '--project', engine, '--grep', grep, '--reporter', 'json'], { env, stdio: 'ignore' });
   const wallMs = performance.now() - t0;
-  type Suite = { suites?: Suite[]; specs?: { tests: { results: { duration: number }[] }[] }[] };
+  type Suite = { suites?: Suite[]; specs?: { tests: { results: { duration: number; startTime: string }[] }[] }[] };
   const report = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Suite;
   const durations: number[] = [];
+  let firstStart = Infinity;
   const walk = (s: Suite) => {
-    for (const spec of s.specs ?? []) for (const t of spec.tests) for (const r of t.results) durations.push(r.duration);
+    for (const spec of s.specs ?? []) for (const t of spec.tests) for (const r of t.results) {
+      durations.push(r.duration);
+      firstStart = Math.min(firstStart, Date.parse(r.startTime));
+    }
     for (const child of s.suites ?? []) walk(child);
   };
   walk(report);
   durations.sort((a, b) => a - b);
-  return { wallMs, testMs: durations.reduce((a, b) => a + b, 0), medianTestMs: durations[Math.floor(durations.length / 2)] ?? 0 };
+  const startupMs = Number.isFinite(firstStart) ? firstStart - spawnedAt : 0;
+  return { wallMs, testMs: durations.reduce((a, b) => a + b, 0), medianTestMs: durations[Math.floor(durations.length / 2)] ?? 0, startupMs };
 }
 
 async function floorRun(name: EngineName): Promise<number> {
