@@ -77,7 +77,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(sharedProbe);
   },
   token: async ({}, use, testInfo) => use(`${testInfo.project.name}-${randomUUID().slice(0, 8)}`),
-  batches: [async ({}, use, workerInfo) => use(new BatchStore(workerInfo.project.name)), { scope: 'worker' }],
+  batches: [
+    async ({}, use, workerInfo) => {
+      const store = new BatchStore(workerInfo.project.name);
+      await use(store);
+      store.leaveUntaken();
+    },
+    { scope: 'worker' },
+  ],
   cellCard: [null, { option: true }],
   cell: [
     async ({ cellCard, engineName }, use, testInfo) => {

@@ -1,6 +1,6 @@
 // Where a worker keeps the results of the batches it ran, until each scenario's test takes its own.
-// Also written to a file per run: Playwright replaces a worker after a failed test, and the new
-// worker picks up the batch results instead of running the rest of the family again.
+// Playwright replaces a worker after a failed test: the worker leaves the results no test took yet
+// in a file of this run, and its successor picks them up instead of running the rest again.
 
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,11 +32,16 @@ export class BatchStore {
 
   keep(runs: Map<string, ScenarioRun>): void {
     for (const [id, run] of runs) this.runs.set(id, run);
+  }
+
+  /** At the worker's end: the results no test took (a failed test ends the worker early). */
+  leaveUntaken(): void {
+    if (!this.runs.size) return;
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(join(this.dir, `${this.project}-${process.pid}-${Date.now()}.json`), JSON.stringify([...runs]));
+      writeFileSync(join(this.dir, `${this.project}-${process.pid}.json`), JSON.stringify([...this.runs]));
     } catch {
-      // Only an optimisation: a replaced worker runs the rest of the batch again.
+      // Only an optimisation: the next worker runs those scenarios again.
     }
   }
 
@@ -44,7 +49,7 @@ export class BatchStore {
   private load(): void {
     let files: string[];
     try {
-      files = readdirSync(this.dir).filter((f) => f.startsWith(`${this.project}-`) && !f.startsWith(`${this.project}-${process.pid}-`));
+      files = readdirSync(this.dir).filter((f) => f.startsWith(`${this.project}-`) && f !== `${this.project}-${process.pid}.json`);
     } catch {
       return;
     }
