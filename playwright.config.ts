@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { PORT_ENV, ROLES, originsFor, portsFromEnv } from './fixtures/origins.ts';
 import { selectedEngines } from './harness/engines/select.ts';
 import type { EngineName } from './harness/engines/types.ts';
+import { SLOW_ENV } from './harness/engines/clock.ts';
 
 const ports = portsFromEnv();
 const origins = originsFor(ports);
@@ -11,6 +12,8 @@ export default defineConfig<{ engineName: EngineName }>({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0, // a flaky CORS cell is a finding, not something to retry away
+  // @slow scenarios (a browser with a moved clock: preflight-cache caps) only with CORS_SLOW=1.
+  grepInvert: process.env[SLOW_ENV] === '1' ? undefined : /@slow\b/,
   workers: process.env.CORS_WORKERS ? Number(process.env.CORS_WORKERS) : 2,
   reporter: [
     ['list'],

@@ -1,5 +1,6 @@
 // The single entry point: an engine name in, a running Engine (or a loud, actionable error) out.
 
+import { fakeClock } from './clock.ts';
 import { type PlaywrightEngineOptions, launchPlaywrightEngine } from './playwright-engine.ts';
 import { resolveEngine } from './resolve.ts';
 import { type Engine, type EngineName, EngineUnavailableError } from './types.ts';
@@ -19,10 +20,16 @@ export interface LaunchOptions extends PlaywrightEngineOptions {
    * switch: it would need a pass-through proxy (not built), so it fails loudly.
    */
   mapHosts?: string[];
+  /**
+   * A clock the harness can move forward (engine.clock, harness/engines/clock.ts): only for @slow
+   * scenarios, which get a browser of their own; normal cells never run with it.
+   */
+  clock?: boolean;
 }
 
-export async function launchEngine(name: EngineName, { project = name, cookieResetUrls = [], proxy, mapHosts = [], ...rest }: LaunchOptions = {}): Promise<Engine> {
+export async function launchEngine(name: EngineName, { project = name, cookieResetUrls = [], proxy, mapHosts = [], clock, ...rest }: LaunchOptions = {}): Promise<Engine> {
   const plan = resolveEngine(name);
+  if (clock) return withClock(name, (env) => launchEngine(name, { project, cookieResetUrls, ...(proxy && { proxy }), mapHosts, ...rest, env: { ...rest.env, ...env } }));
   if (mapHosts.length) {
     if (plan.driver === 'webdriver') {
       throw new EngineUnavailableError(
@@ -35,6 +42,16 @@ export async function launchEngine(name: EngineName, { project = name, cookieRes
     rest.firefoxPrefs = { ...rest.firefoxPrefs, 'network.dns.localDomains': mapHosts.join(',') };
   }
   return plan.driver === 'webdriver'
-    ? launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }) })
+    ? launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }), ...(rest.env && { env: rest.env }) })
     : launchPlaywrightEngine(plan, project, rest);
+}
+
+/** Launches with a fake clock's environment; the engine carries the clock and closes it. */
+async function withClock(name: EngineName, launch: (env: Record<string, string>) => Promise<Engine>): Promise<Engine> {
+  const clock = fakeClock(name);
+  const engine = await launch(clock.env).catch((error: unknown) => {
+    clock.close();
+    throw error;
+  });
+  return { info: engine.info, newProbe: () => engine.newProbe(), clock, close: () => engine.close().finally(() => clock.close()) };
 }
