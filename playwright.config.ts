@@ -1,11 +1,12 @@
 import { defineConfig } from '@playwright/test';
-import { PORT_ENV, ROLES, originsFor, portsFromEnv } from './fixtures/origins.ts';
+import { PORT_ENV, ROLES, originsFor, portsFromEnv, remoteHost } from './fixtures/origins.ts';
 import { selectedEngines } from './harness/engines/select.ts';
 import type { EngineName } from './harness/engines/types.ts';
 import { SLOW_ENV } from './harness/engines/clock.ts';
 
 const ports = portsFromEnv();
 const origins = originsFor(ports);
+const remote = remoteHost();
 
 export default defineConfig<{ engineName: EngineName }>({
   testDir: 'specs',
@@ -27,7 +28,8 @@ export default defineConfig<{ engineName: EngineName }>({
     ...selectedEngines().map((engine) => ({ name: engine, testMatch: '**/*.spec.ts', use: { engineName: engine } })),
   ],
   webServer: {
-    command: 'npx tsx fixtures/cli.ts --quiet',
+    // Also on the machine's non-loopback address: the origins that are not potentially trustworthy (mixed content).
+    command: `npx tsx fixtures/cli.ts --quiet${remote ? ` --host ${remote}` : ''}`,
     url: `${origins.viewer}/__control/health`,
     env: Object.fromEntries(ROLES.map((role) => [PORT_ENV[role], String(ports[role])])),
     reuseExistingServer: !process.env.CI,

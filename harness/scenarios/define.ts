@@ -25,7 +25,7 @@ export function scenarioTests(scenarios: Scenario[], deviations: Deviations): vo
       const action: ResolvedAction = resolveAction(scenario.action, ctx);
       cell.evidence.action = action;
       const setupCookie = await runSetup(scenario.setup, probe, ctx);
-      await probe.visit(`${origins.viewer}/blank`);
+      await probe.visit(`${origins[scenario.page ?? 'viewer']}/blank`);
       const observed: Observation = { ...(await probe.run(performAction, action)), ...(setupCookie && { setupCookie }) };
       return { observed, log: await serverLog.forToken(token), ctx };
     });
