@@ -1,5 +1,6 @@
 // The single entry point: an engine name in, a running Engine (or a loud, actionable error) out.
 
+import { fakeClock } from './clock.ts';
 import { type PlaywrightEngineOptions, launchPlaywrightEngine } from './playwright-engine.ts';
 import { startPassThroughProxy } from './proxy.ts';
 import { type HostMapping, engineMapping, firefoxProxyPrefs, webkitProxySettings } from './proxy-mapping.ts';
@@ -23,10 +24,16 @@ export interface LaunchOptions extends PlaywrightEngineOptions {
    * port changes; WebKitGTK: the pass-through proxy (harness/engines/proxy-mapping.ts).
    */
   mapHosts?: HostMapping[];
+  /**
+   * A clock the harness can move forward (engine.clock, harness/engines/clock.ts): only for @slow
+   * scenarios, which get a browser of their own; normal cells never run with it.
+   */
+  clock?: boolean;
 }
 
-export async function launchEngine(name: EngineName, { project = name, cookieResetUrls = [], proxy, mapHosts = [], ...rest }: LaunchOptions = {}): Promise<Engine> {
+export async function launchEngine(name: EngineName, { project = name, cookieResetUrls = [], proxy, mapHosts = [], clock, ...rest }: LaunchOptions = {}): Promise<Engine> {
   const plan = resolveEngine(name);
+  if (clock) return withClock(name, (env) => launchEngine(name, { project, cookieResetUrls, ...(proxy && { proxy }), mapHosts, ...rest, env: { ...rest.env, ...env } }));
   const mapping = mapHosts.length ? engineMapping(plan.engine, mapHosts) : undefined;
   const passThrough = mapping?.proxyRoutes ? await startPassThroughProxy(mapping.proxyRoutes) : undefined;
   if (mapping) {
@@ -40,7 +47,7 @@ export async function launchEngine(name: EngineName, { project = name, cookieRes
   try {
     engine =
       plan.driver === 'webdriver'
-        ? await launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...(webkitProxy && { env: webkitProxy.env }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }) })
+        ? await launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...((webkitProxy || rest.env) && { env: { ...rest.env, ...webkitProxy?.env } }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }) })
         : await launchPlaywrightEngine(plan, project, rest);
   } catch (error) {
     await passThrough?.close();
@@ -48,4 +55,14 @@ export async function launchEngine(name: EngineName, { project = name, cookieRes
   }
   if (!passThrough) return engine;
   return { info: engine.info, newProbe: () => engine.newProbe(), close: () => engine.close().finally(() => passThrough.close()) };
+}
+
+/** Launches with a fake clock's environment; the engine carries the clock and closes it. */
+async function withClock(name: EngineName, launch: (env: Record<string, string>) => Promise<Engine>): Promise<Engine> {
+  const clock = fakeClock(name);
+  const engine = await launch(clock.env).catch((error: unknown) => {
+    clock.close();
+    throw error;
+  });
+  return { info: engine.info, newProbe: () => engine.newProbe(), clock, close: () => engine.close().finally(() => clock.close()) };
 }
