@@ -1,9 +1,11 @@
 // The single entry point: an engine name in, a running Engine (or a loud, actionable error) out.
 
 import { type PlaywrightEngineOptions, launchPlaywrightEngine } from './playwright-engine.ts';
+import { connectPlaywrightEngine } from './playwright-connect.ts';
+import { CONNECT_ENV, remoteEndpoint } from './remote.ts';
 import { resolveEngine } from './resolve.ts';
 import { type Engine, type EngineName, EngineUnavailableError } from './types.ts';
-import { launchWebDriverEngine } from './webdriver-engine.ts';
+import { connectWebDriverEngine, launchWebDriverEngine } from './webdriver-engine.ts';
 
 export interface LaunchOptions extends PlaywrightEngineOptions {
   /** Playwright project name, recorded with every result. */
@@ -22,6 +24,13 @@ export interface LaunchOptions extends PlaywrightEngineOptions {
 }
 
 export async function launchEngine(name: EngineName, { project = name, cookieResetUrls = [], proxy, mapHosts = [], ...rest }: LaunchOptions = {}): Promise<Engine> {
+  // A browser elsewhere (CORS_CONNECT_<ENGINE>): nothing to find or launch here.
+  const remote = remoteEndpoint(name);
+  if (remote && mapHosts.length) {
+    throw new EngineUnavailableError(`${name}: mapping host names to the local server (${mapHosts.join(', ')}) needs a local browser; unset ${CONNECT_ENV[name]}.`);
+  }
+  if (remote?.kind === 'playwright') return connectPlaywrightEngine(name, remote.wsEndpoint, project);
+  if (remote?.kind === 'webdriver') return connectWebDriverEngine(remote, project, { cookieResetUrls, ...(proxy && { proxy }) });
   const plan = resolveEngine(name);
   if (mapHosts.length) {
     if (plan.driver === 'webdriver') {
