@@ -15,7 +15,7 @@ import { type TrustOptions, webkitCertificates } from './trust.ts';
 import { type Engine, type EngineInfo, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
 import { WebDriverClient, WebDriverSession } from './webdriver-client.ts';
 
-type WebDriverPlan = Extract<LaunchPlan, { driver: 'webdriver' }>;
+export type WebDriverPlan = Extract<LaunchPlan, { driver: 'webdriver' }>;
 
 export interface WebDriverEngineOptions extends TrustOptions {
   /** Pages to visit on reset to delete cookies: WebDriver only deletes the current document's. */
@@ -107,6 +107,30 @@ function localMiniBrowser(): string | undefined {
   }
 }
 
+/**
+ * WebKitWebDriver listening on `port` (its own, checked through /proc) and ready; a PortInUseError
+ * when the port was taken, so withBindRetry tries another. Exported for tests that run it as a remote end.
+ */
+export async function startWebKitWebDriver(port: number, plan: WebDriverPlan, env: NodeJS.ProcessEnv) {
+  const driver = spawn(plan.webDriver, [`--port=${port}`, '--host=local'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  driver.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+  reapOnExit(driver);
+  const fail = (why: string) => {
+    driver.kill('SIGKILL');
+    return new EngineUnavailableError(`webkit (${plan.webDriver} driving ${plan.executable}) failed to start: ${why}. ${installAdvice('webkit')}`);
+  };
+  const client = new WebDriverClient(`http://127.0.0.1:${port}`);
+  const deadline = Date.now() + 15_000;
+  while (!(listensOn(driver.pid ?? -1, port) && (await client.ready()))) {
+    if (driver.exitCode !== null && /Unable to listen/.test(stderr)) throw new PortInUseError(`WebKitWebDriver: port ${port} in use`);
+    if (driver.exitCode !== null) throw fail(`WebKitWebDriver exited with ${driver.exitCode}: ${stderr.trim()}`);
+    if (Date.now() > deadline) throw fail('WebKitWebDriver did not become ready within 15 s');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { driver, client, fail, stderr: () => stderr.trim() };
+}
+
 // Runs the in-page function and reports the outcome through WebDriver's async-script callback,
 // turning page exceptions into data so they are not confused with driver failures.
 const ASYNC_WRAPPER = `
@@ -133,26 +157,11 @@ class WebDriverProbe implements Probe {
   }
 
   private static async startOn(port: number, plan: WebDriverPlan, env: NodeJS.ProcessEnv, options: WebDriverEngineOptions): Promise<WebDriverProbe> {
-    const driver = spawn(plan.webDriver, [`--port=${port}`, '--host=local'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    driver.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-    reapOnExit(driver);
-    const fail = (why: string) => {
-      driver.kill('SIGKILL');
-      return new EngineUnavailableError(`webkit (${plan.webDriver} driving ${plan.executable}) failed to start: ${why}. ${installAdvice('webkit')}`);
-    };
-    const client = new WebDriverClient(`http://127.0.0.1:${port}`);
-    const deadline = Date.now() + 15_000;
-    while (!(listensOn(driver.pid ?? -1, port) && (await client.ready()))) {
-      if (driver.exitCode !== null && /Unable to listen/.test(stderr)) throw new PortInUseError(`WebKitWebDriver: port ${port} in use`);
-      if (driver.exitCode !== null) throw fail(`WebKitWebDriver exited with ${driver.exitCode}: ${stderr.trim()}`);
-      if (Date.now() > deadline) throw fail('WebKitWebDriver did not become ready within 15 s');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const running = await startWebKitWebDriver(port, plan, env);
     try {
-      return await WebDriverProbe.newSession(client, webkitGtkCapabilities(plan.executable, options), driver, options);
+      return await WebDriverProbe.newSession(running.client, webkitGtkCapabilities(plan.executable, options), running.driver, options);
     } catch (error) {
-      throw fail(`${firstLine(error)} ${stderr.trim()}`);
+      throw running.fail(`${firstLine(error)} ${running.stderr()}`);
     }
   }
 
