@@ -3,13 +3,17 @@
 // through CORS_CONNECT_<ENGINE>=ws://…; WebKitGTK behind a WebKitWebDriver started here on its own
 // and reached as a WebDriver remote end (CORS_CONNECT_WEBKIT=http://…). The simple family in all
 // three engines, remote and direct, must agree cell by cell: scenario, verdict, what the page
-// observed, what the server received, engine version.
+// observed, what the server received, engine version. The remote run names the fixture origins
+// by other hosts (CORS_FIXTURE_HOST=127.0.0.2, CORS_FIXTURE_CROSS_SITE_HOST=127.0.0.3: what
+// `npm run fixtures -- --host … --cross-site-host …` does for a browser on another machine), so
+// it also shows that host names change no cell.
 
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { type BrowserServer, startBrowserServer } from '../../harness/engines/browser-server.ts';
 import { acquireDisplay } from '../../harness/engines/display.ts';
+import { HOST_ENV } from '../../fixtures/origins.ts';
 import { CONNECT_ENV } from '../../harness/engines/remote.ts';
 import { resolveEngine } from '../../harness/engines/resolve.ts';
 import { startWebKitWebDriver } from '../../harness/engines/webdriver-engine.ts';
@@ -51,6 +55,8 @@ test('the simple family through remote browsers (Playwright browser servers, a W
       [CONNECT_ENV.chromium]: servers[0]!.wsEndpoint,
       [CONNECT_ENV.firefox]: servers[1]!.wsEndpoint,
       [CONNECT_ENV.webkit]: webDriver.client.baseUrl,
+      [HOST_ENV.site]: '127.0.0.2',
+      [HOST_ENV.crossSite]: '127.0.0.3',
     });
     expect(remote.status, remote.output).toBe(0);
     const remoteSeconds = (Date.now() - remoteStarted) / 1000;
@@ -61,6 +67,9 @@ test('the simple family through remote browsers (Playwright browser servers, a W
     expect(a.run.status).toBe('complete');
     expect(b.run.status).toBe('complete');
     expect(cellsOf(b)).toEqual(cellsOf(a));
+    const hostsSeen = (doc: MatrixDocument) => [...new Set(doc.cells.flatMap((c) => c.evidence.server.map((r) => r.host?.replace(/:\d+$/, ''))))].sort();
+    expect(hostsSeen(a)).toEqual(['127.0.0.1', 'localhost']);
+    expect(hostsSeen(b)).toEqual(['127.0.0.2', '127.0.0.3']);
     const figure = `${b.cells.length} cells identical remote vs direct; direct ${directSeconds.toFixed(1)} s (2 workers), remote ${remoteSeconds.toFixed(1)} s (1 worker)`;
     test.info().annotations.push({ type: 'remote', description: figure });
     console.log(figure);
