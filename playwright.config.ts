@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { PORT_ENV, ROLES, originsFor, portsFromEnv } from './fixtures/origins.ts';
-import { selectedEngines } from './harness/engines/select.ts';
+import { selectedProjects } from './harness/engines/select.ts';
 import type { EngineName } from './harness/engines/types.ts';
 
 const ports = portsFromEnv();
@@ -21,7 +21,8 @@ export default defineConfig<{ engineName: EngineName }>({
   projects: [
     // Browserless checks of the fixture server and harness (Hono's app.request(), schema checks).
     { name: 'unit', testMatch: 'unit/**/*.test.ts' },
-    ...selectedEngines().map((engine) => ({ name: engine, testMatch: '**/*.spec.ts', use: { engineName: engine } })),
+    // One project per engine, or per engine@channel (CORS_ENGINES=chromium,chromium@chrome-beta).
+    ...selectedProjects().map(({ name, engine }) => ({ name, testMatch: '**/*.spec.ts', use: { engineName: engine } })),
   ],
   webServer: {
     command: 'npx tsx fixtures/cli.ts --quiet',

@@ -3,7 +3,8 @@
 import { type PlaywrightEngineOptions, launchPlaywrightEngine } from './playwright-engine.ts';
 import { connectPlaywrightEngine } from './playwright-connect.ts';
 import { CONNECT_ENV, remoteEndpoint } from './remote.ts';
-import { resolveEngine } from './resolve.ts';
+import { resolveChannel, resolveEngine } from './resolve.ts';
+import { parseProjectName } from './channels.ts';
 import { type Engine, type EngineName, EngineUnavailableError } from './types.ts';
 import { connectWebDriverEngine, launchWebDriverEngine } from './webdriver-engine.ts';
 
@@ -31,7 +32,9 @@ export async function launchEngine(name: EngineName, { project = name, cookieRes
   }
   if (remote?.kind === 'playwright') return connectPlaywrightEngine(name, remote.wsEndpoint, project);
   if (remote?.kind === 'webdriver') return connectWebDriverEngine(remote, project, { cookieResetUrls, ...(proxy && { proxy }) });
-  const plan = resolveEngine(name);
+  // A project named <engine>@<channel> (CORS_ENGINES) runs that channel's build.
+  const { channel } = parseProjectName(project);
+  const plan = channel ? resolveChannel(name, channel) : resolveEngine(name);
   if (mapHosts.length) {
     if (plan.driver === 'webdriver') {
       throw new EngineUnavailableError(

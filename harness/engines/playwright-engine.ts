@@ -181,6 +181,7 @@ export class PlaywrightProbe implements Probe {
 }
 
 function productName(plan: PlaywrightPlan): string {
+  if (plan.product) return plan.product;
   if (plan.source === 'bundled') return `Playwright ${plan.engine}`;
   if (plan.engine === 'firefox') return plan.executable.endsWith('-esr') ? 'Firefox ESR' : 'Firefox';
   return plan.engine === 'chromium' ? 'Chromium' : 'WebKit';

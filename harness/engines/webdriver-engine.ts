@@ -35,7 +35,7 @@ export async function launchWebDriverEngine(plan: WebDriverPlan, project: string
   return probePool(first, () => WebDriverProbe.start(plan, env, options), {
     project,
     engine: 'webkit',
-    browser: `WebKitGTK ${first.browserName}`,
+    browser: plan.product ?? `WebKitGTK ${first.browserName}`,
     version: first.browserVersion,
     source: plan.source,
     protocol: 'webdriver-classic',
