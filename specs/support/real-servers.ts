@@ -79,7 +79,7 @@ export async function spawnDaemon(name: string, port: number, bin: string, args:
   return { port, origin: `http://127.0.0.1:${port}`, stop };
 }
 
-export const HOST_PLACEHOLDER = 'cors-certify-host.invalid';
+const HOST_PLACEHOLDER = 'cors-certify-host.invalid';
 
 /**
  * Level-0 trees cut by libvips, as deployed: `iiif/v3/img` (dzsave --layout iiif3) and `iiif/v2/img`

@@ -6,7 +6,7 @@
 // body as the server wrote them (only the connection's own framing headers are the proxy's).
 
 import { type Server, type Socket, connect, createServer } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import { type PassThroughProxy, startPassThroughProxy } from '../../harness/engines/proxy.ts';
 import { listenOnFreePort } from '../../harness/net.ts';
 

@@ -3,7 +3,7 @@
 // origin. The expectations are written out by hand, independently of profiles.ts, so a change to a
 // profile's behaviour has to be made twice, on purpose.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import { PROFILE_NAMES } from '../../fixtures/profiles.ts';
 import { ORIGINS, call, rawGet } from './fixtures-helpers.ts';
 import { startFixturesOnFreePorts } from '../../harness/free-fixtures.ts';

@@ -254,9 +254,9 @@ test.describe('CORS_TARGET: certify through `npx playwright test`', () => {
       const ports = candidateFixturePorts();
       const target = `http://localhost:${ports.CORS_IMAGE_PORT}/p/${profile}/iiif/3/landscape/info.json`;
       const env = { ...ports, CORS_TARGET: target, CORS_WORKERS: '2' };
-      const run = await runPlaywright(project, ['test', '--grep', '@certify', '--project', 'unit', '--project', 'chromium', '--reporter', 'list'], env);
+      const run = await runPlaywright(project, ['test', '--grep', '@certify', '--project', 'integration', '--project', 'chromium', '--reporter', 'list'], env);
       expect(run.status, run.output).toBe(passes ? 0 : 1);
-      expect(run.output).toMatch(/certify security-reflect-any/); // node checks ran (unit project)
+      expect(run.output).toMatch(/certify security-reflect-any/); // node checks ran (integration project)
       expect(run.output).toMatch(/certify tile-canvas/); // browser checks ran (chromium)
       if (!passes) expect(run.output).toMatch(/✘.*\[chromium\].*certify tile-fetch/);
     });
