@@ -1,19 +1,22 @@
 import { defineConfig } from '@playwright/test';
-import { PORT_ENV, ROLES, originsFor, portsFromEnv } from './fixtures/origins.ts';
-import { HARNESS_ENV } from './harness/contract/names.ts';
-import { selectedEngines } from './harness/engines/select.ts';
+import { PORT_ENV, ROLES, originsFor, portsFromEnv, remoteHost } from './fixtures/origins.ts';
+import { selectedProjects } from './harness/engines/select.ts';
 import type { EngineName } from './harness/engines/types.ts';
 import { TEST_PROJECTS, needsFixtureServer } from './harness/test-projects.ts';
+import { SLOW_ENV } from './harness/engines/clock.ts';
 
 const ports = portsFromEnv();
 const origins = originsFor(ports);
+const remote = remoteHost();
 
 export default defineConfig<{ engineName: EngineName }>({
   testDir: 'specs',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0, // a flaky CORS cell is a finding, not something to retry away
-  workers: process.env[HARNESS_ENV.workers] ? Number(process.env[HARNESS_ENV.workers]) : 2,
+  // @slow scenarios (a browser with a moved clock: preflight-cache caps) only with CORS_SLOW=1.
+  grepInvert: process.env[SLOW_ENV] === '1' ? undefined : /@slow\b/,
+  workers: process.env.CORS_WORKERS ? Number(process.env.CORS_WORKERS) : 2,
   reporter: [
     ['list'],
     ['json', { outputFile: 'test-results/results.json' }],
@@ -24,11 +27,13 @@ export default defineConfig<{ engineName: EngineName }>({
     // unit: no browser and no child process (in-process Hono only); integration: whole runs,
     // certify and real servers, each started as a child process. See harness/test-projects.ts.
     ...Object.entries(TEST_PROJECTS).map(([name, { testMatch }]) => ({ name, testMatch })),
-    ...selectedEngines().map((engine) => ({ name: engine, testMatch: '**/*.spec.ts', use: { engineName: engine } })),
+    // One project per engine, or per engine@channel (CORS_ENGINES=chromium,chromium@chrome-beta).
+    ...selectedProjects().map(({ name, engine }) => ({ name, testMatch: '**/*.spec.ts', use: { engineName: engine } })),
   ],
-  // The engine projects' fixture server; `--project unit` (or integration) starts none.
+  // The engine projects' fixture server; `--project unit` (or integration) starts none. Also on the
+  // machine's non-loopback address: the origins that are not potentially trustworthy (mixed content).
   webServer: needsFixtureServer(process.argv) ? {
-    command: 'npx tsx fixtures/cli.ts --quiet',
+    command: `npx tsx fixtures/cli.ts --quiet${remote ? ` --listen ${remote}` : ''}`,
     url: `${origins.viewer}/__control/health`,
     env: Object.fromEntries(ROLES.map((role) => [PORT_ENV[role], String(ports[role])])),
     reuseExistingServer: !process.env.CI,

@@ -14,10 +14,10 @@ export const EngineInfoSchema = Type.Object({
   engine: StringEnum(['chromium', 'firefox', 'webkit']),
   browser: Type.String({ description: 'product name as the browser reports it, e.g. "Firefox ESR"' }),
   version: Type.String(),
-  source: StringEnum(['bundled', 'system'], "bundled: Playwright's own build; system: a distribution package"),
+  source: StringEnum(['bundled', 'system', 'remote'], "bundled: Playwright's own build; system: a distribution package; remote: reached through CORS_CONNECT_<ENGINE>"),
   protocol: StringEnum(['cdp', 'juggler', 'webdriver-bidi', 'webdriver-classic']),
   executable: Type.String(),
-  headless: Type.Boolean(),
+  headless: OrNull(Type.Boolean({ description: 'null where it cannot be told (a remote Firefox or WebKit)' })),
   profile: StringEnum(['persistent', 'ephemeral']),
   cookiePolicy: Type.String(),
 });

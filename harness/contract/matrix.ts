@@ -17,7 +17,7 @@ export const MatrixEngineSchema = Type.Object(
     engine: Type.String(),
     browser: OrNull(Type.String()),
     version: OrNull(Type.String({ description: 'exact browser version; null when the engine did not run' })),
-    source: OrNull(StringEnum(['bundled', 'system'])),
+    source: OrNull(StringEnum(['bundled', 'system', 'remote'])),
     protocol: OrNull(StringEnum(['cdp', 'juggler', 'webdriver-bidi', 'webdriver-classic'])),
     headless: OrNull(Type.Boolean()),
     profile: Opt(StringEnum(['persistent', 'ephemeral'])),

@@ -20,14 +20,6 @@ export const MATRIX_ENV = {
   failOnChange: 'MATRIX_FAIL_ON_CHANGE',
 } as const;
 
-/** Environment variables the harness reads (the fixture ports are fixtures/origins.ts PORT_ENV). */
-export const HARNESS_ENV = {
-  /** Comma-separated engine projects to configure (default chromium,firefox,webkit). */
-  engines: 'CORS_ENGINES',
-  /** Playwright workers (default 2). */
-  workers: 'CORS_WORKERS',
-} as const;
-
 /** The fixture server's control endpoints (on every origin; never logged as evidence). */
 export const CONTROL_PREFIX = '/__control';
 export const CONTROL_PATHS = {

@@ -5,10 +5,9 @@
 
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { MakeParams } from '../../fixtures/make-params.ts';
+import type { OriginName, Scheme } from '../../fixtures/origins.ts';
 import { Opt, OrNull, StringEnum } from './helpers.ts';
 
-export const OriginNameSchema = StringEnum(['viewer', 'image', 'other', 'imageCrossSite']);
-export const SchemeSchema = StringEnum(['http', 'https']);
 
 /** /make parameters, where a redirect's Location may itself be a Target (checked by fixtures/make-params.ts). */
 export type MakeSpec = Omit<MakeParams, 'token' | 'location' | 'pf_location'> & { location?: Target | string; pf_location?: Target | string };
@@ -22,8 +21,6 @@ export type MakeSpec = Omit<MakeParams, 'token' | 'location' | 'pf_location'> & 
 export type Target =
   | { origin: OriginName; make: MakeSpec; userinfo?: string; scheme?: Scheme }
   | { origin: OriginName; path: string; userinfo?: string; scheme?: Scheme };
-export type OriginName = Static<typeof OriginNameSchema>;
-export type Scheme = Static<typeof SchemeSchema>;
 
 const Timed = { timeoutMs: Opt(Type.Integer({ minimum: 1, description: 'how long the request (headers and body) or image load may take; default 20 s' })) };
 const Read = Opt(Type.Array(Type.String(), { description: 'response headers to read with headers.get() (null when not exposed)' }));

@@ -1,11 +1,15 @@
 // The single entry point: an engine name in, a running Engine (or a loud, actionable error) out.
 
+import { fakeClock } from './clock.ts';
 import { type PlaywrightEngineOptions, launchPlaywrightEngine } from './playwright-engine.ts';
 import { startPassThroughProxy } from './proxy.ts';
 import { type HostMapping, engineMapping, firefoxProxyPrefs, webkitProxySettings } from './proxy-mapping.ts';
-import { resolveEngine } from './resolve.ts';
-import type { Engine, EngineName } from './types.ts';
-import { launchWebDriverEngine } from './webdriver-engine.ts';
+import { connectPlaywrightEngine } from './playwright-connect.ts';
+import { CONNECT_ENV, remoteEndpoint } from './remote.ts';
+import { resolveChannel, resolveEngine } from './resolve.ts';
+import { parseProjectName } from './channels.ts';
+import { type Engine, type EngineName, EngineUnavailableError } from './types.ts';
+import { connectWebDriverEngine, launchWebDriverEngine } from './webdriver-engine.ts';
 
 export type { HostMapping };
 
@@ -23,10 +27,25 @@ export interface LaunchOptions extends PlaywrightEngineOptions {
    * port changes; WebKitGTK: the pass-through proxy (harness/engines/proxy-mapping.ts).
    */
   mapHosts?: HostMapping[];
+  /**
+   * A clock the harness can move forward (engine.clock, harness/engines/clock.ts): only for @slow
+   * scenarios, which get a browser of their own; normal cells never run with it.
+   */
+  clock?: boolean;
 }
 
-export async function launchEngine(name: EngineName, { project = name, cookieResetUrls = [], proxy, mapHosts = [], ...rest }: LaunchOptions = {}): Promise<Engine> {
-  const plan = resolveEngine(name);
+export async function launchEngine(name: EngineName, { project = name, cookieResetUrls = [], proxy, mapHosts = [], clock, ...rest }: LaunchOptions = {}): Promise<Engine> {
+  // A browser elsewhere (CORS_CONNECT_<ENGINE>): nothing to find or launch here.
+  const remote = remoteEndpoint(name);
+  if (remote && (mapHosts.length || clock)) {
+    throw new EngineUnavailableError(`${name}: ${clock ? 'a moved clock' : `mapping host names to the local server (${mapHosts.map((m) => (typeof m === 'string' ? m : m.host)).join(', ')})`} needs a local browser; unset ${CONNECT_ENV[name]}.`);
+  }
+  if (remote?.kind === 'playwright') return connectPlaywrightEngine(name, remote.wsEndpoint, project);
+  if (remote?.kind === 'webdriver') return connectWebDriverEngine(remote, project, { cookieResetUrls, ...(proxy && { proxy }) });
+  if (clock) return withClock(name, (env) => launchEngine(name, { project, cookieResetUrls, ...(proxy && { proxy }), mapHosts, ...rest, env: { ...rest.env, ...env } }));
+  // A project named <engine>@<channel> (CORS_ENGINES) runs that channel's build.
+  const { channel } = parseProjectName(project);
+  const plan = channel ? resolveChannel(name, channel) : resolveEngine(name);
   const mapping = mapHosts.length ? engineMapping(plan.engine, mapHosts) : undefined;
   const passThrough = mapping?.proxyRoutes ? await startPassThroughProxy(mapping.proxyRoutes) : undefined;
   if (mapping) {
@@ -40,7 +59,7 @@ export async function launchEngine(name: EngineName, { project = name, cookieRes
   try {
     engine =
       plan.driver === 'webdriver'
-        ? await launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...(webkitProxy && { env: webkitProxy.env }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }) })
+        ? await launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...((webkitProxy || rest.env) && { env: { ...rest.env, ...webkitProxy?.env } }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }) })
         : await launchPlaywrightEngine(plan, project, rest);
   } catch (error) {
     await passThrough?.close();
@@ -48,4 +67,14 @@ export async function launchEngine(name: EngineName, { project = name, cookieRes
   }
   if (!passThrough) return engine;
   return { info: engine.info, newProbe: () => engine.newProbe(), close: () => engine.close().finally(() => passThrough.close()) };
+}
+
+/** Launches with a fake clock's environment; the engine carries the clock and closes it. */
+async function withClock(name: EngineName, launch: (env: Record<string, string>) => Promise<Engine>): Promise<Engine> {
+  const clock = fakeClock(name);
+  const engine = await launch(clock.env).catch((error: unknown) => {
+    clock.close();
+    throw error;
+  });
+  return { info: engine.info, newProbe: () => engine.newProbe(), clock, close: () => engine.close().finally(() => clock.close()) };
 }

@@ -7,7 +7,7 @@
 import type { TestInfo } from '@playwright/test';
 import type { Origins, Scheme } from '../../fixtures/origins.ts';
 import { SCENARIO_ANNOTATION } from '../contract/names.ts';
-import type { Probe } from '../engines/types.ts';
+import type { Engine, Probe } from '../engines/types.ts';
 import type { ServerLog } from '../server-log.ts';
 import { expect, test } from '../test.ts';
 import type { BatchStore } from './batch-store.ts';
@@ -44,7 +44,7 @@ export function scenarioTests(scenarios: Scenario[], deviations: Deviations): vo
 
 /** What a family's binding does for one cell: act, and say what the page saw and the server received. */
 export type Observe = (
-  fixtures: { probe: Probe; origins: Origins; originsByScheme: Record<Scheme, Origins>; token: string; serverLog: ServerLog; batches: BatchStore },
+  fixtures: { probe: Probe; origins: Origins; originsByScheme: Record<Scheme, Origins>; token: string; serverLog: ServerLog; batches: BatchStore; engine: Engine },
   cell: Cell,
   testInfo: TestInfo,
 ) => Promise<ScenarioRun>;
@@ -64,7 +64,7 @@ export function cellTest(scenario: Scenario, deviations: Deviations, observe: Ob
     const details = { tag: familyTag(scenario), annotation: { type: SCENARIO_ANNOTATION, description: JSON.stringify(card) } };
     test(testTitle(scenario), details, async ({ cell, probe, origins, originsByScheme, token, serverLog, batches, engine }, testInfo) => {
       cell!.engineVersion = engine.info.version;
-      const run = await observe({ probe, origins, originsByScheme, token, serverLog, batches }, cell!, testInfo);
+      const run = await observe({ probe, origins, originsByScheme, token, serverLog, batches, engine }, cell!, testInfo);
       judgeCell(cell!, scenario, engine.info.engine, run, deviations);
       expect(cell!.verdict, failureMessage(cell!)).toMatch(/^(conforms|known-deviation)$/);
     });

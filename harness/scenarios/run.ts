@@ -37,7 +37,8 @@ const newToken = (project: string) => `${project}-${randomUUID().slice(0, 8)}`;
 function plan(scenario: Scenario, env: RunEnv, token = newToken(env.project)): Planned {
   const origins = env.originsByScheme[scenario.scheme ?? 'http'];
   const ctx: RunContext = { origins, token, originsByScheme: env.originsByScheme };
-  return { scenario, ctx, page: `${origins.viewer}/blank`, item: { id: scenario.id, action: resolveAction(scenario.action, ctx) } };
+  // The page that runs the action: the viewer origin unless the scenario names another (e.g. viewerRemote).
+  return { scenario, ctx, page: `${origins[scenario.page ?? 'viewer']}/blank`, item: { id: scenario.id, action: resolveAction(scenario.action, ctx) } };
 }
 
 /** One scenario on its own, with the given token (the `token` fixture's). */
