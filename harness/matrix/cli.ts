@@ -9,6 +9,7 @@ import { FAMILIES } from '../scenarios/types.ts';
 import { BaselineError, failingChanges, readBaseline } from './baseline.ts';
 import type { MatrixDocument } from './model.ts';
 import { MATRIX_ENV } from './reporter.ts';
+import { CATALOGUE_GREP } from '../scenarios/selection.ts';
 import { describeUnstable, unstableCells } from './repeat.ts';
 
 const HELP = `Usage: npm run matrix -- [options] [-- <playwright test options>]
@@ -81,7 +82,7 @@ function main(): number {
 
   if (values.merge) return merge(values.merge, env, env[MATRIX_ENV.outputDir] || 'matrix-report');
 
-  const grep = FAMILIES.map((f) => `@${f}\\b`).join('|');
+  const grep = CATALOGUE_GREP;
   const runOnce = (runEnv: NodeJS.ProcessEnv) => spawnSync('npx', ['--no-install', 'playwright', 'test', '--grep', grep, ...positionals], { stdio: 'inherit', env: runEnv }).status ?? 1;
   if (values.repeat === undefined) return runOnce(env);
 

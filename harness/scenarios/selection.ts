@@ -6,6 +6,7 @@
 
 import type { FullConfig, TestInfo } from '@playwright/test';
 import type { Selection } from '../contract/matrix.ts';
+import { FAMILIES } from './types.ts';
 
 type Patterns = RegExp | RegExp[] | null | undefined;
 
@@ -42,14 +43,19 @@ export function grepTitle(testInfo: TestInfo, title: string, tags: string[]): st
   return ['', testInfo.project.name, testInfo.titlePath[0] ?? '', title, ...tags].join(' ');
 }
 
+/** The --grep `npm run matrix` runs with: every family's tests (not the harness's own specs). */
+export const CATALOGUE_GREP = FAMILIES.map((f) => `@${f}\\b`).join('|');
+
 /**
  * What a run covered, for the run info: the engine projects, the --grep filters, the number of
- * cells; `complete` when nothing narrowed it (every configured engine project, no grep, no shard).
+ * cells; `complete` when nothing narrowed it (every configured engine project, no grep but the
+ * catalogue's own, no shard).
  */
 export function runSelection(config: FullConfig, projects: string[], engineProjects: string[], cells: number): Selection {
   const argv = config.argv ?? [];
   const grep = cliValues(argv, ...GREP);
   const grepInvert = cliValues(argv, ...GREP_INVERT);
-  const complete = !grep.length && !grepInvert.length && !config.shard && engineProjects.every((p) => projects.includes(p));
+  const narrowing = grep.filter((g) => g !== CATALOGUE_GREP);
+  const complete = !narrowing.length && !grepInvert.length && !config.shard && engineProjects.every((p) => projects.includes(p));
   return { complete, projects, grep: grep.join(' ') || null, grepInvert: grepInvert.join(' ') || null, cells };
 }

@@ -2,6 +2,7 @@
 // gets a result; when the page dies mid-batch, the ones it had not finished say so, and the ones
 // it had finished keep their observations. Setup cookies are set one visit per host.
 
+import type { FullConfig } from '@playwright/test';
 import { expect, test } from '../support/browserless.ts';
 import { originsFor } from '../../fixtures/origins.ts';
 import type { BatchItem } from '../../harness/contract/page.ts';
@@ -9,6 +10,7 @@ import type { LoggedRequest } from '../../harness/contract/server.ts';
 import type { Probe } from '../../harness/engines/types.ts';
 import { collectBatch, startBatch } from '../../harness/in-page/batch.ts';
 import { runBatch } from '../../harness/scenarios/run.ts';
+import { CATALOGUE_GREP, runSelection } from '../../harness/scenarios/selection.ts';
 import type { ServerLog } from '../../harness/server-log.ts';
 import { FAMILY_TABLES } from '../scenarios/index.ts';
 
@@ -59,4 +61,13 @@ test('setup cookies: one visit per host for the whole batch, then one page per s
   expect([...runs.values()].every((r) => r.observed?.result === 'readable')).toBe(true);
   expect(new Set(visits).size).toBe(visits.length);
   expect(visits.length).toBeLessThan(withSetup.length);
+});
+
+test("run info's selection: npm run matrix's own family grep is a complete run, a user's --grep or a missing project is not", () => {
+  const config = (argv: string[]) => ({ argv: ['node', 'playwright', 'test', ...argv], shard: null }) as unknown as FullConfig;
+  const all = ['chromium', 'firefox', 'webkit'];
+  expect(runSelection(config(['--grep', CATALOGUE_GREP]), all, all, 9).complete).toBe(true);
+  expect(runSelection(config(['--grep', 'simple/no-acao']), all, all, 3)).toEqual({ complete: false, projects: all, grep: 'simple/no-acao', grepInvert: null, cells: 3 });
+  expect(runSelection(config(['--grep-invert=@https']), all, all, 6).grepInvert).toBe('@https');
+  expect(runSelection(config([]), ['chromium'], all, 3).complete).toBe(false);
 });
