@@ -1,19 +1,21 @@
 // Two matrices of the same selection compared whole, run info included. What may differ between
 // two runs by nature is listed here and nothing else is left out:
 // - run.startedAt, run.finishedAt: timestamps
+// - run.selection: the command line's selection (a merge of shard blobs cannot see the shards' --grep)
 // - per logged request: `time` (a timestamp) and `seq` (the fixture server's request counter, which
 //   counts every request that server saw, so shards count apart)
 // - the per-run parts of URLs and headers: the test token (`<project>-<8 hex>`, random per test) and
-//   the fixture ports (each run picks free ones; `role` still says which origin a request reached)
+//   the fixture ports (each run picks free ones; `role` still says which origin a request reached),
+//   also URL-encoded in a query (`acao=http%3A%2F%2Flocalhost%3A<port>`)
 
 import type { MatrixDocument } from '../../harness/matrix/model.ts';
 
-export const RUN_TIMESTAMPS = ['startedAt', 'finishedAt'] as const;
+export const RUN_PER_RUN = ['startedAt', 'finishedAt', 'selection'] as const;
 export const REQUEST_PER_RUN = ['time', 'seq', 'port'] as const;
 
 export function comparable(doc: MatrixDocument): unknown {
   const run: Record<string, unknown> = { ...doc.run };
-  for (const key of RUN_TIMESTAMPS) delete run[key];
+  for (const key of RUN_PER_RUN) delete run[key];
   const cells = doc.cells.map((cell) => ({
     ...cell,
     evidence: {
@@ -27,6 +29,6 @@ export function comparable(doc: MatrixDocument): unknown {
   }));
   const text = JSON.stringify({ ...doc, run, cells })
     .replace(/\b(chromium|firefox|webkit|unit)-[0-9a-f]{8}\b/g, '$1-<token>')
-    .replace(/(localhost|127\.0\.0\.1|\[::1\]):\d{2,5}\b/g, '$1:<port>');
+    .replace(/(localhost|127\.0\.0\.1|\[::1\])(:|%3A)\d{2,5}\b/g, '$1$2<port>');
   return JSON.parse(text);
 }

@@ -2,7 +2,6 @@
 // gets a result; when the page dies mid-batch, the ones it had not finished say so, and the ones
 // it had finished keep their observations. Setup cookies are set one visit per host.
 
-import type { FullConfig } from '@playwright/test';
 import { expect, test } from '../support/browserless.ts';
 import { originsFor } from '../../fixtures/origins.ts';
 import type { BatchItem } from '../../harness/contract/page.ts';
@@ -64,7 +63,7 @@ test('setup cookies: one visit per host for the whole batch, then one page per s
 });
 
 test("run info's selection: npm run matrix's own family grep is a complete run, a user's --grep or a missing project is not", () => {
-  const config = (argv: string[]) => ({ argv: ['node', 'playwright', 'test', ...argv], shard: null }) as unknown as FullConfig;
+  const config = (argv: string[]) => ({ argv: ['node', 'playwright', 'test', ...argv], shard: null }) as unknown as Parameters<typeof runSelection>[0];
   const all = ['chromium', 'firefox', 'webkit'];
   expect(runSelection(config(['--grep', CATALOGUE_GREP]), all, all, 9).complete).toBe(true);
   expect(runSelection(config(['--grep', 'simple/no-acao']), all, all, 3)).toEqual({ complete: false, projects: all, grep: 'simple/no-acao', grepInvert: null, cells: 3 });
