@@ -40,7 +40,7 @@ export function trustInFirefoxProfile(profileDir: string, ca: LocalCa = localCa(
 
 /** WebKitGTK: accept the fixture leaf certificate for each fixture host (and any extra host). */
 export function webkitCertificates(ca: LocalCa = localCa(), { extraHosts = [] }: TrustOptions = {}): { host: string; certificateFile: string }[] {
-  const hosts = FIXTURE_NAMES.filter((h) => h !== '::1').map((host) => ({ host, certificateFile: ca.fixtures.certFile }));
+  const hosts = ca.fixtures.names.filter((h) => h !== '::1').map((host) => ({ host, certificateFile: ca.fixtures.certFile }));
   const extra = extraHosts.length ? ca.leafFor(extraHosts) : undefined;
   return [...hosts, ...extraHosts.map((host) => ({ host, certificateFile: extra!.certFile }))];
 }

@@ -48,3 +48,11 @@ export const RANGE_REQUESTS = 'https://www.rfc-editor.org/rfc/rfc9110#section-14
 
 export const WPT = 'wpt fetch/api/cors/';
 export const WPT_CANVAS = 'wpt html/semantics/embedded-content/the-canvas-element';
+
+/** Mixed Content (W3C editor's draft: upgradeable content is upgraded or blocked, never loaded over http). */
+export const MIXED_CONTENT = 'https://w3c.github.io/webappsec-mixed-content';
+export const MIXED_BLOCK_FETCH = `${MIXED_CONTENT}/#should-block-fetch`;
+export const MIXED_UPGRADE = `${MIXED_CONTENT}/#upgrade-algorithm`;
+export const MIXED_PROHIBITS = `${MIXED_CONTENT}/#categorize-settings-object`;
+export const TRUSTWORTHY_URL = 'https://w3c.github.io/webappsec-secure-contexts/#is-url-trustworthy';
+export const REDIRECT_TAINT = `${FETCH}/#concept-http-redirect-fetch (tainted origin flag) and ${ORIGIN_NULL}`;

@@ -13,6 +13,7 @@ import { scenarios as preflightTriggers } from './preflight-triggers.ts';
 import { scenarios as preflight } from './preflight.ts';
 import { scenarios as redirectCredentials } from './redirect-credentials.ts';
 import { scenarios as redirect } from './redirect.ts';
+import { scenarios as mixedContent } from './mixed-content.ts';
 import { scenarios as secure } from './secure.ts';
 import { scenarios as simpleDocuments } from './simple-documents.ts';
 import { scenarios as simple } from './simple.ts';
@@ -25,7 +26,7 @@ export const FAMILY_TABLES = {
   redirect: withHttpsVariants([...redirect, ...redirectCredentials]),
   canvas: withHttpsVariants([...canvas, ...canvasCache, ...canvasIiif, ...canvasSources]),
   // Rows about https itself: each names its own schemes, so no @https variants.
-  secure,
+  secure: [...secure, ...mixedContent],
 } satisfies Partial<Record<Family, Scenario[]>>;
 
 export const CATALOGUE: Scenario[] = Object.values(FAMILY_TABLES).flat();

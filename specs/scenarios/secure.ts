@@ -6,7 +6,8 @@
 // The fixture hosts are loopback, and http://localhost / http://127.0.0.1 are "potentially
 // trustworthy" URLs (Secure Contexts), which Mixed Content never blocks or upgrades: these rows
 // show how engines treat loopback http from an https page (what a viewer developer meets on a
-// local image server). Mixed content proper needs a non-loopback http host name (not built yet).
+// local image server). Mixed content proper (an http origin that is not potentially trustworthy:
+// the machine's non-loopback address) is in mixed-content.ts.
 // Expectations come from the Mixed Content, Secure Contexts, Fetch and cookie texts cited on each row.
 
 import type { MakeSpec, Scenario } from '../../harness/scenarios/types.ts';

@@ -45,6 +45,11 @@ const TABLE: Record<string, Row> = {
     { ...RVC, 'access-control-expose-headers': 'Link' },
     { ...RVC, 'access-control-expose-headers': 'Link', 'access-control-allow-methods': 'GET,HEAD,OPTIONS', ...H, vary: 'Origin, Access-Control-Request-Headers' },
   ),
+  // Asked from the fixture viewer, which is not the listed origin: no ACAO, Vary: Origin.
+  'allow-listed-viewer': same(
+    { 'access-control-expose-headers': 'Link', vary: 'Origin' },
+    { 'access-control-expose-headers': 'Link', 'access-control-allow-methods': 'GET,HEAD,OPTIONS', ...H, vary: 'Origin, Access-Control-Request-Headers' },
+  ),
   'no-cors-headers': same({}, plainOptions),
   'info-only': { tile: {}, info: S, manifest: S, error: S, preflight: pf(S) },
   'tiles-only': { tile: S, info: {}, manifest: {}, error: {}, preflight: plainOptions },
