@@ -65,7 +65,7 @@ export function helpText<O extends Record<string, OptionSpec>>(spec: CommandSpec
     const first = `  ${flag}`;
     return first.length + 2 > column ? [first, ...wrapped.map((l) => ' '.repeat(column) + l)] : [first.padEnd(column) + wrapped[0], ...wrapped.slice(1).map((l) => ' '.repeat(column) + l)];
   });
-  return `Usage: ${spec.usage}\n\n${spec.summary.trim()}\n\nOptions:\n${lines.join('\n')}\n${spec.epilog ? `${spec.epilog.trim()}\n` : ''}`;
+  return `Usage: ${spec.usage}\n\n${spec.summary.trim()}\n\nOptions:\n${lines.join('\n')}\n${spec.epilog ? `${spec.epilog.replace(/\s+$/, '')}\n` : ''}`;
 }
 
 function wrap(text: string, width: number): string[] {
