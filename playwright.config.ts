@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { PORT_ENV, ROLES, originsFor, portsFromEnv, remoteHost } from './fixtures/origins.ts';
 import { selectedEngines } from './harness/engines/select.ts';
 import type { EngineName } from './harness/engines/types.ts';
+import { TEST_PROJECTS, needsFixtureServer } from './harness/test-projects.ts';
 import { SLOW_ENV } from './harness/engines/clock.ts';
 
 const ports = portsFromEnv();
@@ -23,12 +24,14 @@ export default defineConfig<{ engineName: EngineName }>({
     ['./harness/matrix/reporter.ts'],
   ],
   projects: [
-    // Browserless checks of the fixture server and harness (Hono's app.request(), schema checks).
-    { name: 'unit', testMatch: 'unit/**/*.test.ts' },
+    // unit: no browser and no child process (in-process Hono only); integration: whole runs,
+    // certify and real servers, each started as a child process. See harness/test-projects.ts.
+    ...Object.entries(TEST_PROJECTS).map(([name, { testMatch }]) => ({ name, testMatch })),
     ...selectedEngines().map((engine) => ({ name: engine, testMatch: '**/*.spec.ts', use: { engineName: engine } })),
   ],
-  webServer: {
-    // Also on the machine's non-loopback address: the origins that are not potentially trustworthy (mixed content).
+  // The engine projects' fixture server; `--project unit` (or integration) starts none. Also on the
+  // machine's non-loopback address: the origins that are not potentially trustworthy (mixed content).
+  webServer: needsFixtureServer(process.argv) ? {
     command: `npx tsx fixtures/cli.ts --quiet${remote ? ` --host ${remote}` : ''}`,
     url: `${origins.viewer}/__control/health`,
     env: Object.fromEntries(ROLES.map((role) => [PORT_ENV[role], String(ports[role])])),
@@ -36,5 +39,5 @@ export default defineConfig<{ engineName: EngineName }>({
     stdout: 'pipe',
     stderr: 'pipe',
     timeout: 30_000,
-  },
+  } : undefined,
 });

@@ -2,9 +2,13 @@
 
 import { fakeClock } from './clock.ts';
 import { type PlaywrightEngineOptions, launchPlaywrightEngine } from './playwright-engine.ts';
+import { startPassThroughProxy } from './proxy.ts';
+import { type HostMapping, engineMapping, firefoxProxyPrefs, webkitProxySettings } from './proxy-mapping.ts';
 import { resolveEngine } from './resolve.ts';
-import { type Engine, type EngineName, EngineUnavailableError } from './types.ts';
+import type { Engine, EngineName } from './types.ts';
 import { launchWebDriverEngine } from './webdriver-engine.ts';
+
+export type { HostMapping };
 
 export interface LaunchOptions extends PlaywrightEngineOptions {
   /** Playwright project name, recorded with every result. */
@@ -14,12 +18,12 @@ export interface LaunchOptions extends PlaywrightEngineOptions {
   /** WebKit only: a WebDriver proxy capability. */
   proxy?: Record<string, unknown>;
   /**
-   * Host names the browser resolves to loopback (the fixture server), with the local CA's leaf for
-   * each trusted: how a page is served locally under a real viewer origin (certify --viewer-origin).
-   * Chromium: --host-resolver-rules; Firefox: network.dns.localDomains. WebKitGTK has no such
-   * switch: it would need a pass-through proxy (not built), so it fails loudly.
+   * Host names the browser reaches on loopback, with the local CA's leaf for each trusted: how a
+   * page is served locally under a real viewer origin (certify --viewer-origin). Chromium:
+   * --host-resolver-rules; Firefox: network.dns.localDomains, or the pass-through proxy when the
+   * port changes; WebKitGTK: the pass-through proxy (harness/engines/proxy-mapping.ts).
    */
-  mapHosts?: string[];
+  mapHosts?: HostMapping[];
   /**
    * A clock the harness can move forward (engine.clock, harness/engines/clock.ts): only for @slow
    * scenarios, which get a browser of their own; normal cells never run with it.
@@ -30,20 +34,27 @@ export interface LaunchOptions extends PlaywrightEngineOptions {
 export async function launchEngine(name: EngineName, { project = name, cookieResetUrls = [], proxy, mapHosts = [], clock, ...rest }: LaunchOptions = {}): Promise<Engine> {
   const plan = resolveEngine(name);
   if (clock) return withClock(name, (env) => launchEngine(name, { project, cookieResetUrls, ...(proxy && { proxy }), mapHosts, ...rest, env: { ...rest.env, ...env } }));
-  if (mapHosts.length) {
-    if (plan.driver === 'webdriver') {
-      throw new EngineUnavailableError(
-        `webkit: cannot map ${mapHosts.join(', ')} to the local server: WebKitGTK has no host-resolver switch, and the pass-through ` +
-          'proxy that would route only those names locally is not built yet. Run without a mapped viewer origin, or with --project chromium/firefox.',
-      );
-    }
-    rest.extraHosts = [...(rest.extraHosts ?? []), ...mapHosts];
-    rest.chromiumArgs = [...(rest.chromiumArgs ?? []), `--host-resolver-rules=${mapHosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`];
-    rest.firefoxPrefs = { ...rest.firefoxPrefs, 'network.dns.localDomains': mapHosts.join(',') };
+  const mapping = mapHosts.length ? engineMapping(plan.engine, mapHosts) : undefined;
+  const passThrough = mapping?.proxyRoutes ? await startPassThroughProxy(mapping.proxyRoutes) : undefined;
+  if (mapping) {
+    rest.extraHosts = [...(rest.extraHosts ?? []), ...mapping.extraHosts];
+    rest.chromiumArgs = [...(rest.chromiumArgs ?? []), ...mapping.chromiumArgs];
+    rest.firefoxPrefs = { ...rest.firefoxPrefs, ...mapping.firefoxPrefs, ...(passThrough && firefoxProxyPrefs(passThrough.address)) };
   }
-  return plan.driver === 'webdriver'
-    ? launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }), ...(rest.env && { env: rest.env }) })
-    : launchPlaywrightEngine(plan, project, rest);
+  const webkitProxy = passThrough && plan.driver === 'webdriver' ? webkitProxySettings(passThrough.address) : undefined;
+  if (webkitProxy) proxy = webkitProxy.capability;
+  let engine: Engine;
+  try {
+    engine =
+      plan.driver === 'webdriver'
+        ? await launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...((webkitProxy || rest.env) && { env: { ...rest.env, ...webkitProxy?.env } }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }) })
+        : await launchPlaywrightEngine(plan, project, rest);
+  } catch (error) {
+    await passThrough?.close();
+    throw error;
+  }
+  if (!passThrough) return engine;
+  return { info: engine.info, newProbe: () => engine.newProbe(), close: () => engine.close().finally(() => passThrough.close()) };
 }
 
 /** Launches with a fake clock's environment; the engine carries the clock and closes it. */

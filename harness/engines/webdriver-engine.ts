@@ -21,7 +21,8 @@ export interface WebDriverEngineOptions extends TrustOptions {
   cookieResetUrls: string[];
   /** A WebDriver proxy capability (e.g. a pass-through proxy that maps one host to loopback). */
   proxy?: Record<string, unknown>;
-  /** Extra environment for WebKitWebDriver, inherited by MiniBrowser and its processes (a fake clock). */
+  /** Extra environment for WebKitWebDriver, inherited by MiniBrowser and its processes: the proxy
+   *  variables `proxyType: 'system'` reads, a fake clock. */
   env?: Record<string, string>;
 }
 

@@ -3,6 +3,7 @@
 // what tools (the catalogue bench, the browserless verdict checks) read as data.
 
 import type { Family, Scenario } from '../../harness/scenarios/types.ts';
+import { scenarios as canvasCache } from './canvas-cache.ts';
 import { scenarios as canvasIiif } from './canvas-iiif.ts';
 import { scenarios as canvasSources } from './canvas-sources.ts';
 import { scenarios as canvas } from './canvas.ts';
@@ -23,7 +24,7 @@ export const FAMILY_TABLES = {
   credentialed: withHttpsVariants(credentialed),
   preflight: withHttpsVariants([...preflight, ...preflightTriggers]),
   redirect: withHttpsVariants([...redirect, ...redirectCredentials]),
-  canvas: withHttpsVariants([...canvas, ...canvasIiif, ...canvasSources]),
+  canvas: withHttpsVariants([...canvas, ...canvasCache, ...canvasIiif, ...canvasSources]),
   // Rows about https itself: each names its own schemes, so no @https variants.
   secure: [...secure, ...mixedContent],
 } satisfies Partial<Record<Family, Scenario[]>>;

@@ -23,10 +23,10 @@ const EVERY_HOP = `${MAIN_FETCH} (the mixed-content upgrade and block checks run
 const SENT_OVER_HTTP: Counterfactual = { label: 'sent over http (not treated as mixed content)', server: { requests: 1, schemes: ['http'] } };
 const UPGRADED: Counterfactual = { label: 'upgraded to https', server: { requests: 1, schemes: ['https'] } };
 
-const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({ id: `secure/${slug}`, family: 'secure', ...rest });
+const row = (id: `secure/${string}`, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({ id, family: 'secure', ...rest });
 
 export const scenarios: Scenario[] = [
-  row('mixed-content-fetch-http-tile', {
+  row('secure/mixed-content-fetch-http-tile', {
     title: 'An https viewer fetch()ing an http tile on a non-loopback address (not potentially trustworthy): blocked as mixed content, nothing reaches the server',
     scheme: 'https',
     action: { kind: 'fetch', target: { origin: 'imageRemote', scheme: 'http', make: { acao: ['*'] } } },
@@ -34,7 +34,7 @@ export const scenarios: Scenario[] = [
     counterfactuals: [{ ...SENT_OVER_HTTP, observed: { result: 'readable' } }, UPGRADED],
     fix: 'Serve tiles (and every id in info.json and manifests) over https: an https viewer cannot fetch http tiles from a real host.',
   }),
-  row('mixed-content-img-http-tile', {
+  row('secure/mixed-content-img-http-tile', {
     title: 'An https viewer\'s plain <img> of an http tile on a non-loopback IP address: not upgraded (an IP host) and so blocked',
     scheme: 'https',
     action: { kind: 'image', target: { origin: 'imageRemote', scheme: 'http', make: PNG } },
@@ -42,7 +42,7 @@ export const scenarios: Scenario[] = [
     counterfactuals: [{ ...SENT_OVER_HTTP, observed: { result: 'loaded' } }, { ...UPGRADED, observed: { result: 'loaded' } }],
     fix: 'Serve tiles over https (an http image on a named host may be upgraded to https by the browser, on an IP address it is blocked).',
   }),
-  row('mixed-content-img-crossorigin-http-tile', {
+  row('secure/mixed-content-img-crossorigin-http-tile', {
     title: '<img crossorigin=anonymous> of an http tile from an https viewer (as OpenSeadragon loads tiles): a CORS-mode request is never upgraded, so blocked',
     scheme: 'https',
     action: { kind: 'image', target: { origin: 'imageRemote', scheme: 'http', make: { ...PNG, acao: ['*'] } }, crossOrigin: 'anonymous', use: ['2d'] },
@@ -50,7 +50,7 @@ export const scenarios: Scenario[] = [
     counterfactuals: [{ ...SENT_OVER_HTTP, observed: { result: 'loaded' } }, { ...UPGRADED, observed: { result: 'loaded' } }],
     fix: 'Serve tiles over https: viewers load tiles in CORS mode, which browsers never upgrade from http.',
   }),
-  row('mixed-content-redirect-https-to-http-fetch', {
+  row('secure/mixed-content-redirect-https-to-http-fetch', {
     title: 'fetch() of an https tile that redirects (302) to http on a non-loopback address: the http hop is blocked as mixed content',
     scheme: 'https',
     action: { kind: 'fetch', target: { origin: 'image', make: { status: 302, acao: ['*'], location: { origin: 'imageRemote', scheme: 'http', make: { acao: ['*'] } } } } },
@@ -58,7 +58,7 @@ export const scenarios: Scenario[] = [
     counterfactuals: [{ label: 'redirect followed over http', observed: { result: 'readable' }, server: { requests: 2, schemes: ['https', 'http'], origins: ['viewer', 'null'] } }],
     fix: 'Never redirect an https URL to http (behind a TLS-terminating proxy, build Location from the forwarded scheme, e.g. X-Forwarded-Proto).',
   }),
-  row('mixed-content-redirect-https-to-http-img', {
+  row('secure/mixed-content-redirect-https-to-http-img', {
     title: '<img> of an https tile that redirects (302) to http on a non-loopback IP address: the http hop is not upgraded (an IP host) and is blocked',
     scheme: 'https',
     action: { kind: 'image', target: { origin: 'image', make: { status: 302, location: { origin: 'imageRemote', scheme: 'http', make: PNG } } } },
@@ -69,7 +69,7 @@ export const scenarios: Scenario[] = [
     ],
     fix: 'Never redirect an https URL to http (behind a TLS-terminating proxy, build Location from the forwarded scheme, e.g. X-Forwarded-Proto).',
   }),
-  row('redirect-http-to-https-remote', {
+  row('secure/redirect-http-to-https-remote', {
     title: 'An http viewer on a non-loopback address fetch()ing http info.json that 301s to https on the same host (the hop IIIF servers add): followed, the https hop carries Origin: null, ACAO * reads',
     page: 'viewerRemote',
     action: { kind: 'fetch', target: { origin: 'imageRemote', make: { status: 301, acao: ['*'], location: { origin: 'imageRemote', scheme: 'https', make: { acao: ['*'] } } } } },

@@ -18,7 +18,8 @@
 
 import type { Counterfactual, Observation, Outcome, Scenario, ServerFacts } from '../../harness/scenarios/types.ts';
 import { PREFLIGHT, PREFLIGHT_CACHE } from './citations.ts';
-import { READ, BLOCKED, open, twice, row } from './preflight-rows.ts';
+import { twice, row } from './preflight-rows.ts';
+import { BLOCKED, READ, open } from './vocabulary.ts';
 
 /** Max-Age two days: above every engine's cap, so only the cap (or an eviction) ends the entry. */
 const TWO_DAYS = 172_800;
@@ -44,9 +45,9 @@ const NO_PREFLIGHT_AT_ALL: Counterfactual = { label: 'PUTs sent without any pref
 const SECOND_BLOCKED: Counterfactual = { label: 'second PUT blocked', observed: across(BLOCKED) };
 
 /** A jump shorter than Max-Age: reuse and a new preflight are both permitted. */
-const capRow = (slug: string, seconds: number): Scenario =>
+const capRow = (id: `preflight/${string}`, seconds: number): Scenario =>
   row({
-    slug,
+    id,
     title: `Access-Control-Max-Age ${TWO_DAYS}, clock moved ${seconds} s: the second PUT reuses the cached preflight, or is preflighted again where the engine caps Max-Age below ${seconds} s`,
     action: putAcrossJump(TWO_DAYS, seconds),
     observed: across(),
@@ -58,7 +59,7 @@ const capRow = (slug: string, seconds: number): Scenario =>
 
 export const scenarios: Scenario[] = [
   row({
-    slug: 'cache-clock-max-age-30-expired',
+    id: 'preflight/cache-clock-max-age-30-expired',
     title: 'Access-Control-Max-Age 30, clock moved 60 s: the entry has expired and the second PUT is preflighted again (the clock control)',
     action: putAcrossJump(30, 60),
     observed: across(),
@@ -66,10 +67,10 @@ export const scenarios: Scenario[] = [
     cite: `${PREFLIGHT_CACHE} (entries "must be removed after the seconds specified in their max-age field have passed")`,
     counterfactuals: [{ label: 'expired entry reused (the clock did not reach the cache)', server: facts(1) }, SECOND_BLOCKED],
   }),
-  capRow('cache-cap-clock-590s', 590),
-  capRow('cache-cap-clock-610s', 610),
-  capRow('cache-cap-clock-7190s', 7190),
-  capRow('cache-cap-clock-7210s', 7210),
-  capRow('cache-cap-clock-86390s', 86_390),
-  capRow('cache-cap-clock-86410s', 86_410),
+  capRow('preflight/cache-cap-clock-590s', 590),
+  capRow('preflight/cache-cap-clock-610s', 610),
+  capRow('preflight/cache-cap-clock-7190s', 7190),
+  capRow('preflight/cache-cap-clock-7210s', 7210),
+  capRow('preflight/cache-cap-clock-86390s', 86_390),
+  capRow('preflight/cache-cap-clock-86410s', 86_410),
 ];

@@ -7,7 +7,7 @@ import { get as httpsGet } from 'node:https';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import { remoteHost } from '../../fixtures/origins.ts';
 import { localCa, spkiHash } from '../../fixtures/tls.ts';
 import { chromiumTrustArgs, webkitCertificates } from '../../harness/engines/trust.ts';

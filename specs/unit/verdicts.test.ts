@@ -4,7 +4,7 @@
 // the judge's handling of permitted alternatives, policies and whole-outcome deviations.
 // Browserless: scenario tables are data.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import { counterfactualsOf, permittedOutcomes, verdictProblems } from '../../harness/scenarios/outcomes.ts';
 import type { Scenario, ServerFacts } from '../../harness/scenarios/types.ts';
 import { judge } from '../../harness/scenarios/verdict.ts';
