@@ -11,11 +11,12 @@
 
 import type { MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
 import { MIXED_BLOCK_FETCH, MIXED_PROHIBITS, MIXED_UPGRADE, MIXED_UPGRADEABLE, TRUSTWORTHY_URL } from './citations.ts';
+import { rowBuilder } from './vocabulary.ts';
 
 const PNG: MakeSpec = { body: 'png', cache: 'no-store' };
 const HTTPS_PAGE_HTTP_NAME = `${MIXED_PROHIBITS} (an https page "Prohibits Mixed Security Contexts"); ${TRUSTWORTHY_URL} (http://tiles.example.test is not potentially trustworthy)`;
 
-const row = (id: `secure/${string}`, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({ id, family: 'secure', ...rest });
+const row = rowBuilder('secure');
 
 export const scenarios: Scenario[] = [
   row('secure/named-host-https-fetch-control', {

@@ -15,6 +15,7 @@
 
 import type { Counterfactual, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
 import { CANVAS_SECURITY, MAIN_FETCH, MIXED_BLOCK_FETCH, MIXED_PROHIBITS, MIXED_UPGRADE, REDIRECT_TAINT, TRUSTWORTHY_URL } from './citations.ts';
+import { rowBuilder } from './vocabulary.ts';
 
 const PNG: MakeSpec = { body: 'png', cache: 'no-store' };
 /** An https page prohibits mixed security contexts; the http URL on an IP host is not potentially trustworthy. */
@@ -26,7 +27,7 @@ const EVERY_HOP = `${MAIN_FETCH} (the mixed-content upgrade and block checks run
 const SENT_OVER_HTTP: Counterfactual = { label: 'sent over http (not treated as mixed content)', server: { requests: 1, schemes: ['http'] } };
 const UPGRADED: Counterfactual = { label: 'upgraded to https', server: { requests: 1, schemes: ['https'] } };
 
-const row = (id: `secure/${string}`, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({ id, family: 'secure', ...rest });
+const row = rowBuilder('secure');
 
 export const scenarios: Scenario[] = [
   row('secure/mixed-content-fetch-http-tile', {
