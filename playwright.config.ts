@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { PORT_ENV, ROLES, originsFor, portsFromEnv, remoteHost } from './fixtures/origins.ts';
-import { selectedEngines } from './harness/engines/select.ts';
+import { selectedProjects } from './harness/engines/select.ts';
 import type { EngineName } from './harness/engines/types.ts';
 import { TEST_PROJECTS, needsFixtureServer } from './harness/test-projects.ts';
 import { SLOW_ENV } from './harness/engines/clock.ts';
@@ -27,12 +27,13 @@ export default defineConfig<{ engineName: EngineName }>({
     // unit: no browser and no child process (in-process Hono only); integration: whole runs,
     // certify and real servers, each started as a child process. See harness/test-projects.ts.
     ...Object.entries(TEST_PROJECTS).map(([name, { testMatch }]) => ({ name, testMatch })),
-    ...selectedEngines().map((engine) => ({ name: engine, testMatch: '**/*.spec.ts', use: { engineName: engine } })),
+    // One project per engine, or per engine@channel (CORS_ENGINES=chromium,chromium@chrome-beta).
+    ...selectedProjects().map(({ name, engine }) => ({ name, testMatch: '**/*.spec.ts', use: { engineName: engine } })),
   ],
   // The engine projects' fixture server; `--project unit` (or integration) starts none. Also on the
   // machine's non-loopback address: the origins that are not potentially trustworthy (mixed content).
   webServer: needsFixtureServer(process.argv) ? {
-    command: `npx tsx fixtures/cli.ts --quiet${remote ? ` --host ${remote}` : ''}`,
+    command: `npx tsx fixtures/cli.ts --quiet${remote ? ` --listen ${remote}` : ''}`,
     url: `${origins.viewer}/__control/health`,
     env: Object.fromEntries(ROLES.map((role) => [PORT_ENV[role], String(ports[role])])),
     reuseExistingServer: !process.env.CI,

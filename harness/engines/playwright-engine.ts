@@ -39,8 +39,7 @@ export async function launchPlaywrightEngine(plan: PlaywrightPlan, project: stri
         installAdvice('webkit'),
     );
   }
-  // Headless Firefox has no WebGL; headed Firefox under a (virtual) display does. Others run headless.
-  const headed = plan.engine === 'firefox' && process.platform === 'linux';
+  const headed = runsHeaded(plan);
   const display: Display | undefined = headed ? await acquireDisplay(plan.engine) : undefined;
   const start = () => PersistentBrowser.launch(plan, headed, display, options);
   let first: PersistentBrowser;
@@ -79,6 +78,27 @@ export async function launchPlaywrightEngine(plan: PlaywrightPlan, project: stri
   };
 }
 
+/**
+ * The executable, channel, switches and prefs of a launch: shared by launchPersistentContext here and
+ * by the browser server (browser-server.ts), so a remote browser runs with the same command line.
+ */
+export function playwrightLaunchOptions(plan: PlaywrightPlan, headed: boolean, display: Display | undefined, options: PlaywrightEngineOptions) {
+  const chromiumDefaults = plan.engine === 'chromium' ? chromiumShippedFeatureArgs() : undefined;
+  return {
+    executablePath: plan.executable,
+    channel: plan.channel,
+    headless: !headed,
+    args: plan.engine === 'chromium' ? [...CHROMIUM_ARGS, ...chromiumDefaults!.args, ...chromiumTrustArgs(localCa(), options), ...(options.chromiumArgs ?? [])] : [],
+    ...(chromiumDefaults && { ignoreDefaultArgs: chromiumDefaults.ignoreDefaultArgs }),
+    ...(plan.engine === 'firefox' && options.firefoxPrefs && { firefoxUserPrefs: options.firefoxPrefs }),
+    env: display || options.env ? { ...process.env, ...options.env, ...(display && { DISPLAY: display.display }) } : undefined,
+    timeout: 60_000,
+  };
+}
+
+/** Headless Firefox has no WebGL; headed Firefox under a (virtual) display does. Others run headless. */
+export const runsHeaded = (plan: PlaywrightPlan) => plan.engine === 'firefox' && process.platform === 'linux';
+
 /** One browser process on its own persistent profile directory (removed when it closes). */
 class PersistentBrowser {
   private constructor(
@@ -93,17 +113,7 @@ class PersistentBrowser {
     let context: BrowserContext;
     try {
       if (plan.engine === 'firefox') trustInFirefoxProfile(profileDir, ca);
-      const chromiumDefaults = plan.engine === 'chromium' ? chromiumShippedFeatureArgs() : undefined;
-      context = await { chromium, firefox, webkit }[plan.engine].launchPersistentContext(profileDir, {
-        executablePath: plan.executable,
-        channel: plan.channel,
-        headless: !headed,
-        args: plan.engine === 'chromium' ? [...CHROMIUM_ARGS, ...chromiumDefaults!.args, ...chromiumTrustArgs(ca, options), ...(options.chromiumArgs ?? [])] : [],
-        ...(chromiumDefaults && { ignoreDefaultArgs: chromiumDefaults.ignoreDefaultArgs }),
-        ...(plan.engine === 'firefox' && options.firefoxPrefs && { firefoxUserPrefs: options.firefoxPrefs }),
-        env: display || options.env ? { ...process.env, ...options.env, ...(display && { DISPLAY: display.display }) } : undefined,
-        timeout: 60_000,
-      });
+      context = await { chromium, firefox, webkit }[plan.engine].launchPersistentContext(profileDir, playwrightLaunchOptions(plan, headed, display, options));
     } catch (error) {
       rmSync(profileDir, { recursive: true, force: true });
       if (error instanceof EngineUnavailableError) throw error;
@@ -128,10 +138,16 @@ class PersistentBrowser {
   }
 }
 
-class PlaywrightProbe implements Probe {
+/** A browser context a probe drives and closes: a persistent browser here, a context on a remote browser (playwright-connect.ts). */
+export interface ContextHandle {
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export class PlaywrightProbe implements Probe {
   private page!: Page;
   constructor(
-    private readonly browser: PersistentBrowser,
+    private readonly browser: ContextHandle,
     private readonly onClose: () => void,
   ) {}
 
@@ -167,6 +183,7 @@ class PlaywrightProbe implements Probe {
 }
 
 function productName(plan: PlaywrightPlan): string {
+  if (plan.product) return plan.product;
   if (plan.source === 'bundled') return `Playwright ${plan.engine}`;
   if (plan.engine === 'firefox') return plan.executable.endsWith('-esr') ? 'Firefox ESR' : 'Firefox';
   return plan.engine === 'chromium' ? 'Chromium' : 'WebKit';

@@ -5,12 +5,14 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { arch } from 'node:os';
 import { chromium, firefox, webkit } from 'playwright-core';
+import { CHANNELS } from './channels.ts';
 import { hasCertutil } from './trust.ts';
 import { type EngineName, EngineUnavailableError } from './types.ts';
 
+/** `product`: the browser's name when a channel chose it (channels.ts). */
 export type LaunchPlan =
-  | { driver: 'playwright'; engine: EngineName; source: 'bundled' | 'system'; executable: string; channel?: string; protocol: 'cdp' | 'juggler' | 'webdriver-bidi' }
-  | { driver: 'webdriver'; engine: 'webkit'; source: 'system'; executable: string; webDriver: string };
+  | { driver: 'playwright'; engine: EngineName; source: 'bundled' | 'system'; executable: string; channel?: string; protocol: 'cdp' | 'juggler' | 'webdriver-bidi'; product?: string }
+  | { driver: 'webdriver'; engine: 'webkit'; source: 'system'; executable: string; webDriver: string; product?: string };
 
 /** Environment overrides: point an engine at a specific executable (forces the system path). */
 export const OVERRIDE_ENV = {
@@ -69,6 +71,28 @@ export function resolveEngine(engine: EngineName, env: NodeJS.ProcessEnv = proce
       return { driver: 'webdriver', engine, source: 'system', executable, webDriver };
     }
   }
+}
+
+/** The build a channel names (`chromium@chrome-beta`), or a loud error naming what to install. */
+export function resolveChannel(engine: EngineName, channelName: string): LaunchPlan {
+  const channel = CHANNELS[engine][channelName];
+  if (!channel) throw new EngineUnavailableError(`${engine}: no channel "${channelName}"; ${engine} channels are ${Object.keys(CHANNELS[engine]).join(', ')}.`);
+  const executable = channel.paths.find(isExecutable);
+  if (!executable) {
+    throw new EngineUnavailableError(
+      `${engine}@${channelName}: ${channel.browser} is not installed (looked for ${channel.paths.join(', ')}). Install ${channel.install}, or drop ${engine}@${channelName} from CORS_ENGINES.`,
+    );
+  }
+  const product = executable.endsWith('-esr') ? `${channel.browser} ESR` : channel.browser;
+  if (engine === 'webkit') {
+    const webDriver = findExecutable(engine, SYSTEM_PATHS.webkitDriver);
+    return { driver: 'webdriver', engine, source: 'system', executable, webDriver, product };
+  }
+  if (engine === 'firefox' && !hasCertutil()) {
+    throw new EngineUnavailableError(`firefox: certutil is not installed (it makes Firefox trust the https fixtures' local CA). ${installAdvice('firefox')}`);
+  }
+  const protocol = engine === 'firefox' ? 'webdriver-bidi' : 'cdp';
+  return { driver: 'playwright', engine, source: 'system', executable, protocol, product, ...(channel.playwrightChannel && { channel: channel.playwrightChannel }) };
 }
 
 function bundledExecutable(engine: EngineName): string | undefined {

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { FIXTURE_NAMES, type LocalCa, localCa } from '../../fixtures/tls.ts';
+import { type LocalCa, fixtureLeaf, localCa } from '../../fixtures/tls.ts';
 import { EngineUnavailableError } from './types.ts';
 
 export interface TrustOptions {
@@ -18,7 +18,7 @@ export interface TrustOptions {
 }
 
 export function chromiumTrustArgs(ca: LocalCa = localCa(), { extraHosts = [] }: TrustOptions = {}): string[] {
-  const leaves = [ca.fixtures, ...(extraHosts.length ? [ca.leafFor(extraHosts)] : [])];
+  const leaves = [...new Set([ca.fixtures, fixtureLeaf(ca), ...(extraHosts.length ? [ca.leafFor(extraHosts)] : [])])];
   return [`--ignore-certificate-errors-spki-list=${[...leaves.map((l) => l.spkiHash), ca.caSpkiHash].join(',')}`];
 }
 
@@ -40,9 +40,10 @@ export function trustInFirefoxProfile(profileDir: string, ca: LocalCa = localCa(
 
 /** WebKitGTK: accept the fixture leaf certificate for each fixture host (and any extra host). */
 export function webkitCertificates(ca: LocalCa = localCa(), { extraHosts: requested = [] }: TrustOptions = {}): { host: string; certificateFile: string }[] {
-  const hosts = ca.fixtures.names.filter((h) => h !== '::1').map((host) => ({ host, certificateFile: ca.fixtures.certFile }));
+  const leaf = fixtureLeaf(ca);
+  const hosts = leaf.names.filter((h) => h !== '::1').map((host) => ({ host, certificateFile: leaf.certFile }));
   // A name the fixture leaf covers (e.g. tiles.example.test) is served with that leaf: one certificate per host.
-  const extraHosts = requested.filter((h) => !ca.fixtures.names.includes(h));
+  const extraHosts = requested.filter((h) => !leaf.names.includes(h));
   const extra = extraHosts.length ? ca.leafFor(extraHosts) : undefined;
   return [...hosts, ...extraHosts.map((host) => ({ host, certificateFile: extra!.certFile }))];
 }

@@ -15,12 +15,17 @@ export interface EngineInfo {
   /** Product name as the browser reports it, e.g. "Chromium", "Firefox ESR", "WebKitGTK MiniBrowser". */
   browser: string;
   version: string;
-  /** `bundled`: Playwright's own build (npx playwright install); `system`: a distribution package. */
-  source: 'bundled' | 'system';
+  /**
+   * `bundled`: Playwright's own build (npx playwright install); `system`: a distribution package;
+   * `remote`: a browser elsewhere, reached through CORS_CONNECT_<ENGINE> (harness/engines/remote.ts).
+   */
+  source: 'bundled' | 'system' | 'remote';
   /** How it is driven. */
   protocol: 'cdp' | 'juggler' | 'webdriver-bidi' | 'webdriver-classic';
+  /** The executable path, or for a remote browser its endpoint (scheme, host and port). */
   executable: string;
-  headless: boolean;
+  /** null where it cannot be told (a remote Firefox or WebKit). */
+  headless: boolean | null;
   /**
    * The browsing profile: `persistent` (an on-disk, non-incognito profile, as a user has) or
    * `ephemeral` (in-memory, e.g. WebKitGTK's automation session).

@@ -8,13 +8,14 @@ import { reapOnExit } from './child-reaper.ts';
 import { acquireDisplay } from './display.ts';
 import { descendants, killQuietly, settlesWithin } from './hung.ts';
 import { firstLine } from './playwright-engine.ts';
-import { type LaunchPlan, installAdvice } from './resolve.ts';
+import { CONNECT_ENV, type RemoteEndpoint, WEBDRIVER_CAPABILITIES_ENV } from './remote.ts';
+import { type LaunchPlan, installAdvice, resolveEngine } from './resolve.ts';
 import { WEBKIT_COOKIE_POLICY } from './shipped-defaults.ts';
 import { type TrustOptions, webkitCertificates } from './trust.ts';
 import { type Engine, type EngineInfo, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
 import { WebDriverClient, WebDriverSession } from './webdriver-client.ts';
 
-type WebDriverPlan = Extract<LaunchPlan, { driver: 'webdriver' }>;
+export type WebDriverPlan = Extract<LaunchPlan, { driver: 'webdriver' }>;
 
 export interface WebDriverEngineOptions extends TrustOptions {
   /** Pages to visit on reset to delete cookies: WebDriver only deletes the current document's. */
@@ -34,12 +35,10 @@ export async function launchWebDriverEngine(plan: WebDriverPlan, project: string
     await display.release();
     throw error;
   });
-  let spare: WebDriverProbe | undefined = first;
-  const probes = new Set<WebDriverProbe>([first]);
-  const info: EngineInfo = {
+  return probePool(first, () => WebDriverProbe.start(plan, env, options), {
     project,
     engine: 'webkit',
-    browser: `WebKitGTK ${first.browserName}`,
+    browser: plan.product ?? `WebKitGTK ${first.browserName}`,
     version: first.browserVersion,
     source: plan.source,
     protocol: 'webdriver-classic',
@@ -48,11 +47,35 @@ export async function launchWebDriverEngine(plan: WebDriverPlan, project: string
     // MiniBrowser under automation keeps its website data in memory (an ephemeral session).
     profile: 'ephemeral',
     cookiePolicy: WEBKIT_COOKIE_POLICY,
-  };
+  }, () => display.release());
+}
+
+/** WebKitWebDriver on a remote end: sessions there, nothing started here (no driver, no display). */
+export async function connectWebDriverEngine(remote: RemoteWebDriver, project: string, options: WebDriverEngineOptions): Promise<Engine> {
+  const start = () => WebDriverProbe.connect(remote, options);
+  const first = await start();
+  return probePool(first, start, {
+    project,
+    engine: 'webkit',
+    browser: first.browserName === 'MiniBrowser' ? 'WebKitGTK MiniBrowser' : first.browserName,
+    version: first.browserVersion,
+    source: 'remote',
+    protocol: 'webdriver-classic',
+    executable: remote.url,
+    headless: null,
+    profile: 'ephemeral',
+    cookiePolicy: `the remote browser's (${first.browserName === 'MiniBrowser' ? WEBKIT_COOKIE_POLICY : 'not set by the harness'})`,
+  }, async () => {});
+}
+
+/** Hands out `first` to the first newProbe(), then starts more; closes them all with the engine. */
+function probePool(first: WebDriverProbe, start: () => Promise<WebDriverProbe>, info: EngineInfo, release: () => Promise<void>): Engine {
+  let spare: WebDriverProbe | undefined = first;
+  const probes = new Set<WebDriverProbe>([first]);
   return {
     info,
     newProbe: async () => {
-      const probe = spare ?? (await WebDriverProbe.start(plan, env, options));
+      const probe = spare ?? (await start());
       spare = undefined;
       probes.add(probe);
       probe.onClose = () => probes.delete(probe);
@@ -60,9 +83,55 @@ export async function launchWebDriverEngine(plan: WebDriverPlan, project: string
     },
     close: async () => {
       await Promise.all([...probes].map((p) => p.close()));
-      await display.release();
+      await release();
     },
   };
+}
+
+type RemoteWebDriver = Extract<RemoteEndpoint, { kind: 'webdriver' }>;
+const SESSION_TIMEOUTS = { script: 60_000, pageLoad: 30_000 };
+
+function webkitGtkCapabilities(binary: string | undefined, options: WebDriverEngineOptions): Record<string, unknown> {
+  return {
+    // `certificates`: WebKitGTK accepts the local CA's leaf for the fixture hosts (the https origins).
+    'webkitgtk:browserOptions': { ...(binary && { binary }), args: ['--automation'], certificates: webkitCertificates(undefined, options) },
+    timeouts: SESSION_TIMEOUTS,
+    ...(options.proxy && { proxy: options.proxy }),
+  };
+}
+
+/** The MiniBrowser a WebKitWebDriver on this machine would start; a remote node's own default otherwise. */
+function localMiniBrowser(): string | undefined {
+  try {
+    const plan = resolveEngine('webkit');
+    return plan.driver === 'webdriver' ? plan.executable : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * WebKitWebDriver listening on `port` (its own, checked through /proc) and ready; a PortInUseError
+ * when the port was taken, so withBindRetry tries another. Exported for tests that run it as a remote end.
+ */
+export async function startWebKitWebDriver(port: number, plan: WebDriverPlan, env: NodeJS.ProcessEnv) {
+  const driver = spawn(plan.webDriver, [`--port=${port}`, '--host=local'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  driver.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+  reapOnExit(driver);
+  const fail = (why: string) => {
+    driver.kill('SIGKILL');
+    return new EngineUnavailableError(`webkit (${plan.webDriver} driving ${plan.executable}) failed to start: ${why}. ${installAdvice('webkit')}`);
+  };
+  const client = new WebDriverClient(`http://127.0.0.1:${port}`);
+  const deadline = Date.now() + 15_000;
+  while (!(listensOn(driver.pid ?? -1, port) && (await client.ready()))) {
+    if (driver.exitCode !== null && /Unable to listen/.test(stderr)) throw new PortInUseError(`WebKitWebDriver: port ${port} in use`);
+    if (driver.exitCode !== null) throw fail(`WebKitWebDriver exited with ${driver.exitCode}: ${stderr.trim()}`);
+    if (Date.now() > deadline) throw fail('WebKitWebDriver did not become ready within 15 s');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { driver, client, fail, stderr: () => stderr.trim() };
 }
 
 // Runs the in-page function and reports the outcome through WebDriver's async-script callback,
@@ -77,7 +146,8 @@ class WebDriverProbe implements Probe {
   onClose?: () => void;
 
   private constructor(
-    private readonly driver: ChildProcess,
+    /** The WebKitWebDriver process this probe started; none for a remote end. */
+    private readonly driver: ChildProcess | undefined,
     private readonly session: WebDriverSession,
     readonly browserName: string,
     readonly browserVersion: string,
@@ -90,34 +160,34 @@ class WebDriverProbe implements Probe {
   }
 
   private static async startOn(port: number, plan: WebDriverPlan, env: NodeJS.ProcessEnv, options: WebDriverEngineOptions): Promise<WebDriverProbe> {
-    const driver = spawn(plan.webDriver, [`--port=${port}`, '--host=local'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    driver.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-    reapOnExit(driver);
-    const fail = (why: string) => {
-      driver.kill('SIGKILL');
-      return new EngineUnavailableError(`webkit (${plan.webDriver} driving ${plan.executable}) failed to start: ${why}. ${installAdvice('webkit')}`);
-    };
-    const client = new WebDriverClient(`http://127.0.0.1:${port}`);
-    const deadline = Date.now() + 15_000;
-    while (!(listensOn(driver.pid ?? -1, port) && (await client.ready()))) {
-      if (driver.exitCode !== null && /Unable to listen/.test(stderr)) throw new PortInUseError(`WebKitWebDriver: port ${port} in use`);
-      if (driver.exitCode !== null) throw fail(`WebKitWebDriver exited with ${driver.exitCode}: ${stderr.trim()}`);
-      if (Date.now() > deadline) throw fail('WebKitWebDriver did not become ready within 15 s');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const running = await startWebKitWebDriver(port, plan, env);
     try {
-      const created = await client.newSession({
-        // `certificates`: WebKitGTK accepts the local CA's leaf for the fixture hosts (the https origins).
-        'webkitgtk:browserOptions': { binary: plan.executable, args: ['--automation'], certificates: webkitCertificates(undefined, options) },
-        timeouts: { script: 60_000, pageLoad: 30_000 },
-        ...(options.proxy && { proxy: options.proxy }),
-      });
-      const { browserName = 'MiniBrowser', browserVersion = 'unknown' } = created.capabilities;
-      return new WebDriverProbe(driver, new WebDriverSession(client, created.sessionId), browserName, browserVersion, options);
+      return await WebDriverProbe.newSession(running.client, webkitGtkCapabilities(plan.executable, options), running.driver, options);
     } catch (error) {
-      throw fail(`${firstLine(error)} ${stderr.trim()}`);
+      throw running.fail(`${firstLine(error)} ${running.stderr()}`);
     }
+  }
+
+  /** A session on a WebDriver remote end somebody else started (CORS_CONNECT_WEBKIT). */
+  static async connect(remote: RemoteWebDriver, options: WebDriverEngineOptions): Promise<WebDriverProbe> {
+    const capabilities = remote.capabilities
+      ? { timeouts: SESSION_TIMEOUTS, ...(options.proxy && { proxy: options.proxy }), ...remote.capabilities }
+      : webkitGtkCapabilities(localMiniBrowser(), options);
+    try {
+      return await WebDriverProbe.newSession(new WebDriverClient(remote.url), capabilities, undefined, options);
+    } catch (error) {
+      throw new EngineUnavailableError(
+        `webkit: no session from the WebDriver remote end ${CONNECT_ENV.webkit}=${remote.url}: ${firstLine(error)}. ` +
+          `Check that it is running and reachable, that it accepts these capabilities (${WEBDRIVER_CAPABILITIES_ENV} to change them) ` +
+          'and that it has a free session (WebKitWebDriver and safaridriver hold one at a time: run with --workers 1).',
+      );
+    }
+  }
+
+  private static async newSession(client: WebDriverClient, capabilities: Record<string, unknown>, driver: ChildProcess | undefined, options: WebDriverEngineOptions) {
+    const created = await client.newSession(capabilities);
+    const { browserName = 'MiniBrowser', browserVersion = 'unknown' } = created.capabilities;
+    return new WebDriverProbe(driver, new WebDriverSession(client, created.sessionId), browserName, browserVersion, options);
   }
 
   private currentUrl: string | undefined;
@@ -153,8 +223,8 @@ class WebDriverProbe implements Probe {
   /** A hung browser never answers quit: it gets 10 s, then the driver and its browser are killed. */
   async close(): Promise<void> {
     const quit = await settlesWithin(this.session.quit().catch(() => {}), 10_000);
-    if (!quit && this.driver.pid) for (const p of descendants(this.driver.pid)) killQuietly(p.pid);
-    this.driver.kill(quit ? 'SIGTERM' : 'SIGKILL');
+    if (!quit && this.driver?.pid) for (const p of descendants(this.driver.pid)) killQuietly(p.pid);
+    this.driver?.kill(quit ? 'SIGTERM' : 'SIGKILL');
     this.onClose?.();
   }
 }

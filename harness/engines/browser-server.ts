@@ -1,0 +1,119 @@
+// `npm run browser-server -- <engine>`: a Playwright browser server (BrowserType.launchServer) for
+// the harness on another machine to drive through CORS_CONNECT_<ENGINE>. It runs the same
+// executable, channel, switches and prefs as a local launch (playwrightLaunchOptions), so only the
+// profile differs: Playwright's connect API gives new contexts, not the profile's own.
+
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserServer as PlaywrightBrowserServer, chromium, firefox, webkit } from 'playwright-core';
+import { acquireDisplay } from './display.ts';
+import { playwrightLaunchOptions, runsHeaded } from './playwright-engine.ts';
+import { CONNECT_ENV } from './remote.ts';
+import { resolveEngine } from './resolve.ts';
+import { checkChromiumCommandLine } from './shipped-defaults.ts';
+import { trustInFirefoxProfile } from './trust.ts';
+import { ENGINE_NAMES, type EngineName, EngineUnavailableError } from './types.ts';
+
+export interface BrowserServer {
+  engine: EngineName;
+  wsEndpoint: string;
+  close(): Promise<void>;
+}
+
+/** Starts a browser server on `host` (loopback by default) and a port the kernel picks unless `port` is given. */
+export async function startBrowserServer(engine: EngineName, { host = '127.0.0.1', port = 0 }: { host?: string; port?: number } = {}): Promise<BrowserServer> {
+  const plan = resolveEngine(engine);
+  if (plan.driver !== 'playwright' || engine === 'webkit') {
+    throw new EngineUnavailableError(
+      `${engine}: no Playwright browser server for the system WebKitGTK (Playwright cannot drive it). Start WebKitWebDriver instead ` +
+        `(\`WebKitWebDriver --host=all --port=4444\`) and point ${CONNECT_ENV.webkit} at http://<host>:4444.`,
+    );
+  }
+  const headed = runsHeaded(plan);
+  const display = headed ? await acquireDisplay(engine) : undefined;
+  // The server's browser gets a profile directory of ours, so Firefox's certificate store holds the
+  // local CA (the https fixtures); clients' contexts live in that profile. `_userDataDir` is
+  // launchServer's own persistent-profile option in the pinned Playwright 1.64.1 (not in its typings).
+  const profileDir = mkdtempSync(join(tmpdir(), `cors-${engine}-server-profile-`));
+  const release = async () => {
+    await display?.release();
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+  let server: PlaywrightBrowserServer;
+  try {
+    if (engine === 'firefox') trustInFirefoxProfile(profileDir);
+    const options = { ...playwrightLaunchOptions(plan, headed, display, {}), host, port, _userDataDir: profileDir };
+    server = await { chromium, firefox, webkit }[engine].launchServer(options);
+  } catch (error) {
+    await release();
+    if (error instanceof EngineUnavailableError) throw error;
+    throw new EngineUnavailableError(`${engine} (${plan.executable}) failed to start as a browser server: ${String((error as Error).message).split('\n')[0]}`);
+  }
+  const close = async () => {
+    await server.close();
+    await release();
+  };
+  if (engine === 'chromium') {
+    // The same command-line check as a local launch: shipped features on, trust switch present.
+    const browser = await chromium.connect(server.wsEndpoint());
+    try {
+      await checkChromiumCommandLine(await browser.newContext());
+    } catch (error) {
+      await close();
+      throw error;
+    } finally {
+      await browser.close();
+    }
+  }
+  return { engine, wsEndpoint: server.wsEndpoint(), close };
+}
+
+const HELP = `Usage: npm run browser-server -- <chromium|firefox> [--host <addr>] [--port <n>]
+
+Starts a Playwright browser server with the browser and switches a local run would use, and prints
+the variable that points the harness at it (on the machine that runs the tests):
+
+  ${CONNECT_ENV.chromium}=ws://<this-host>:<port>/<path> npx playwright test --project chromium
+
+Options:
+  --host <addr>   address to listen on (default 127.0.0.1; 0.0.0.0 for other machines)
+  --port <n>      port to listen on (default: one the kernel picks)
+  -h, --help      show this help
+
+WebKitGTK has no Playwright server: run \`WebKitWebDriver --host=all --port=4444\` and set
+${CONNECT_ENV.webkit}=http://<host>:4444 instead.
+`;
+
+async function main(): Promise<void> {
+  let values;
+  let positionals;
+  try {
+    ({ values, positionals } = parseArgs({ options: { host: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }));
+  } catch (error) {
+    return fail(`${(error as Error).message}\n\n${HELP}`);
+  }
+  if (values.help) return void process.stdout.write(HELP);
+  const engine = positionals[0] as EngineName | undefined;
+  if (positionals.length !== 1 || !engine || !ENGINE_NAMES.includes(engine)) return fail(`name one engine: chromium or firefox.\n\n${HELP}`);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port must be a port number, got "${values.port}".`);
+  try {
+    const server = await startBrowserServer(engine, { ...(values.host && { host: values.host }), port });
+    process.stdout.write(`${CONNECT_ENV[engine]}=${server.wsEndpoint}\n`);
+    const stop = () => void server.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (error) {
+    fail(error instanceof EngineUnavailableError ? error.message : String((error as Error)?.stack ?? error));
+  }
+}
+
+function fail(message: string): void {
+  process.stderr.write(`browser-server: ${message}\n`);
+  process.exitCode = 2;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void main();

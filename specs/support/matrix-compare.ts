@@ -1,0 +1,32 @@
+// Two matrices of the same selection compared whole, run info included. What may differ between
+// two runs by nature is listed here and nothing else is left out:
+// - run.startedAt, run.finishedAt: timestamps
+// - per logged request: `time` (a timestamp) and `seq` (the fixture server's request counter, which
+//   counts every request that server saw, so shards count apart)
+// - the per-run parts of URLs and headers: the test token (`<project>-<8 hex>`, random per test) and
+//   the fixture ports (each run picks free ones; `role` still says which origin a request reached)
+
+import type { MatrixDocument } from '../../harness/matrix/model.ts';
+
+export const RUN_TIMESTAMPS = ['startedAt', 'finishedAt'] as const;
+export const REQUEST_PER_RUN = ['time', 'seq', 'port'] as const;
+
+export function comparable(doc: MatrixDocument): unknown {
+  const run: Record<string, unknown> = { ...doc.run };
+  for (const key of RUN_TIMESTAMPS) delete run[key];
+  const cells = doc.cells.map((cell) => ({
+    ...cell,
+    evidence: {
+      ...cell.evidence,
+      server: cell.evidence.server.map((request) => {
+        const copy: Record<string, unknown> = { ...request };
+        for (const key of REQUEST_PER_RUN) delete copy[key];
+        return copy;
+      }),
+    },
+  }));
+  const text = JSON.stringify({ ...doc, run, cells })
+    .replace(/\b(chromium|firefox|webkit|unit)-[0-9a-f]{8}\b/g, '$1-<token>')
+    .replace(/(localhost|127\.0\.0\.1|\[::1\]):\d{2,5}\b/g, '$1:<port>');
+  return JSON.parse(text);
+}
