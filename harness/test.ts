@@ -23,6 +23,8 @@ interface WorkerFixtures {
   engineName: EngineName;
   /** Launch the engine with a clock the harness moves (engine.clock): @slow scenarios only. */
   clock: boolean;
+  /** Host names the engine reaches on loopback (launchEngine's mapHosts): the named-host rows only. */
+  mapHosts: string[];
   /** The fixture origins over http (the default scheme of every scenario). */
   origins: Origins;
   /** The fixture origins under each scheme: the same ports, also served over https. */
@@ -35,16 +37,18 @@ interface WorkerFixtures {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   engineName: ['chromium', { option: true, scope: 'worker' }],
   clock: [false, { option: true, scope: 'worker' }],
+  mapHosts: [[], { option: true, scope: 'worker' }],
   origins: [async ({}, use) => use(originsFor(portsFromEnv())), { scope: 'worker' }],
   originsByScheme: [async ({}, use) => use({ http: originsFor(portsFromEnv()), https: originsFor(portsFromEnv(), 'https') }), { scope: 'worker' }],
   serverLog: [async ({ origins }, use) => use(new ServerLog(origins.viewer)), { scope: 'worker' }],
   engine: [
-    async ({ engineName, originsByScheme, clock }, use, workerInfo) => {
+    async ({ engineName, originsByScheme, clock, mapHosts }, use, workerInfo) => {
       const { http, https } = originsByScheme;
       const engine = await launchEngine(engineName, {
         project: workerInfo.project.name,
         cookieResetUrls: [http.viewer, http.imageCrossSite, https.viewer, https.imageCrossSite].map((origin) => `${origin}/blank`),
         clock,
+        mapHosts,
       });
       try {
         await use(engine);
