@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import { FAMILIES } from '../scenarios/types.ts';
 import { BaselineError, failingChanges, readBaseline } from './baseline.ts';
 import type { MatrixDocument } from './model.ts';
+import { cellHistory, keepRun, readHistory } from './history.ts';
+import { renderHtml } from './html.ts';
 import { MATRIX_ENV } from './reporter.ts';
 import { describeUnstable, unstableCells } from './repeat.ts';
 
@@ -23,6 +25,8 @@ Options:
   --out <dir>               write the report here (default matrix-report)
   --repeat <N>              run the catalogue N times (run i into <out>/run-<i>, the last into <out>)
                             and list every cell whose outcome differed (<out>/repeat.json); exit 1 if any
+  --history <dir>           keep this run's matrix.json in <dir> (dated), and show per cell in index.html
+                            since which run and engine version its verdict holds (<out>/history.json)
   --merge <blob-dir>        run no tests: merge the blob reports of sharded runs (\`--reporter blob\`)
                             into one matrix, with the same exit code a single run would have
   -h, --help                show this help
@@ -43,6 +47,7 @@ function main(): number {
         out: { type: 'string' },
         merge: { type: 'string' },
         repeat: { type: 'string' },
+        history: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -79,18 +84,20 @@ function main(): number {
   }
   if (values.out) env[MATRIX_ENV.outputDir] = values.out;
 
-  if (values.merge) return merge(values.merge, env, env[MATRIX_ENV.outputDir] || 'matrix-report');
+  const outDir = env[MATRIX_ENV.outputDir] || 'matrix-report';
+  const keep = (status: number) => (values.history ? withHistory(values.history, outDir, status) : status);
+  if (values.merge) return keep(merge(values.merge, env, outDir));
 
   const grep = FAMILIES.map((f) => `@${f}\\b`).join('|');
   const runOnce = (runEnv: NodeJS.ProcessEnv) => spawnSync('npx', ['--no-install', 'playwright', 'test', '--grep', grep, ...positionals], { stdio: 'inherit', env: runEnv }).status ?? 1;
-  if (values.repeat === undefined) return runOnce(env);
+  if (values.repeat === undefined) return keep(runOnce(env));
 
   const times = Number(values.repeat);
   if (!Number.isInteger(times) || times < 2) {
     process.stderr.write(`matrix: --repeat needs a whole number of runs, 2 or more (got "${values.repeat}").\n`);
     return 2;
   }
-  const out = env[MATRIX_ENV.outputDir] || 'matrix-report';
+  const out = outDir;
   const docs: MatrixDocument[] = [];
   let status = 0;
   for (let i = 1; i <= times; i++) {
@@ -107,7 +114,25 @@ function main(): number {
   const unstable = unstableCells(docs);
   writeFileSync(join(out, 'repeat.json'), `${JSON.stringify({ runs: times, unstable }, null, 1)}\n`);
   process.stdout.write(describeUnstable(unstable, times));
-  return unstable.length > 0 ? 1 : status;
+  return keep(unstable.length > 0 ? 1 : status);
+}
+
+/** Keeps the run in the history directory and renders index.html again with each cell's history. */
+function withHistory(historyDir: string, outDir: string, status: number): number {
+  const matrixPath = join(outDir, 'matrix.json');
+  if (!existsSync(matrixPath)) {
+    process.stderr.write(`matrix: no ${matrixPath} to keep in the history.\n`);
+    return status || 1;
+  }
+  const kept = keepRun(historyDir, matrixPath);
+  const runs = readHistory(historyDir, (message) => process.stderr.write(`matrix: history: ${message}\n`));
+  const history = cellHistory(runs);
+  const doc = runs.at(-1)!;
+  writeFileSync(join(outDir, 'history.json'), `${JSON.stringify({ runs: runs.map((d) => d.run.startedAt), cells: history }, null, 1)}\n`);
+  writeFileSync(join(outDir, 'index.html'), renderHtml(doc, history));
+  const changed = Object.values(history).filter((h) => h.before && h.since === doc.run.startedAt).length;
+  process.stdout.write(`matrix: kept as ${kept} (${runs.length} run(s) in ${historyDir}); ${changed} cell(s) changed verdict in this run.\n`);
+  return status;
 }
 
 /**
