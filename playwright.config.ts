@@ -1,16 +1,21 @@
 import { defineConfig } from '@playwright/test';
-import { PORT_ENV, ROLES, originsFor, portsFromEnv } from './fixtures/origins.ts';
+import { PORT_ENV, ROLES, originsFor, portsFromEnv, remoteHost } from './fixtures/origins.ts';
 import { selectedProjects } from './harness/engines/select.ts';
 import type { EngineName } from './harness/engines/types.ts';
+import { TEST_PROJECTS, needsFixtureServer } from './harness/test-projects.ts';
+import { SLOW_ENV } from './harness/engines/clock.ts';
 
 const ports = portsFromEnv();
 const origins = originsFor(ports);
+const remote = remoteHost();
 
 export default defineConfig<{ engineName: EngineName }>({
   testDir: 'specs',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0, // a flaky CORS cell is a finding, not something to retry away
+  // @slow scenarios (a browser with a moved clock: preflight-cache caps) only with CORS_SLOW=1.
+  grepInvert: process.env[SLOW_ENV] === '1' ? undefined : /@slow\b/,
   workers: process.env.CORS_WORKERS ? Number(process.env.CORS_WORKERS) : 2,
   reporter: [
     ['list'],
@@ -19,18 +24,21 @@ export default defineConfig<{ engineName: EngineName }>({
     ['./harness/matrix/reporter.ts'],
   ],
   projects: [
-    // Browserless checks of the fixture server and harness (Hono's app.request(), schema checks).
-    { name: 'unit', testMatch: 'unit/**/*.test.ts' },
+    // unit: no browser and no child process (in-process Hono only); integration: whole runs,
+    // certify and real servers, each started as a child process. See harness/test-projects.ts.
+    ...Object.entries(TEST_PROJECTS).map(([name, { testMatch }]) => ({ name, testMatch })),
     // One project per engine, or per engine@channel (CORS_ENGINES=chromium,chromium@chrome-beta).
     ...selectedProjects().map(({ name, engine }) => ({ name, testMatch: '**/*.spec.ts', use: { engineName: engine } })),
   ],
-  webServer: {
-    command: 'npx tsx fixtures/cli.ts --quiet',
+  // The engine projects' fixture server; `--project unit` (or integration) starts none. Also on the
+  // machine's non-loopback address: the origins that are not potentially trustworthy (mixed content).
+  webServer: needsFixtureServer(process.argv) ? {
+    command: `npx tsx fixtures/cli.ts --quiet${remote ? ` --host ${remote}` : ''}`,
     url: `${origins.viewer}/__control/health`,
     env: Object.fromEntries(ROLES.map((role) => [PORT_ENV[role], String(ports[role])])),
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
     stderr: 'pipe',
     timeout: 30_000,
-  },
+  } : undefined,
 });

@@ -22,7 +22,7 @@ export function listenOnFreePort(server: Server | HttpServer, host = '127.0.0.1'
 export class PortInUseError extends Error {
   override name = 'PortInUseError';
 }
-export const BIND_FAILURE = /EADDRINUSE|address already in use|already in use|Address in use|bind\(\) to .* failed|could not bind|Could not bind/i;
+const BIND_FAILURE = /EADDRINUSE|address already in use|already in use|Address in use|bind\(\) to .* failed|could not bind|Could not bind/i;
 
 export interface BindRetryOptions {
   /** Ports are drawn at random from this range (default: the upper half of the ephemeral range, which the kernel hands out last). */
@@ -31,7 +31,7 @@ export interface BindRetryOptions {
 }
 
 /** The port range for child processes, overridable so parallel CI jobs can be kept apart. */
-export function childPortRange(): [number, number] {
+function childPortRange(): [number, number] {
   const env = process.env.CORS_CHILD_PORTS;
   const m = env?.match(/^(\d+)-(\d+)$/);
   return m ? [Number(m[1]), Number(m[2])] : [20000, 32000];

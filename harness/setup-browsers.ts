@@ -20,6 +20,8 @@ const TOOLS = [
   { name: 'caddy', path: '/usr/bin/caddy', debian: 'caddy', why: REAL_SERVER },
   { name: 'varnishd', path: '/usr/sbin/varnishd', debian: 'varnish', why: REAL_SERVER },
   { name: 'vips', path: '/usr/bin/vips', debian: 'libvips-tools', why: 'cutting the level-0 trees the real servers serve' },
+  { name: 'libfaketime', path: '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', debian: 'libfaketime', why: 'moving the browser clock in @slow scenarios' },
+  { name: 'cc', path: '/usr/bin/cc', debian: 'gcc', why: 'moving the browser clock in @slow scenarios' },
 ];
 
 const HELP = `Usage: npm run setup:browsers -- [options]

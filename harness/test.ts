@@ -21,6 +21,8 @@ interface TestFixtures {
 
 interface WorkerFixtures {
   engineName: EngineName;
+  /** Launch the engine with a clock the harness moves (engine.clock): @slow scenarios only. */
+  clock: boolean;
   /** The fixture origins over http (the default scheme of every scenario). */
   origins: Origins;
   /** The fixture origins under each scheme: the same ports, also served over https. */
@@ -32,15 +34,17 @@ interface WorkerFixtures {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   engineName: ['chromium', { option: true, scope: 'worker' }],
+  clock: [false, { option: true, scope: 'worker' }],
   origins: [async ({}, use) => use(originsFor(portsFromEnv())), { scope: 'worker' }],
   originsByScheme: [async ({}, use) => use({ http: originsFor(portsFromEnv()), https: originsFor(portsFromEnv(), 'https') }), { scope: 'worker' }],
   serverLog: [async ({ origins }, use) => use(new ServerLog(origins.viewer)), { scope: 'worker' }],
   engine: [
-    async ({ engineName, originsByScheme }, use, workerInfo) => {
+    async ({ engineName, originsByScheme, clock }, use, workerInfo) => {
       const { http, https } = originsByScheme;
       const engine = await launchEngine(engineName, {
         project: workerInfo.project.name,
         cookieResetUrls: [http.viewer, http.imageCrossSite, https.viewer, https.imageCrossSite].map((origin) => `${origin}/blank`),
+        clock,
       });
       try {
         await use(engine);

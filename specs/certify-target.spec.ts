@@ -1,6 +1,6 @@
 // With CORS_TARGET=<url>, certify that server in every engine as Playwright tests (the browser
 // checks, each failure corroborated from Node; the node-side checks are in
-// specs/unit/certify-target.test.ts). Without it, no tests.
+// specs/integration/certify-target.test.ts). Without it, no tests.
 
 import { CHECKS, type BrowserCheck } from '../harness/certify/checks.ts';
 import { Corroborator } from '../harness/certify/evidence.ts';

@@ -6,7 +6,7 @@
 import type { ResolvedAction } from '../scenarios/targets.ts';
 import type { Observation } from '../scenarios/types.ts';
 import type { Target } from './discover.ts';
-import { type Cause, type Corroborator, type Evidence, type Resource, acaoOf, acaoOk, judgePreflight, varies } from './evidence.ts';
+import { type Baseline, type Cause, type Corroborator, type Evidence, type Resource, acaoOf, acaoOk, judgePreflight, refusedByAllowList, varies } from './evidence.ts';
 
 export type Status = 'pass' | 'warn' | 'fail' | 'unavailable' | 'network' | 'n/a';
 export interface Outcome {
@@ -116,6 +116,12 @@ export function lookAlikes(trusted: string): { kind: string; origin: string }[] 
   return out;
 }
 
+/** The answers that say what "ACAO on JSON / on images" means for this server (memoised requests). */
+export async function baselineFor(t: Target, http: Corroborator): Promise<Baseline> {
+  const [json, image] = await Promise.all([http.get(t.urls.info), http.get(tiles(t)[0]!.url)]);
+  return { json, image };
+}
+
 /** info.json, the first sampled tile and an error response, each GET with the viewer's Origin. */
 const mainResponses = (t: Target, http: Corroborator) =>
   Promise.all([
@@ -197,7 +203,9 @@ export const CHECKS: Check[] = [
           if (!acaoOk(e, viewer)) {
             // A wrong value fails the browser just as a missing one does, but its fix is the value's.
             const acao = acaoOf(e);
-            return acao ? fail('invalid-acao', `${e.status} from ${url} has Access-Control-Allow-Origin "${acao}", not * or ${viewer}`, [e]) : fail('redirects-without-acao', `${e.status} from ${url} has no Access-Control-Allow-Origin`, [e]);
+            if (acao) return fail('invalid-acao', `${e.status} from ${url} has Access-Control-Allow-Origin "${acao}", not * or ${viewer}`, [e]);
+            if (refusedByAllowList(e, viewer, await baselineFor(t, http))) return fail('origin-not-allowed', `${e.status} from ${url} has no Access-Control-Allow-Origin for ${viewer}, with Vary: Origin (the server allows only listed origins)`, [e]);
+            return fail('redirects-without-acao', `${e.status} from ${url} has no Access-Control-Allow-Origin`, [e]);
           }
           seen.push(e);
           url = new URL(e.headers.location, url).href;
@@ -212,7 +220,7 @@ export const CHECKS: Check[] = [
     title: 'Preflight allows Authorization by name, not only via *',
     run: async (t, http, { viewer }) => {
       const pre = await http.preflight(t.urls.info, ['authorization']);
-      const c = judgePreflight(pre, [], viewer);
+      const c = judgePreflight(pre, [], viewer, await baselineFor(t, http));
       if (c?.kind === 'cors') return fail(c.cause, c.detail, [pre]);
       if (c) return { status: 'network', observed: c.detail, evidence: [pre] };
       const allowed = (pre.headers['access-control-allow-headers'] ?? '').split(',').map((h) => h.trim().toLowerCase());

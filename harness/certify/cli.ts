@@ -8,14 +8,15 @@ import { EngineUnavailableError } from '../engines/types.ts';
 import { DEFAULT_SAMPLES } from './discover.ts';
 import { renderReport } from './report.ts';
 import { Certifier } from './run.ts';
+import { parseViewerOrigin } from './viewer-origin.ts';
 import { DEFAULT_LIMITS, TargetError } from './safe-fetch.ts';
 
 const HELP = `Usage: npm run certify -- <url> [options]
 
 <url> is a IIIF Image service base URI, its info.json, an image request, or a Presentation 2/3
-manifest. The checks run in real Chromium, Firefox and WebKit from a local viewer origin, plus
-node-side probes (forged origins, redirect hops). Only GET, HEAD and OPTIONS are sent; no
-credentials; every request has a timeout.
+manifest. The checks run in real Chromium, Firefox and WebKit from a local viewer origin (or
+from yours, --viewer-origin), plus node-side probes (forged origins, redirect hops). Only GET,
+HEAD and OPTIONS are sent; no credentials; every request has a timeout.
 
 Options:
   --samples <n>      tiles sampled across scale factors and positions (default ${DEFAULT_SAMPLES})
@@ -27,6 +28,15 @@ Options:
   --trusted-origin <origin>
                      an origin the server is meant to allow (e.g. your viewer's); repeatable.
                      Look-alikes of it (prefix, suffix, unescaped dots, other scheme) are probed
+  --viewer-origin <origin>
+                     run the browser checks from your viewer's real origin (e.g.
+                     https://viewer.example.org), so a server that allows only listed origins is
+                     certified as it behaves for that viewer. The viewer page is served locally
+                     under that name (certificate from the local CA) and each engine is mapped to
+                     it (Chromium --host-resolver-rules; Firefox and WebKit a local pass-through
+                     proxy that routes only that host and forwards everything else unchanged);
+                     no system DNS or proxy setting changes. http or https, no path. Default:
+                     certify's own loopback origin (http://127.0.0.1:<port>)
   --timeout <s>      per-request timeout for node-side requests (default ${DEFAULT_LIMITS.timeoutMs / 1000})
   --viewers          also open the image in real viewers (OpenSeadragon 6 WebGL and canvas drawers,
                      Mirador 4 for a manifest) in every engine and say whether a person would see
@@ -60,6 +70,7 @@ async function main(): Promise<number> {
         'all-fixes': { type: 'boolean' },
         format: { type: 'string' },
         'trusted-origin': { type: 'string', multiple: true },
+        'viewer-origin': { type: 'string' },
         timeout: { type: 'string' },
         quiet: { type: 'boolean' },
         viewers: { type: 'boolean' },
@@ -91,6 +102,12 @@ async function main(): Promise<number> {
     } catch {}
     if (!parsed || parsed.origin !== origin) return usage(`--trusted-origin takes an origin like https://viewer.example.org, got "${origin}"`);
   }
+  let realViewerOrigin: string | undefined;
+  if (values['viewer-origin'] !== undefined) {
+    const parsedOrigin = parseViewerOrigin(values['viewer-origin']);
+    if ('problem' in parsedOrigin) return usage(`--viewer-origin takes an http or https origin without a path, like https://viewer.example.org: ${parsedOrigin.problem}`);
+    realViewerOrigin = parsedOrigin.origin;
+  }
   const progress = values.quiet ? undefined : (m: string) => process.stderr.write(`${m}\n`);
   let engines;
   try {
@@ -107,17 +124,24 @@ async function main(): Promise<number> {
     process.stderr.write(`certify: cannot certify ${positionals[0]}: ${error.message}\n`);
     return 2;
   }
+  // The mapping sends every request for the viewer origin to certify's local page: a target there would be shadowed.
+  const shadowed = [discovered.target.input, discovered.target.urls.info, ...(discovered.target.manifest ? [discovered.target.manifest] : [])].find((u) => new URL(u).origin === realViewerOrigin);
+  if (shadowed) {
+    process.stderr.write(`certify: ${shadowed} is on the viewer origin ${realViewerOrigin} itself: requests there are same-origin (no CORS involved), and certify serves its own page under that origin. Certify a URL on another origin, or give another --viewer-origin.\n`);
+    return 2;
+  }
   progress?.(`Target: IIIF Image API ${discovered.target.service.version} service ${discovered.target.service.id} (from ${discovered.target.kind}); ${discovered.target.plan.sampled.length} tiles sampled`);
   progress?.(`Starting ${engines.join(', ')}…`);
   let certifier: Certifier;
   try {
     const screenshotDir = values.json && values.json !== '-' ? dirname(resolve(values.json)) : resolve('certify-viewers');
-    certifier = await Certifier.start({ engines, limits, samples, trustedOrigins, progress, ...(values.viewers && { viewers: { screenshotDir } }) });
+    certifier = await Certifier.start({ engines, limits, samples, trustedOrigins, progress, realViewerOrigin, ...(values.viewers && { viewers: { screenshotDir } }) });
   } catch (error) {
     const errors = error instanceof AggregateError ? error.errors : [error];
     for (const e of errors) process.stderr.write(`certify: ${e instanceof EngineUnavailableError ? e.message : String((e as Error)?.stack ?? e)}\n`);
     return 2;
   }
+  progress?.(`Viewer origin: ${certifier.viewerOrigin}${realViewerOrigin ? ' (--viewer-origin: served locally, mapped in every engine)' : " (certify's own, loopback)"}`);
   try {
     const report = await certifier.certify(discovered);
     const wallMs = performance.now();

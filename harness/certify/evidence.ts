@@ -38,6 +38,7 @@ export type Cause =
   | 'loose-origin-match'
   | 'authorization-via-wildcard'
   | 'origin-reflected'
+  | 'origin-not-allowed'
   | 'browser-only';
 
 export type Classification = { kind: 'cors'; cause: Cause; detail: string } | { kind: 'unavailable'; detail: string } | { kind: 'network'; detail: string };
@@ -52,6 +53,20 @@ export const acaoOf = (e: Evidence) => e.headers['access-control-allow-origin'];
 export const acaoOk = (e: Evidence, origin: string) => acaoOf(e) === '*' || acaoOf(e) === origin;
 export const statusText = (e: Evidence) => (e.error ? `no response (${e.error})` : `${e.status}`);
 export const varies = (e: Evidence) => (e.headers.vary ?? '').split(',').some((v) => ['origin', '*'].includes(v.trim().toLowerCase()));
+
+/**
+ * An allow-list without this origin: no ACAO, an answer that varies on Origin, and neither info.json
+ * nor a tile allowed it. (A server that lacks ACAO for everyone sends no Vary: Origin.)
+ */
+export function refusedByAllowList(e: Evidence, origin: string, baseline: Baseline): boolean {
+  return !acaoOf(e) && varies(e) && !acaoOk(baseline.json, origin) && !acaoOk(baseline.image, origin);
+}
+
+const notAllowed = (e: Evidence, origin: string): Classification => ({
+  kind: 'cors',
+  cause: 'origin-not-allowed',
+  detail: `${e.method === 'OPTIONS' ? 'OPTIONS answered ' : ''}${e.status} without ACAO for Origin ${origin}, with Vary: Origin (the server allows only listed origins)`,
+});
 
 /** Request headers a browser would preflight (everything but a safelisted Accept without quotes). */
 export function preflightedHeaders(headers: Record<string, string> = {}): string[] {
@@ -123,7 +138,7 @@ export class Corroborator {
       if (needed.length) {
         const pre = await this.preflight(current, needed, origin);
         evidence.push(pre);
-        const c = judgePreflight(pre, needed, origin);
+        const c = judgePreflight(pre, needed, origin, baseline);
         if (c) return { classification: c, evidence };
       }
       const get = await this.get(current, headers, origin);
@@ -140,9 +155,10 @@ export class Corroborator {
   }
 }
 
-export function judgePreflight(pre: Evidence, needed: string[], origin: string): Classification | null {
+export function judgePreflight(pre: Evidence, needed: string[], origin: string, baseline: Baseline): Classification | null {
   if (pre.error) return { kind: 'network', detail: `OPTIONS ${statusText(pre)}` };
   const ok = pre.status! >= 200 && pre.status! < 300;
+  if (ok && refusedByAllowList(pre, origin, baseline)) return notAllowed(pre, origin);
   if (!ok) return { kind: 'cors', cause: 'preflight-not-answered', detail: `OPTIONS answered ${pre.status}${acaoOf(pre) ? '' : ' without ACAO'}` };
   if (!acaoOk(pre, origin)) return { kind: 'cors', cause: acaoOf(pre) ? 'invalid-acao' : 'preflight-without-acao', detail: `OPTIONS answered ${pre.status}, ACAO ${acaoOf(pre) ?? 'missing'}` };
   const allowed = (pre.headers['access-control-allow-headers'] ?? '').split(',').map((h) => h.trim().toLowerCase());
@@ -160,6 +176,7 @@ export function judgeResponse(get: Evidence, resource: Resource, origin: string,
     return { kind: 'cors', cause: 'browser-only', detail: `Node got ${status} with ACAO ${acao}; the browser did not (intermittent, or a cached response)` };
   }
   if (acao) return { kind: 'cors', cause: 'invalid-acao', detail: `${status} with ACAO "${acao}"` };
+  if (refusedByAllowList(get, origin, baseline)) return notAllowed(get, origin);
   if (status >= 300 && status < 400) return { kind: 'cors', cause: 'redirects-without-acao', detail: `${status} redirect without ACAO` };
   // A server that echoes the Origin without Vary: a cache served this response made for another request.
   const echoes = [baseline.json, baseline.image].some((b) => acaoOf(b) === origin && origin !== '*' && !varies(b));

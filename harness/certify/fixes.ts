@@ -40,6 +40,8 @@ const ALLOWLIST_NGINX = `map $http_origin $cors_origin { default ""; "https://vi
 add_header Access-Control-Allow-Origin $cors_origin always;
 add_header Vary Origin always;`;
 
+const ALLOWLIST_APACHE = 'SetEnvIf Origin "^https://viewer\\.example\\.org$" CORS_ORIGIN=$0\nHeader always set Access-Control-Allow-Origin %{CORS_ORIGIN}e env=CORS_ORIGIN\nHeader always merge Vary Origin';
+
 export const FIXES: Record<Cause, Fix> = {
   'no-acao': {
     title: 'No Access-Control-Allow-Origin at all',
@@ -185,7 +187,7 @@ export const FIXES: Record<Cause, Fix> = {
     title: 'Any Origin is echoed with Access-Control-Allow-Credentials: true (security)',
     layer: 'origin',
     generic: 'Echo only origins on an exact allowlist when credentials are involved; public images need ACAO * without credentials.',
-    servers: { nginx: ALLOWLIST_NGINX, apache: 'SetEnvIf Origin "^https://viewer\\.example\\.org$" CORS_ORIGIN=$0\nHeader always set Access-Control-Allow-Origin %{CORS_ORIGIN}e env=CORS_ORIGIN\nHeader always merge Vary Origin' },
+    servers: { nginx: ALLOWLIST_NGINX, apache: ALLOWLIST_APACHE },
   },
   'wildcard-with-credentials': {
     title: 'ACAO * together with Access-Control-Allow-Credentials: true',
@@ -211,6 +213,14 @@ export const FIXES: Record<Cause, Fix> = {
     layer: 'origin',
     generic: 'Harmless without credentials; send ACAO * instead, which caches better.',
     servers: {},
+  },
+  'origin-not-allowed': {
+    title: 'The server allows only listed origins, and this viewer origin is not one of them',
+    layer: 'origin',
+    generic:
+      'If viewers on any site may show these images (public IIIF content), send "Access-Control-Allow-Origin: *". If the allow-list is meant, ' +
+      'certify from your viewer (npm run certify -- <url> --viewer-origin https://your-viewer.example), and list every viewer origin that must work.',
+    servers: { nginx: ALLOWLIST_NGINX, apache: ALLOWLIST_APACHE },
   },
   'browser-only': {
     title: 'The browser was refused, but Node got a correct CORS response for the same request (intermittent headers, or a cached response)',

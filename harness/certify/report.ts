@@ -16,6 +16,7 @@ export interface RenderOptions {
   wallMs?: number;
 }
 
+const VIEWER_ORIGIN_NOTE = { own: " (certify's own, loopback; --viewer-origin runs from yours)", given: ' (--viewer-origin, served locally)', external: '' } as const;
 const MARK = { pass: 'pass', warn: 'WARN', fail: 'FAIL', unavailable: 'n/avail', network: 'NETWORK', 'n/a': '-' } as const;
 const evidenceLine = (e: Evidence) =>
   `${e.method} ${e.url}${e.request.Origin ? ` (Origin ${e.request.Origin})` : ' (no Origin)'} → ${e.error ? `no response: ${e.error}` : `${e.status} ${Object.entries(e.headers).map(([k, v]) => `${k}: ${v}`).join('; ')}`}`;
@@ -33,7 +34,8 @@ export function renderReport(r: CertifyReport, o: RenderOptions = {}): string {
   out.push(`${md ? '**' : ''}${verdict}${md ? '**' : ''}${warns.length ? `, ${warns.length} warning(s)` : ''} (${seconds} s wall, ${r.engines.map((e) => e.project).join('/')}, ${r.target.plan.sampled.length} of ${r.target.plan.tiles.length} tiles sampled)`);
   const seen = r.server.seen.map((x) => `${x.server} (${x.evidence})`).join(', ');
   out.push(`Server: ${r.server.origin}${r.server.cache ? ` behind ${r.server.cache}` : ''}${seen ? `; seen: ${seen}` : ': no identifying header'}`);
-  out.push(`Target: Image API ${s.version} level ${s.level ?? '?'} ${s.width}×${s.height}, scale factors ${s.tiles[0]?.scaleFactors.join(',') ?? '1'}; viewer origin ${r.viewerOrigin}`);
+  out.push(`Target: Image API ${s.version} level ${s.level ?? '?'} ${s.width}×${s.height}, scale factors ${s.tiles[0]?.scaleFactors.join(',') ?? '1'}`);
+  out.push(`Viewer origin: ${r.viewerOrigin}${VIEWER_ORIGIN_NOTE[r.viewerOriginKind]}`);
 
   r.diagnoses.forEach((d, i) => {
     const explains = Object.entries(d.explains).map(([check, cols]) => `${check} [${cols.join(' ')}]`).join(', ');

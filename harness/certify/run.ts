@@ -1,13 +1,14 @@
 // Certifies a target: plans the requests a viewer makes (plan.ts), runs every browser check in every
-// engine in parallel from certify's own viewer origin, corroborates each browser failure from Node
+// engine in parallel from certify's viewer origin (its own loopback one, or the user's real one with
+// --viewer-origin, served locally: viewer-origin.ts), corroborates each browser failure from Node
 // (evidence.ts), runs the node checks, then names the server and the root causes (diagnose.ts).
 // A Certifier keeps its engines, so several targets can be certified without relaunching.
 
-import { launchEngine } from '../engines/launch.ts';
-import type { Engine, EngineInfo, EngineName, Probe } from '../engines/types.ts';
+import { type HostMapping, launchEngine } from '../engines/launch.ts';
+import { type Engine, type EngineInfo, type EngineName, EngineUnavailableError, type Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
 import type { Observation } from '../scenarios/types.ts';
-import { type BrowserCheck, CHECKS, type Check, type NodeCheck, type Outcome, type ProbeOrigins, actionFor, judgeInPage } from './checks.ts';
+import { type BrowserCheck, CHECKS, baselineFor, type Check, type NodeCheck, type Outcome, type ProbeOrigins, actionFor, judgeInPage } from './checks.ts';
 import { type Diagnosis, diagnose } from './diagnose.ts';
 import { DEFAULT_SAMPLES, type Target, discover } from './discover.ts';
 import { type Baseline, type Classification, Corroborator, type Evidence } from './evidence.ts';
@@ -16,6 +17,7 @@ import { type Detected, detectServer } from './servers.ts';
 import { type ViewerCheckResult, viewerCheck } from '../viewers/check.ts';
 import { type ViewerOrigin, startViewerOrigin } from './viewer-origin.ts';
 
+export { baselineFor };
 export const NODE_COLUMN = 'node';
 export const ATTACKER_ORIGIN = 'https://cors-certify-attacker.example';
 
@@ -33,7 +35,10 @@ export interface CertifyReport {
   startedAt: string;
   /** Certifying this target (discovery excluded); the CLI's printed time is its own wall time. */
   durationMs: number;
+  /** The origin the engines ran from (and the Origin node-side corroboration sends). */
   viewerOrigin: string;
+  /** `own`: certify's loopback origin; `given`: the user's --viewer-origin, served locally; `external`: a page origin supplied by the caller (self-tests). */
+  viewerOriginKind: 'own' | 'given' | 'external';
   engines: EngineInfo[];
   server: Detected;
   checks: CheckResult[];
@@ -58,6 +63,8 @@ export interface CertifierOptions {
   samples?: number;
   /** A page origin that serves `/blank` to run from, instead of certify's own (self-tests against the fixture server). */
   viewerOrigin?: string;
+  /** The user's real viewer origin (--viewer-origin): certify's pages are served locally under it and every engine maps it there. */
+  realViewerOrigin?: string;
   /** Origins the server is meant to trust: their look-alikes are probed. */
   trustedOrigins?: string[];
   progress?: (message: string) => void;
@@ -71,13 +78,16 @@ interface RunningEngine {
 }
 
 /** The one place certify launches engines (and opens the viewer page in each). */
-async function launchEngines(names: EngineName[], page: string, progress?: (m: string) => void): Promise<RunningEngine[]> {
+async function launchEngines(names: EngineName[], page: string, progress?: (m: string) => void, mapping?: HostMapping): Promise<RunningEngine[]> {
   const launched = await Promise.allSettled(
     names.map(async (name) => {
-      const engine = await launchEngine(name);
+      const engine = await launchEngine(name, mapping ? { mapHosts: [mapping] } : {});
       try {
         const probe = await engine.newProbe();
         await probe.open(page);
+        // An error page (unreachable, untrusted certificate, an upgrade to https) has another origin.
+        const opened = await probe.run(() => location.origin, null);
+        if (opened !== new URL(page).origin) throw new EngineUnavailableError(`${name}: the viewer page ${page} did not load (the page's origin is ${opened}); certify cannot run from it`);
         progress?.(`  ${name}: ${engine.info.browser} ${engine.info.version}`);
         return { engine, probe };
       } catch (error) {
@@ -104,10 +114,10 @@ export class Certifier {
   ) {}
 
   static async start(options: CertifierOptions): Promise<Certifier> {
-    const viewer = options.viewerOrigin ? null : await startViewerOrigin();
+    const viewer = options.viewerOrigin ? null : await startViewerOrigin(options.realViewerOrigin);
     const origin = options.viewerOrigin ?? viewer!.origin;
     try {
-      return new Certifier(viewer, origin, await launchEngines(options.engines, `${origin}/blank`, options.progress), options);
+      return new Certifier(viewer, origin, await launchEngines(options.engines, `${origin}/blank`, options.progress, viewer?.mapping), options);
     } catch (error) {
       await viewer?.close();
       throw error;
@@ -153,6 +163,7 @@ export class Certifier {
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       viewerOrigin: this.viewerOrigin,
+      viewerOriginKind: this.options.viewerOrigin ? 'external' : this.options.realViewerOrigin ? 'given' : 'own',
       engines: this.engines.map(({ engine }) => engine.info),
       server,
       checks,
@@ -216,12 +227,6 @@ export async function runBrowserCheck(probe: Probe, check: BrowserCheck, target:
     }),
   );
   return aggregate(parts);
-}
-
-/** The answers that say what "ACAO on JSON / on images" means for this server. */
-export async function baselineFor(target: Target, node: Corroborator): Promise<Baseline> {
-  const [json, image] = await Promise.all([node.get(target.urls.info), node.get(target.plan.sampled[0]!.url)]);
-  return { json, image };
 }
 
 type Part = { status: string; observed: string; classification?: Classification; evidence: Evidence[] };

@@ -1,12 +1,17 @@
 // The single entry point: an engine name in, a running Engine (or a loud, actionable error) out.
 
+import { fakeClock } from './clock.ts';
 import { type PlaywrightEngineOptions, launchPlaywrightEngine } from './playwright-engine.ts';
+import { startPassThroughProxy } from './proxy.ts';
+import { type HostMapping, engineMapping, firefoxProxyPrefs, webkitProxySettings } from './proxy-mapping.ts';
+import { parseProjectName } from './channels.ts';
 import { connectPlaywrightEngine } from './playwright-connect.ts';
 import { CONNECT_ENV, remoteEndpoint } from './remote.ts';
 import { resolveChannel, resolveEngine } from './resolve.ts';
-import { parseProjectName } from './channels.ts';
 import { type Engine, type EngineName, EngineUnavailableError } from './types.ts';
 import { connectWebDriverEngine, launchWebDriverEngine } from './webdriver-engine.ts';
+
+export type { HostMapping };
 
 export interface LaunchOptions extends PlaywrightEngineOptions {
   /** Playwright project name, recorded with every result. */
@@ -16,37 +21,60 @@ export interface LaunchOptions extends PlaywrightEngineOptions {
   /** WebKit only: a WebDriver proxy capability. */
   proxy?: Record<string, unknown>;
   /**
-   * Host names the browser resolves to loopback (the fixture server), with the local CA's leaf for
-   * each trusted: how a page is served locally under a real viewer origin (certify --viewer-origin).
-   * Chromium: --host-resolver-rules; Firefox: network.dns.localDomains. WebKitGTK has no such
-   * switch: it would need a pass-through proxy (not built), so it fails loudly.
+   * Host names the browser reaches on loopback, with the local CA's leaf for each trusted: how a
+   * page is served locally under a real viewer origin (certify --viewer-origin). Chromium:
+   * --host-resolver-rules; Firefox: network.dns.localDomains, or the pass-through proxy when the
+   * port changes; WebKitGTK: the pass-through proxy (harness/engines/proxy-mapping.ts).
    */
-  mapHosts?: string[];
+  mapHosts?: HostMapping[];
+  /**
+   * A clock the harness can move forward (engine.clock, harness/engines/clock.ts): only for @slow
+   * scenarios, which get a browser of their own; normal cells never run with it.
+   */
+  clock?: boolean;
 }
 
-export async function launchEngine(name: EngineName, { project = name, cookieResetUrls = [], proxy, mapHosts = [], ...rest }: LaunchOptions = {}): Promise<Engine> {
+export async function launchEngine(name: EngineName, { project = name, cookieResetUrls = [], proxy, mapHosts = [], clock, ...rest }: LaunchOptions = {}): Promise<Engine> {
   // A browser elsewhere (CORS_CONNECT_<ENGINE>): nothing to find or launch here.
   const remote = remoteEndpoint(name);
-  if (remote && mapHosts.length) {
-    throw new EngineUnavailableError(`${name}: mapping host names to the local server (${mapHosts.join(', ')}) needs a local browser; unset ${CONNECT_ENV[name]}.`);
+  if (remote && (mapHosts.length || clock)) {
+    throw new EngineUnavailableError(`${name}: ${clock ? 'a moved clock' : 'mapping host names to the local server'} needs a browser launched here; unset ${CONNECT_ENV[name]}.`);
   }
   if (remote?.kind === 'playwright') return connectPlaywrightEngine(name, remote.wsEndpoint, project);
   if (remote?.kind === 'webdriver') return connectWebDriverEngine(remote, project, { cookieResetUrls, ...(proxy && { proxy }) });
   // A project named <engine>@<channel> (CORS_ENGINES) runs that channel's build.
   const { channel } = parseProjectName(project);
   const plan = channel ? resolveChannel(name, channel) : resolveEngine(name);
-  if (mapHosts.length) {
-    if (plan.driver === 'webdriver') {
-      throw new EngineUnavailableError(
-        `webkit: cannot map ${mapHosts.join(', ')} to the local server: WebKitGTK has no host-resolver switch, and the pass-through ` +
-          'proxy that would route only those names locally is not built yet. Run without a mapped viewer origin, or with --project chromium/firefox.',
-      );
-    }
-    rest.extraHosts = [...(rest.extraHosts ?? []), ...mapHosts];
-    rest.chromiumArgs = [...(rest.chromiumArgs ?? []), `--host-resolver-rules=${mapHosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`];
-    rest.firefoxPrefs = { ...rest.firefoxPrefs, 'network.dns.localDomains': mapHosts.join(',') };
+  if (clock) return withClock(name, (env) => launchEngine(name, { project, cookieResetUrls, ...(proxy && { proxy }), mapHosts, ...rest, env: { ...rest.env, ...env } }));
+  const mapping = mapHosts.length ? engineMapping(plan.engine, mapHosts) : undefined;
+  const passThrough = mapping?.proxyRoutes ? await startPassThroughProxy(mapping.proxyRoutes) : undefined;
+  if (mapping) {
+    rest.extraHosts = [...(rest.extraHosts ?? []), ...mapping.extraHosts];
+    rest.chromiumArgs = [...(rest.chromiumArgs ?? []), ...mapping.chromiumArgs];
+    rest.firefoxPrefs = { ...rest.firefoxPrefs, ...mapping.firefoxPrefs, ...(passThrough && firefoxProxyPrefs(passThrough.address)) };
   }
-  return plan.driver === 'webdriver'
-    ? launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }) })
-    : launchPlaywrightEngine(plan, project, rest);
+  const webkitProxy = passThrough && plan.driver === 'webdriver' ? webkitProxySettings(passThrough.address) : undefined;
+  if (webkitProxy) proxy = webkitProxy.capability;
+  let engine: Engine;
+  try {
+    engine =
+      plan.driver === 'webdriver'
+        ? await launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...((webkitProxy || rest.env) && { env: { ...rest.env, ...webkitProxy?.env } }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }) })
+        : await launchPlaywrightEngine(plan, project, rest);
+  } catch (error) {
+    await passThrough?.close();
+    throw error;
+  }
+  if (!passThrough) return engine;
+  return { info: engine.info, newProbe: () => engine.newProbe(), close: () => engine.close().finally(() => passThrough.close()) };
+}
+
+/** Launches with a fake clock's environment; the engine carries the clock and closes it. */
+async function withClock(name: EngineName, launch: (env: Record<string, string>) => Promise<Engine>): Promise<Engine> {
+  const clock = fakeClock(name);
+  const engine = await launch(clock.env).catch((error: unknown) => {
+    clock.close();
+    throw error;
+  });
+  return { info: engine.info, newProbe: () => engine.newProbe(), clock, close: () => engine.close().finally(() => clock.close()) };
 }

@@ -26,6 +26,8 @@ export interface PlaywrightEngineOptions extends TrustOptions {
   /** Extra Chromium switches (e.g. --host-resolver-rules) or Firefox prefs for this launch. */
   chromiumArgs?: string[];
   firefoxPrefs?: Record<string, string | number | boolean>;
+  /** Extra environment for the browser process (e.g. a fake clock's preload). */
+  env?: Record<string, string>;
 }
 
 export async function launchPlaywrightEngine(plan: PlaywrightPlan, project: string, options: PlaywrightEngineOptions = {}): Promise<Engine> {
@@ -89,7 +91,7 @@ export function playwrightLaunchOptions(plan: PlaywrightPlan, headed: boolean, d
     args: plan.engine === 'chromium' ? [...CHROMIUM_ARGS, ...chromiumDefaults!.args, ...chromiumTrustArgs(localCa(), options), ...(options.chromiumArgs ?? [])] : [],
     ...(chromiumDefaults && { ignoreDefaultArgs: chromiumDefaults.ignoreDefaultArgs }),
     ...(plan.engine === 'firefox' && options.firefoxPrefs && { firefoxUserPrefs: options.firefoxPrefs }),
-    env: display ? { ...process.env, DISPLAY: display.display } : undefined,
+    env: display || options.env ? { ...process.env, ...options.env, ...(display && { DISPLAY: display.display }) } : undefined,
     timeout: 60_000,
   };
 }

@@ -7,7 +7,9 @@
 //   WebKitGTK: the WebDriver capability webkitgtk:browserOptions.certificates (per host)
 
 import { spawnSync } from 'node:child_process';
-import { type LocalCa, fixtureLeaf, localCa } from '../../fixtures/tls.ts';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { FIXTURE_NAMES, type LocalCa, fixtureLeaf, localCa } from '../../fixtures/tls.ts';
 import { EngineUnavailableError } from './types.ts';
 
 export interface TrustOptions {
@@ -44,7 +46,14 @@ export function webkitCertificates(ca: LocalCa = localCa(), { extraHosts = [] }:
   return [...hosts, ...extraHosts.map((host) => ({ host, certificateFile: extra!.certFile }))];
 }
 
-/** Whether certutil can be run (what resolve.ts checks before promising Firefox works). */
-export function hasCertutil(): boolean {
-  return spawnSync('certutil', ['-H'], { stdio: 'ignore' }).error === undefined;
+/** Whether certutil is an executable on PATH (what resolve.ts checks, without running it, before promising Firefox works). */
+export function hasCertutil(path = process.env.PATH ?? ''): boolean {
+  return path.split(delimiter).some((dir) => {
+    try {
+      accessSync(join(dir || '.', 'certutil'), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }

@@ -1,5 +1,7 @@
 // One interface for every engine, so specs never know whether Playwright or WebDriver is driving.
 
+import type { FakeClock } from './clock.ts';
+
 export const ENGINE_NAMES = ['chromium', 'firefox', 'webkit'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
@@ -52,6 +54,8 @@ export interface Probe {
 
 export interface Engine {
   readonly info: EngineInfo;
+  /** Only when launched with `clock` (@slow scenarios): moves this browser's clock. */
+  readonly clock?: FakeClock;
   /** A new isolated browsing state: a fresh context (Playwright) or a fresh session (WebDriver). */
   newProbe(): Promise<Probe>;
   close(): Promise<void>;

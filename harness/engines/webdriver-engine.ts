@@ -22,11 +22,14 @@ export interface WebDriverEngineOptions extends TrustOptions {
   cookieResetUrls: string[];
   /** A WebDriver proxy capability (e.g. a pass-through proxy that maps one host to loopback). */
   proxy?: Record<string, unknown>;
+  /** Extra environment for WebKitWebDriver, inherited by MiniBrowser and its processes: the proxy
+   *  variables `proxyType: 'system'` reads, a fake clock. */
+  env?: Record<string, string>;
 }
 
 export async function launchWebDriverEngine(plan: WebDriverPlan, project: string, options: WebDriverEngineOptions): Promise<Engine> {
   const display = await acquireDisplay('webkit');
-  const env = { ...process.env, DISPLAY: display.display };
+  const env = { ...process.env, ...options.env, DISPLAY: display.display };
   // The first probe is started now, to learn the version; it is handed out by the first newProbe().
   const first = await WebDriverProbe.start(plan, env, options).catch(async (error: unknown) => {
     await display.release();

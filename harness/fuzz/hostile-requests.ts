@@ -13,7 +13,7 @@ export interface HostileRequest {
 }
 
 /** mulberry32: a tiny, well-known 32-bit PRNG; enough to make runs reproducible. */
-export function seeded(seed: number): () => number {
+function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -3,6 +3,7 @@
 // browser behaviour changes.
 
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { type EngineVersionChange, type MatrixCell, type MatrixChange, type MatrixDocument, SCHEMA_VERSION, cellKey } from './model.ts';
 
 export class BaselineError extends Error {
@@ -52,7 +53,7 @@ function sameFacts(before: object | null, after: object | null): boolean {
   return Object.keys(a).filter((k) => k in b).every((k) => {
     const [x, y] = [a[k], b[k]];
     if (k === 'steps' && Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((s, i) => sameFacts(s as object, y[i] as object));
-    return JSON.stringify(x) === JSON.stringify(y);
+    return isDeepStrictEqual(x, y);
   });
 }
 

@@ -7,7 +7,7 @@ import { VERDICTS } from './model.ts';
 export const VERDICT_MARK = { conforms: '✅', 'known-deviation': '🟡', unexpected: '❌', error: '⚠️' } as const;
 
 /** A few words for what JS saw: result and status, or the canvas outcomes. */
-export function observedBrief(cell: Pick<MatrixCell, 'observed' | 'error'>): string {
+function observedBrief(cell: Pick<MatrixCell, 'observed' | 'error'>): string {
   const o = cell.observed;
   if (!o) return cell.error ? 'not observed' : '—';
   if (o.steps) return o.steps.map((s) => observedBrief({ observed: s })).join(' → ');
@@ -19,14 +19,14 @@ export function observedBrief(cell: Pick<MatrixCell, 'observed' | 'error'>): str
 }
 
 /** The permitted outcomes in a few words each, with their basis where it is not normative text. */
-export function specBrief(cell: Pick<MatrixCell, 'spec'>): string {
+function specBrief(cell: Pick<MatrixCell, 'spec'>): string {
   return permittedOutcomes(cell.spec)
     .map((o) => `${o.label ? `${o.label}: ` : ''}${observedBrief({ observed: o.observed })}${o.basis && o.basis !== 'normative' ? ` [${o.basis}]` : ''}`)
     .join(' / ');
 }
 
 /** Which outcome a cell took, when that is not simply the first permitted one. */
-export function outcomeNote(cell: Pick<MatrixCell, 'outcome' | 'verdict'>): string {
+function outcomeNote(cell: Pick<MatrixCell, 'outcome' | 'verdict'>): string {
   const o = cell.outcome;
   if (!o || (o.index === 0 && o.basis !== 'policy') || cell.verdict === 'known-deviation') return '';
   return ` (${o.basis === 'policy' ? 'policy' : o.label ?? `outcome ${o.index + 1}`})`;

@@ -2,6 +2,7 @@
 // was not the same in all N runs. A CORS cell that flips between runs is a finding (a race in an
 // engine's cache, a timing-dependent preflight), never something to retry away.
 
+import { isDeepStrictEqual } from 'node:util';
 import { type MatrixCell, type MatrixDocument, cellKey } from './model.ts';
 
 export interface UnstableCell {
@@ -26,7 +27,7 @@ export function unstableCells(runs: MatrixDocument[]): UnstableCell[] {
   const unstable: UnstableCell[] = [];
   for (const { scenario, engine, runs: cells } of byKey.values()) {
     const shown = Array.from(cells, (c) => (c ? outcome(c) : null));
-    if (new Set(shown.map((o) => JSON.stringify(o))).size > 1) unstable.push({ scenario, engine, runs: shown });
+    if (shown.some((o) => !isDeepStrictEqual(o, shown[0]))) unstable.push({ scenario, engine, runs: shown });
   }
   return unstable;
 }

@@ -3,6 +3,7 @@
 
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { ENGINE_ANNOTATION, type EngineInfo } from '../engines/types.ts';
+import { TEST_PROJECTS, type TestProject } from '../test-projects.ts';
 
 interface ProjectTally {
   info?: EngineInfo;
@@ -36,7 +37,7 @@ export default class EnginesReporter implements Reporter {
         ? `${info.browser} ${info.version} (${info.source}, ${info.protocol}${info.headless ? ', headless' : ''})`
         : firstError
           ? `ENGINE DID NOT RUN: ${firstError}`
-          : '(no browser)';
+          : `(${project in TEST_PROJECTS ? TEST_PROJECTS[project as TestProject].runs : 'no browser'})`;
       return `  ${project.padEnd(10)} ${String(counts.passed).padStart(4)} passed ${String(failed).padStart(4)} failed   ${engine}`;
     });
     if (rows.length) process.stdout.write(`\nEngines\n${rows.join('\n')}\n`);

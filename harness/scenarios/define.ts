@@ -6,7 +6,7 @@ import type { TestInfo } from '@playwright/test';
 import type { Origins, Scheme } from '../../fixtures/origins.ts';
 import type { LoggedRequest } from '../../fixtures/request-log.ts';
 import type { ServerLog } from '../server-log.ts';
-import type { EngineInfo, Probe } from '../engines/types.ts';
+import type { Engine, EngineInfo, Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
 import { expect, test } from '../test.ts';
 import { CELL_ATTACHMENT, type CellRecord, SCENARIO_ANNOTATION, type ScenarioMeta } from './cell.ts';
@@ -25,7 +25,7 @@ export function scenarioTests(scenarios: Scenario[], deviations: Deviations): vo
       const action: ResolvedAction = resolveAction(scenario.action, ctx);
       cell.evidence.action = action;
       const setupCookie = await runSetup(scenario.setup, probe, ctx);
-      await probe.visit(`${origins.viewer}/blank`);
+      await probe.visit(`${origins[scenario.page ?? 'viewer']}/blank`);
       const observed: Observation = { ...(await probe.run(performAction, action)), ...(setupCookie && { setupCookie }) };
       return { observed, log: await serverLog.forToken(token), ctx };
     });
@@ -34,7 +34,7 @@ export function scenarioTests(scenarios: Scenario[], deviations: Deviations): vo
 
 /** What a family's binding does for one cell: act, and say what the page saw and the server received. */
 export type Observe = (
-  fixtures: { probe: Probe; origins: Origins; originsByScheme: Record<Scheme, Origins>; token: string; serverLog: ServerLog },
+  fixtures: { probe: Probe; origins: Origins; originsByScheme: Record<Scheme, Origins>; token: string; serverLog: ServerLog; engine: Engine },
   cell: CellRecord,
   testInfo: TestInfo,
 ) => Promise<{ observed: Observation; log: LoggedRequest[]; ctx: RunContext; keptLog?: LoggedRequest[] }>;
@@ -50,7 +50,7 @@ export function cellTest(scenario: Scenario, deviations: Deviations, observe: Ob
     test(`${scenario.id}: ${scenario.title}`, details, async ({ probe, origins, originsByScheme, token, serverLog, engine }, testInfo) => {
       const cell = unobservedCell(scenario, spec, engine.info, deviations);
       try {
-        const { observed, log, ctx, keptLog } = await observe({ probe, origins, originsByScheme, token, serverLog }, cell, testInfo);
+        const { observed, log, ctx, keptLog } = await observe({ probe, origins, originsByScheme, token, serverLog, engine }, cell, testInfo);
         const server = serverFacts(log, ctx);
         Object.assign(cell, { observed, server, evidence: { ...cell.evidence, page: observed, log: keptLog ?? log } });
         const judgement = judge(scenario, engine.info.engine, observed, server, deviations);

@@ -246,6 +246,8 @@ export interface Scenario {
   family: Family;
   /** The scheme of the page and of every target without its own (default http). */
   scheme?: Scheme;
+  /** The origin whose page runs the action (default `viewer`), e.g. `viewerRemote` (not potentially trustworthy). */
+  page?: OriginName;
   title: string;
   setup?: Setup;
   action: Action;

@@ -11,7 +11,7 @@ import type { ViewerObservation } from '../scenarios/types.ts';
 import { samplePoints } from './pixels.ts';
 import { type Reference, type ResolvedViewerAction, runViewer } from './run.ts';
 
-export const VIEWER_CHECKS = ['osd-webgl', 'osd-canvas', 'mirador'] as const;
+const VIEWER_CHECKS = ['osd-webgl', 'osd-canvas', 'mirador'] as const;
 export type ViewerCheckName = (typeof VIEWER_CHECKS)[number];
 
 export interface ViewerCheckOptions {

@@ -10,7 +10,7 @@ import type { Deviations, Scenario } from '../scenarios/types.ts';
 import { type Reference, type ResolvedViewerAction, runViewer } from './run.ts';
 
 /** The fixture image a viewer URL shows: the info.json's identifier, or the manifest's first canvas. */
-export function fixtureReference(url: string): Reference {
+function fixtureReference(url: string): Reference {
   const path = new URL(url).pathname;
   const info = /\/iiif\/3\/([^/]+)\/info\.json$/.exec(path)?.[1];
   const manifest = /\/manifest\/([^/]+)\.json$/.exec(path)?.[1];

@@ -46,9 +46,9 @@ export interface PixelVerdict {
 }
 
 /** Largest per-channel difference still counted as the same colour (JPEG, scaling, blending). */
-export const TOLERANCE = 40;
+const TOLERANCE = 40;
 /** Share of sampled points that must match for `image`; at most the complement for `blank`. */
-export const IMAGE_SHARE = 0.85;
+const IMAGE_SHARE = 0.85;
 
 /**
  * Points at the centres of the sample's 64-px checker cells, kept only where the neighbourhood is
@@ -72,7 +72,7 @@ export function samplePoints(sample: ImageRgb, step = 64, radius = 20): SamplePo
   return points;
 }
 
-export const maxDiff = (a: Rgb, b: Rgb) => Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
+const maxDiff = (a: Rgb, b: Rgb) => Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
 
 /** Compares a PNG screenshot with the sample at the mapped points (3×3 average per point). */
 export async function judgePixels(png: Buffer, mapping: PixelMapping, imageSize: { width: number; height: number }, points: SamplePoint[]): Promise<PixelVerdict> {

@@ -43,7 +43,7 @@ export interface ViewerRun {
   thumbnail: Buffer;
 }
 
-export function viewerPageUrl(viewerOrigin: string, action: ResolvedViewerAction, reference: Reference, token?: string): string {
+function viewerPageUrl(viewerOrigin: string, action: ResolvedViewerAction, reference: Reference, token?: string): string {
   const q = new URLSearchParams();
   if (token) q.set('token', token);
   q.set('src', action.url);

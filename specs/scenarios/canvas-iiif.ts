@@ -2,12 +2,13 @@
 // meet (2D and WebGL drawers, tiles with and without CORS headers). Part of the canvas family.
 
 import type { Scenario } from '../../harness/scenarios/types.ts';
-import { CORS_ONE, NO_CORS_ONE, row, tile } from './canvas.ts';
+import { row } from './canvas.ts';
 import { CORS_CHECK, CORS_CROSS_ORIGIN, NOT_ORIGIN_CLEAN, WEBGL_ORIGIN } from './citations.ts';
+import { CORS_ONE, NO_CORS_ONE, tile } from './vocabulary.ts';
 
 export const scenarios: Scenario[] = [
   // ── IIIF tiles ─────────────────────────────────────────────────────────────────────────────
-  row('iiif-tile-correct-anonymous-clean', {
+  row('canvas/iiif-tile-correct-anonymous-clean', {
     title: 'IIIF tile from profile `correct` with crossorigin=anonymous: clean in 2D and WebGL',
     action: { kind: 'image', crossOrigin: 'anonymous', target: tile('correct'), use: ['2d', 'webgl'] },
     spec: {
@@ -16,7 +17,7 @@ export const scenarios: Scenario[] = [
       cite: `https://iiif.io/api/image/3.0/#71-cors; ${CORS_CROSS_ORIGIN}; ${WEBGL_ORIGIN}`,
     },
   }),
-  row('iiif-tile-info-only-anonymous-error', {
+  row('canvas/iiif-tile-info-only-anonymous-error', {
     title: 'IIIF tile from profile `info-only` (no ACAO on images) with crossorigin=anonymous: the tile fails to load',
     action: { kind: 'image', crossOrigin: 'anonymous', target: tile('info-only'), use: ['2d'] },
     spec: {
@@ -26,7 +27,7 @@ export const scenarios: Scenario[] = [
     },
     fix: 'Apply the CORS header to image responses too (the whole /iiif/ location), not only info.json.',
   }),
-  row('iiif-tile-info-only-no-crossorigin-tainted', {
+  row('canvas/iiif-tile-info-only-no-crossorigin-tainted', {
     title: 'IIIF tile from profile `info-only` without crossorigin: loads, but 2D and WebGL are tainted',
     action: { kind: 'image', target: tile('info-only'), use: ['2d', 'webgl'] },
     spec: {

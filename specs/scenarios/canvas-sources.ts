@@ -1,18 +1,16 @@
 // Taint travels through every way pixels move: a pattern made from a tainted image taints the
 // canvas it fills, and a tainted canvas drawn onto another taints that one too.
 
-import type { Counterfactual, MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
-import { CORS_CROSS_ORIGIN, HTML, NOT_ORIGIN_CLEAN } from './citations.ts';
+import type { Scenario } from '../../harness/scenarios/types.ts';
+import { CORS_CROSS_ORIGIN, HTML, NOT_ORIGIN_CLEAN, WPT_CANVAS } from './citations.ts';
+import { on, png, rowBuilder } from './vocabulary.ts';
 
-const png = (extra: MakeSpec = {}): MakeSpec => ({ body: 'png', ...extra });
-const on = (origin: Target['origin'], make: MakeSpec): Target => ({ origin, make });
-const WPT_CANVAS = 'wpt html/semantics/embedded-content/the-canvas-element';
 const CREATE_PATTERN = `${HTML}/canvas.html#dom-context-2d-createpattern`;
 
-const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'> & { counterfactuals: Counterfactual[] }): Scenario => ({ id: `canvas/${slug}`, family: 'canvas', ...rest });
+const row = rowBuilder('canvas');
 
 export const scenarios: Scenario[] = [
-  row('pattern-tainted', {
+  row('canvas/pattern-tainted', {
     title: 'createPattern from a cross-origin <img> without crossorigin, filled over a canvas: getImageData throws SecurityError',
     action: { kind: 'image', target: on('image', png()), use: ['pattern'] },
     spec: {
@@ -22,7 +20,7 @@ export const scenarios: Scenario[] = [
     },
     counterfactuals: [{ label: 'pattern does not carry the taint', observed: { canvas: { pattern: 'clean' } } }],
   }),
-  row('pattern-clean', {
+  row('canvas/pattern-clean', {
     title: 'createPattern from a crossorigin=anonymous image with ACAO *: the canvas stays clean',
     action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao: ['*'] })), use: ['pattern'] },
     spec: {
@@ -32,7 +30,7 @@ export const scenarios: Scenario[] = [
     },
     counterfactuals: [{ label: 'CORS-clean pattern taints', observed: { canvas: { pattern: 'tainted' } } }, { label: 'no Origin sent', server: { origins: ['absent'] } }],
   }),
-  row('canvas-to-canvas-tainted', {
+  row('canvas/canvas-to-canvas-tainted', {
     title: 'A canvas tainted by a cross-origin image, drawn onto a second canvas: the second canvas is tainted too',
     action: { kind: 'image', target: on('image', png()), use: ['canvas-copy'] },
     spec: {
@@ -42,7 +40,7 @@ export const scenarios: Scenario[] = [
     },
     counterfactuals: [{ label: 'taint lost in the copy', observed: { canvas: { 'canvas-copy': 'clean' } } }],
   }),
-  row('canvas-to-canvas-clean', {
+  row('canvas/canvas-to-canvas-clean', {
     title: 'A canvas holding a CORS-clean image, drawn onto a second canvas: still clean',
     action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao: ['*'] })), use: ['canvas-copy'] },
     spec: {

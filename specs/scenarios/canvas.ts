@@ -1,31 +1,21 @@
 // Canvas tainting: which image loads leave a canvas origin-clean (getImageData, toDataURL, toBlob,
-// WebGL, createImageBitmap) and which taint it or fail to load, and HTTP-cache "poisoning" of a
-// CORS image load by an earlier no-cors one. IIIF tiles: canvas-iiif.ts; patterns: canvas-sources.ts.
+// WebGL, createImageBitmap) and which taint it or fail to load. IIIF tiles: canvas-iiif.ts;
+// patterns: canvas-sources.ts; a no-cors load poisoning the HTTP cache: canvas-cache.ts.
 
 import { derivedCounterfactual } from '../../harness/scenarios/outcomes.ts';
-import type { Counterfactual, ImageUse, MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, ImageUse, Scenario } from '../../harness/scenarios/types.ts';
 
-import { CANVAS_SECURITY, CORS_CHECK, CORS_CROSS_ORIGIN, HTML, HTTP_CACHES, NOT_ORIGIN_CLEAN, WEBGL_ORIGIN } from './citations.ts';
+import { CANVAS_SECURITY, CORS_CHECK, CORS_CROSS_ORIGIN, CORS_SETTINGS, HTML, NOT_ORIGIN_CLEAN, WEBGL_ORIGIN, WPT_CANVAS } from './citations.ts';
+import { CORS_ONE, NO_CORS_ONE, on, png, rowBuilder } from './vocabulary.ts';
 
-const CORS_SETTINGS = `${HTML}/urls-and-fetching.html#cors-settings-attributes`;
 const CREATE_IMAGE_BITMAP = `${HTML}/imagebitmap-and-animations.html#dom-createimagebitmap`;
-const WPT_CANVAS = 'wpt html/semantics/embedded-content/the-canvas-element';
 const WPT_BITMAP = 'wpt html/canvas/element/manual/imagebitmap/createImageBitmap-origin.sub.html';
-
-const png = (extra: MakeSpec = {}): MakeSpec => ({ body: 'png', ...extra });
-const on = (origin: Target['origin'], make: MakeSpec): Target => ({ origin, make });
-export const tile = (profile: string): Target => ({ origin: 'image', path: `/p/${profile}/iiif/3/landscape/full/64,/0/default.jpg` });
 
 const READS: ImageUse[] = ['2d', 'toDataURL', 'toBlob'];
 const all = (value: string, uses: ImageUse[] = READS) => Object.fromEntries(uses.map((u) => [u, value])) as Partial<Record<ImageUse, string>>;
 
-/** A scenario row; every scenario here is in the `canvas` family. */
-export const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({
-  id: `canvas/${slug}`,
-  family: 'canvas',
-  ...rest,
-  counterfactuals: rest.counterfactuals ?? canvasCounterfactuals(rest.spec),
-});
+/** A canvas row (also of canvas-iiif.ts and canvas-cache.ts): its own counterfactuals, else the canvas ones. */
+export const row = rowBuilder('canvas', (r) => r.counterfactuals ?? canvasCounterfactuals(r.spec));
 
 /** A broken engine: the load result flipped, or every canvas use reporting the opposite taint. */
 function canvasCounterfactuals(spec: Scenario['spec']): Counterfactual[] {
@@ -39,16 +29,12 @@ function canvasCounterfactuals(spec: Scenario['spec']): Counterfactual[] {
   ];
 }
 
-// Image loads never preflight, so `preflights: 0` could never be false: not asserted.
-export const NO_CORS_ONE = { requests: 1, origins: ['absent'] };
-export const CORS_ONE = { requests: 1, origins: ['viewer'] };
-
 const USE_CROSSORIGIN_FIX =
   'Serve images with Access-Control-Allow-Origin (* for public content) and load them with crossorigin="anonymous" (OpenSeadragon: crossOriginPolicy: "Anonymous").';
 
 export const scenarios: Scenario[] = [
   // ── no crossorigin attribute: loads, but taints ────────────────────────────────────────────
-  row('no-crossorigin-tainted', {
+  row('canvas/no-crossorigin-tainted', {
     title: 'Cross-origin <img> without crossorigin loads, but getImageData/toDataURL/toBlob throw SecurityError',
     action: { kind: 'image', target: on('image', png()), use: READS },
     spec: {
@@ -58,7 +44,7 @@ export const scenarios: Scenario[] = [
     },
     fix: USE_CROSSORIGIN_FIX,
   }),
-  row('no-crossorigin-acao-still-tainted', {
+  row('canvas/no-crossorigin-acao-still-tainted', {
     title: 'Without crossorigin, ACAO * on the image changes nothing: no CORS request, still tainted',
     action: { kind: 'image', target: on('image', png({ acao: ['*'] })), use: READS },
     spec: {
@@ -68,7 +54,7 @@ export const scenarios: Scenario[] = [
     },
     fix: 'The server is fine; the page must ask for CORS: <img crossorigin="anonymous"> (OpenSeadragon crossOriginPolicy: "Anonymous").',
   }),
-  row('no-crossorigin-jpeg-tainted', {
+  row('canvas/no-crossorigin-jpeg-tainted', {
     title: 'The same for a JPEG: loads, tainted',
     action: { kind: 'image', target: on('image', { body: 'jpeg' }), use: ['2d', 'toDataURL'] },
     spec: {
@@ -77,7 +63,7 @@ export const scenarios: Scenario[] = [
       cite: `${NOT_ORIGIN_CLEAN}; ${WPT_CANVAS}/security.drawImage.image.cross.html`,
     },
   }),
-  row('no-crossorigin-cross-site-tainted', {
+  row('canvas/no-crossorigin-cross-site-tainted', {
     title: 'Cross-site (127.0.0.1) <img> without crossorigin: loads, tainted',
     action: { kind: 'image', target: on('imageCrossSite', png()), use: ['2d'] },
     spec: {
@@ -88,7 +74,7 @@ export const scenarios: Scenario[] = [
   }),
 
   // ── crossorigin=anonymous ──────────────────────────────────────────────────────────────────
-  row('anonymous-acao-star-clean', {
+  row('canvas/anonymous-acao-star-clean', {
     title: 'crossorigin=anonymous with ACAO *: CORS-same-origin, the canvas stays clean',
     action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao: ['*'] })), use: READS },
     spec: {
@@ -97,7 +83,7 @@ export const scenarios: Scenario[] = [
       cite: `${CORS_CROSS_ORIGIN}; ${CORS_SETTINGS}; ${NOT_ORIGIN_CLEAN}`,
     },
   }),
-  row('anonymous-acao-exact-clean', {
+  row('canvas/anonymous-acao-exact-clean', {
     title: 'crossorigin=anonymous with ACAO equal to the viewer origin: clean',
     action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao: ['{viewer}'], vary: 'Origin' })), use: ['2d'] },
     spec: {
@@ -106,7 +92,7 @@ export const scenarios: Scenario[] = [
       cite: `${CORS_CHECK}; ${CORS_CROSS_ORIGIN}`,
     },
   }),
-  row('anonymous-jpeg-clean', {
+  row('canvas/anonymous-jpeg-clean', {
     title: 'crossorigin=anonymous JPEG with ACAO *: clean',
     action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', { body: 'jpeg', acao: ['*'] }), use: ['2d', 'toDataURL'] },
     spec: {
@@ -115,7 +101,7 @@ export const scenarios: Scenario[] = [
       cite: `${CORS_CROSS_ORIGIN}; ${NOT_ORIGIN_CLEAN}`,
     },
   }),
-  row('anonymous-no-acao-error', {
+  row('canvas/anonymous-no-acao-error', {
     title: 'crossorigin=anonymous without ACAO: the image fails to load (error event), not merely tainted',
     action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', png()), use: ['2d'] },
     spec: {
@@ -125,7 +111,7 @@ export const scenarios: Scenario[] = [
     },
     fix: 'Send Access-Control-Allow-Origin on image responses (IIIF Image API 3.0 §7.1).',
   }),
-  row('anonymous-acao-wrong-origin-error', {
+  row('canvas/anonymous-acao-wrong-origin-error', {
     title: 'crossorigin=anonymous with ACAO naming another origin: error',
     action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao: ['{other}'] })) },
     spec: {
@@ -137,7 +123,7 @@ export const scenarios: Scenario[] = [
   }),
 
   // ── crossorigin=use-credentials ────────────────────────────────────────────────────────────
-  row('credentials-acao-star-error', {
+  row('canvas/credentials-acao-star-error', {
     title: 'crossorigin=use-credentials with ACAO * (and ACAC true): error, * is not allowed with credentials',
     action: { kind: 'image', crossOrigin: 'use-credentials', target: on('image', png({ acao: ['*'], acac: 'true' })) },
     spec: {
@@ -147,7 +133,7 @@ export const scenarios: Scenario[] = [
     },
     fix: 'For credentialed image loads, echo an allow-listed origin with Access-Control-Allow-Credentials: true and Vary: Origin.',
   }),
-  row('credentials-exact-acac-clean', {
+  row('canvas/credentials-exact-acac-clean', {
     title: 'crossorigin=use-credentials with the exact origin and ACAC true: clean',
     action: {
       kind: 'image',
@@ -161,7 +147,7 @@ export const scenarios: Scenario[] = [
       cite: `${CORS_CHECK}; ${CORS_CROSS_ORIGIN}`,
     },
   }),
-  row('credentials-exact-no-acac-error', {
+  row('canvas/credentials-exact-no-acac-error', {
     title: 'crossorigin=use-credentials with the exact origin but no ACAC: error',
     action: { kind: 'image', crossOrigin: 'use-credentials', target: on('image', png({ acao: ['{viewer}'], vary: 'Origin' })) },
     spec: {
@@ -173,7 +159,7 @@ export const scenarios: Scenario[] = [
   }),
 
   // ── same origin ───────────────────────────────────────────────────────────────────────────
-  row('same-origin-clean', {
+  row('canvas/same-origin-clean', {
     title: "An image from the viewer's own origin is clean without crossorigin",
     action: { kind: 'image', target: on('viewer', png()), use: READS },
     spec: {
@@ -182,7 +168,7 @@ export const scenarios: Scenario[] = [
       cite: `${NOT_ORIGIN_CLEAN}; ${WPT_CANVAS}/security.drawImage.image.html`,
     },
   }),
-  row('same-origin-anonymous-clean', {
+  row('canvas/same-origin-anonymous-clean', {
     title: 'A same-origin image with crossorigin=anonymous needs no ACAO, and a same-origin GET carries no Origin',
     action: { kind: 'image', crossOrigin: 'anonymous', target: on('viewer', png()), use: ['2d'] },
     spec: {
@@ -193,7 +179,7 @@ export const scenarios: Scenario[] = [
   }),
 
   // ── redirects ─────────────────────────────────────────────────────────────────────────────
-  row('same-to-cross-redirect-tainted', {
+  row('canvas/same-to-cross-redirect-tainted', {
     title: 'A same-origin URL that 302s to the image origin (no crossorigin) taints the canvas',
     action: { kind: 'image', target: on('viewer', { status: 302, location: on('image', png()) }), use: READS },
     spec: {
@@ -202,7 +188,7 @@ export const scenarios: Scenario[] = [
       cite: `${NOT_ORIGIN_CLEAN}; ${WPT_CANVAS}/security.drawImage.image.redirect.html`,
     },
   }),
-  row('same-to-cross-redirect-anonymous-clean', {
+  row('canvas/same-to-cross-redirect-anonymous-clean', {
     title: 'Same-origin URL 302 → image origin with crossorigin=anonymous and ACAO *: clean, Origin sent at the target',
     action: { kind: 'image', crossOrigin: 'anonymous', target: on('viewer', { status: 302, location: on('image', png({ acao: ['*'] })) }), use: ['2d'] },
     spec: {
@@ -211,7 +197,7 @@ export const scenarios: Scenario[] = [
       cite: `${CORS_CROSS_ORIGIN}; https://fetch.spec.whatwg.org/#serializing-a-request-origin; wpt fetch/api/cors/cors-redirect.any.js`,
     },
   }),
-  row('cross-to-same-redirect-tainted', {
+  row('canvas/cross-to-same-redirect-tainted', {
     title: 'Image origin 302 → back to the viewer origin (no crossorigin): still tainted (response tainting stays opaque)',
     action: { kind: 'image', target: on('image', { status: 302, location: on('viewer', png()) }), use: ['2d'] },
     spec: {
@@ -220,7 +206,7 @@ export const scenarios: Scenario[] = [
       cite: `${CORS_CROSS_ORIGIN}; https://fetch.spec.whatwg.org/#concept-main-fetch (response tainting "opaque" is kept across redirects); ${WPT_BITMAP}`,
     },
   }),
-  row('anonymous-redirect-hop-no-acao-error', {
+  row('canvas/anonymous-redirect-hop-no-acao-error', {
     title: 'crossorigin=anonymous, image → image where the 302 lacks ACAO: error',
     action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', { status: 302, location: on('image', png({ acao: ['*'] })) }) },
     spec: {
@@ -232,7 +218,7 @@ export const scenarios: Scenario[] = [
   }),
 
   // ── other uses: ImageBitmap, WebGL, reset ───────────────────────────────────────────────────
-  row('bitmap-tainted', {
+  row('canvas/bitmap-tainted', {
     title: 'createImageBitmap of a tainted image resolves, but the bitmap taints the canvas it is drawn on',
     action: { kind: 'image', target: on('image', png()), use: ['bitmap'] },
     spec: {
@@ -242,7 +228,7 @@ export const scenarios: Scenario[] = [
     },
     fix: USE_CROSSORIGIN_FIX,
   }),
-  row('bitmap-clean', {
+  row('canvas/bitmap-clean', {
     title: 'createImageBitmap of a crossorigin=anonymous image with ACAO *: clean',
     action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao: ['*'] })), use: ['bitmap'] },
     spec: {
@@ -251,7 +237,7 @@ export const scenarios: Scenario[] = [
       cite: `${CREATE_IMAGE_BITMAP}; ${WPT_BITMAP}`,
     },
   }),
-  row('webgl-tainted', {
+  row('canvas/webgl-tainted', {
     title: 'WebGL texImage2D of a tainted image throws SecurityError',
     action: { kind: 'image', target: on('image', png()), use: ['webgl'] },
     spec: {
@@ -261,7 +247,7 @@ export const scenarios: Scenario[] = [
     },
     fix: USE_CROSSORIGIN_FIX,
   }),
-  row('webgl-clean', {
+  row('canvas/webgl-clean', {
     title: 'WebGL texImage2D of a crossorigin=anonymous image with ACAO *: allowed',
     action: { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao: ['*'] })), use: ['webgl', '2d'] },
     spec: {
@@ -270,7 +256,7 @@ export const scenarios: Scenario[] = [
       cite: `${WEBGL_ORIGIN}; ${CORS_CROSS_ORIGIN}`,
     },
   }),
-  row('fetch-bitmap-clean', {
+  row('canvas/fetch-bitmap-clean', {
     title: 'fetch() with ACAO * → blob → createImageBitmap → canvas: clean (how viewers avoid <img> tainting)',
     action: { kind: 'fetch-bitmap', target: on('image', png({ acao: ['*'] })) },
     spec: {
@@ -279,7 +265,7 @@ export const scenarios: Scenario[] = [
       cite: `${CREATE_IMAGE_BITMAP} (a Blob source is always origin-clean); https://fetch.spec.whatwg.org/#concept-filtered-response-cors`,
     },
   }),
-  row('fetch-bitmap-no-acao-blocked', {
+  row('canvas/fetch-bitmap-no-acao-blocked', {
     title: 'fetch() without ACAO: the fetch itself fails, there is nothing to decode',
     action: { kind: 'fetch-bitmap', target: on('image', png()) },
     spec: {
@@ -289,7 +275,7 @@ export const scenarios: Scenario[] = [
     },
     fix: 'Send Access-Control-Allow-Origin on image responses.',
   }),
-  row('reset-clears-taint', {
+  row('canvas/reset-clears-taint', {
     title: 'Resetting a tainted canvas (setting its width): WPT and a non-normative note say the taint is cleared; the normative steps never clear it',
     // The reference notes (and older WPT) said the taint survives; WPT inverted security.reset.cross
     // ("Resetting the canvas state resets the origin-clean flag") and WebKit aligned with Chromium.
@@ -316,89 +302,5 @@ export const scenarios: Scenario[] = [
       ],
     },
     counterfactuals: [{ label: 'tainted image never taints', observed: { canvas: { reset: 'clean', '2d': 'clean' } } }],
-  }),
-
-  // ── HTTP cache: a no-cors response reused for a CORS request ───────────────────────────────
-  row('cache-poisoned-acao-if-origin', {
-    title: 'Same URL as plain <img> then crossorigin=anonymous; ACAO only when Origin is sent, no Vary, max-age=600: second load fails',
-    // The token makes the URL unique, so no other test shares this cache entry.
-    action: {
-      kind: 'sequence',
-      steps: [
-        { kind: 'image', target: on('image', png({ acao_if_origin: '$origin', cache: 'max-age=600' })), use: ['2d'] },
-        { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao_if_origin: '$origin', cache: 'max-age=600' })), use: ['2d'] },
-      ],
-    },
-    // Fetch's "CORS protocol and HTTP caches" (an advisory section) describes the first outcome:
-    // without Vary: Origin the user agent may "use that cached response from the previous non-CORS
-    // request". An HTTP cache may always refetch instead, so both conform; which one an engine
-    // takes is the fact the matrix shows.
-    spec: {
-      outcomes: [
-        {
-          label: 'served from cache: error',
-          basis: 'note',
-          observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'error' }] },
-          server: { requests: 1, origins: ['absent'] },
-          cite: `${HTTP_CACHES}; https://github.com/whatwg/fetch/issues/402; https://github.com/whatwg/fetch/pull/564`,
-        },
-        {
-          label: 'refetched: clean',
-          basis: 'normative',
-          observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] },
-          server: { requests: 2, origins: ['absent', 'viewer'] },
-          cite: 'https://www.rfc-editor.org/rfc/rfc9111#section-4 (a cache is never required to use a stored response); https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch',
-        },
-      ],
-    },
-    counterfactuals: [
-      { label: 'cached response used but CORS check skipped', observed: { steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] } },
-      { label: 'refetched without Origin', server: { requests: 2, origins: ['absent', 'absent'] } },
-    ],
-    fix: 'Send Vary: Origin when ACAO depends on the request, or better, send Access-Control-Allow-Origin: * on every response, CORS request or not.',
-  }),
-  row('cache-vary-origin-clean', {
-    title: 'The same sequence with Vary: Origin: the CORS load is refetched with Origin and is clean',
-    action: {
-      kind: 'sequence',
-      steps: [
-        { kind: 'image', target: on('image', png({ acao_if_origin: '$origin', vary: 'Origin', cache: 'max-age=600' })), use: ['2d'] },
-        { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao_if_origin: '$origin', vary: 'Origin', cache: 'max-age=600' })), use: ['2d'] },
-      ],
-    },
-    spec: {
-      observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] },
-      server: { requests: 2, origins: ['absent', 'viewer'] },
-      cite: `${HTTP_CACHES}; https://www.rfc-editor.org/rfc/rfc9111#section-4.1`,
-    },
-  }),
-  row('cache-unconditional-acao-clean', {
-    title: 'The same sequence with ACAO * on every response (no Vary): the CORS load is clean, cached or not',
-    action: {
-      kind: 'sequence',
-      steps: [
-        { kind: 'image', target: on('image', png({ acao: ['*'], cache: 'max-age=600' })), use: ['2d'] },
-        { kind: 'image', crossOrigin: 'anonymous', target: on('image', png({ acao: ['*'], cache: 'max-age=600' })), use: ['2d'] },
-      ],
-    },
-    spec: {
-      outcomes: [
-        {
-          label: 'served from cache',
-          basis: 'note',
-          observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] },
-          server: { requests: 1, origins: ['absent'] },
-          cite: `${HTTP_CACHES} ("if ACAO is set to * or a static origin … always send it … and do not use Vary")`,
-        },
-        {
-          label: 'refetched',
-          observed: { result: 'done', steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'clean' } }] },
-          server: { requests: 2, origins: ['absent', 'viewer'] },
-          cite: 'https://www.rfc-editor.org/rfc/rfc9111#section-4 (a cache may always refetch)',
-        },
-      ],
-    },
-    // Whether the second load is served from the cache is the cache's choice: both conform.
-    counterfactuals: [{ label: 'CORS load tainted', observed: { steps: [{ result: 'loaded', canvas: { '2d': 'tainted' } }, { result: 'loaded', canvas: { '2d': 'tainted' } }] } }],
   }),
 ];

@@ -3,7 +3,7 @@
 
 export const FETCH = 'https://fetch.spec.whatwg.org';
 export const HTML = 'https://html.spec.whatwg.org/multipage';
-export const XHR = 'https://xhr.spec.whatwg.org';
+const XHR = 'https://xhr.spec.whatwg.org';
 
 export const CORS_CHECK = `${FETCH}/#cors-check`;
 export const PREFLIGHT = `${FETCH}/#cors-preflight-fetch`;
@@ -16,6 +16,10 @@ export const NETWORK_FETCH = `${FETCH}/#http-network-fetch`;
 export const NETWORK_OR_CACHE_FETCH = `${FETCH}/#concept-http-network-or-cache-fetch`;
 export const OK_STATUS = `${FETCH}/#ok-status`;
 export const ACEH = `${FETCH}/#http-access-control-expose-headers`;
+export const SAFE_METHOD = `${FETCH}/#cors-safelisted-method`;
+export const NORMALIZE = `${FETCH}/#concept-method-normalize`;
+export const WILDCARDS = `${FETCH}/#http-new-header-syntax`;
+export const EXTRACT = `${FETCH}/#extract-header-list-values`;
 export const SAFE_HEADER = `${FETCH}/#cors-safelisted-request-header`;
 export const UNSAFE_NAMES = `${FETCH}/#cors-unsafe-request-header-names`;
 export const SAFE_RESPONSE_HEADER = `${FETCH}/#cors-safelisted-response-header-name`;
@@ -28,18 +32,27 @@ export const CREDENTIALS_MODE = `${FETCH}/#concept-request-credentials-mode`;
 
 export const CANVAS_SECURITY = `${HTML}/canvas.html#security-with-canvas-elements`;
 export const NOT_ORIGIN_CLEAN = `${HTML}/canvas.html#the-image-argument-is-not-origin-clean`;
+export const CORS_SETTINGS = `${HTML}/urls-and-fetching.html#cors-settings-attributes`;
 export const CORS_CROSS_ORIGIN = `${HTML}/urls-and-fetching.html#cors-cross-origin`;
 export const SANDBOX_ORIGIN = `${HTML}/browsers.html#sandboxed-origin-browsing-context-flag`;
 export const XHR_UPLOAD_LISTENER = `${XHR}/#upload-listener-flag`;
 export const WEBGL_ORIGIN = 'https://registry.khronos.org/webgl/specs/latest/1.0/#ORIGIN_RESTRICTIONS';
 
 /** Fetch builds on the layered cookies draft (no longer on RFC 6265bis). */
-export const COOKIES_DRAFT = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-layered-cookies.html';
+const COOKIES_DRAFT = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-layered-cookies.html';
 export const COOKIE_RETRIEVAL = `${COOKIES_DRAFT} (retrieving cookies for a request)`;
 /** Blocking third-party cookies is left to the user agent: a policy, never a Fetch rule. */
 export const COOKIE_POLICY = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-7.1 (third-party cookies: blocking is user-agent policy)';
 export const HTTP_CACHING = 'https://www.rfc-editor.org/rfc/rfc9111';
 export const RANGE_REQUESTS = 'https://www.rfc-editor.org/rfc/rfc9110#section-14';
-export const CONDITIONAL_REQUESTS = 'https://www.rfc-editor.org/rfc/rfc9110#section-13';
 
 export const WPT = 'wpt fetch/api/cors/';
+export const WPT_CANVAS = 'wpt html/semantics/embedded-content/the-canvas-element';
+
+/** Mixed Content (W3C editor's draft: upgradeable content is upgraded or blocked, never loaded over http). */
+export const MIXED_CONTENT = 'https://w3c.github.io/webappsec-mixed-content';
+export const MIXED_BLOCK_FETCH = `${MIXED_CONTENT}/#should-block-fetch`;
+export const MIXED_UPGRADE = `${MIXED_CONTENT}/#upgrade-algorithm`;
+export const MIXED_PROHIBITS = `${MIXED_CONTENT}/#categorize-settings-object`;
+export const TRUSTWORTHY_URL = 'https://w3c.github.io/webappsec-secure-contexts/#is-url-trustworthy';
+export const REDIRECT_TAINT = `${FETCH}/#concept-http-redirect-fetch (tainted origin flag) and ${ORIGIN_NULL}`;

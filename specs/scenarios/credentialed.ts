@@ -16,14 +16,12 @@
 
 import type { OriginName } from '../../fixtures/origins.ts';
 import type { FetchAction, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
-import { ACEH, CANVAS_SECURITY as CANVAS_CLEAN, COOKIE_POLICY, COOKIE_RETRIEVAL, CORS_CHECK, CREDENTIALS_MODE as CREDENTIALS, NETWORK_FETCH } from './citations.ts';
+import { ACEH, CANVAS_SECURITY as CANVAS_CLEAN, COOKIE_POLICY, COOKIE_RETRIEVAL, CORS_CHECK, CORS_SETTINGS, CREDENTIALS_MODE as CREDENTIALS, NETWORK_FETCH } from './citations.ts';
+import { ALLOW, ONE } from './vocabulary.ts';
 
-const CORS_SETTINGS = 'https://html.spec.whatwg.org/multipage/urls-and-fetching.html#cors-settings-attributes';
 const XHR_CREDENTIALS = 'https://xhr.spec.whatwg.org/#the-withcredentials-attribute';
 
-/** A correct credentialed answer: the exact page origin (reflected) and ACAC true. */
-const ALLOW: MakeSpec = { acao: ['$origin'], acac: 'true', vary: 'Origin' };
-const one = (cookie: boolean) => ({ requests: 1, preflights: 0, origins: ['viewer'], cookie });
+const one = (cookie: boolean) => ({ ...ONE, cookie });
 const cookieOn = (origin: OriginName, attributes?: string, mayBeRejected?: boolean, control?: string) => ({
   cookie: { origin, ...(attributes && { attributes }), ...(mayBeRejected && { mayBeRejected }), ...(control !== undefined && { control }) },
 });
@@ -40,9 +38,9 @@ const include = (make: MakeSpec, origin: OriginName = 'image', read?: string[]):
 });
 
 /** credentials: 'include' with ACAO = page origin and a non-`true` ACAC value: the CORS check fails. */
-function acacRow(slug: string, acac: string): Scenario {
+function acacRow(id: `credentialed/acac-${string}`, acac: string): Scenario {
   return {
-    id: `credentialed/acac-${slug}`,
+    id,
     family: 'credentialed',
     title: `ACAC ${JSON.stringify(acac)} is not "true" (byte-exact): a credentialed fetch fails`,
     setup: cookieOn('image'),
@@ -88,10 +86,10 @@ export const scenarios: Scenario[] = [
     action: include({ acao: ['{viewer}'], acac: 'true', vary: 'Origin' }),
     spec: { observed: { result: 'readable', status: 200, type: 'cors', body: 'make-body' }, server: one(true), cite: `${CORS_CHECK}; ${CREDENTIALS}` },
   },
-  acacRow('title-case', 'True'),
-  acacRow('upper-case', 'TRUE'),
-  acacRow('quoted', '"true"'),
-  acacRow('one', '1'),
+  acacRow('credentialed/acac-title-case', 'True'),
+  acacRow('credentialed/acac-upper-case', 'TRUE'),
+  acacRow('credentialed/acac-quoted', '"true"'),
+  acacRow('credentialed/acac-one', '1'),
   {
     id: 'credentialed/reflect-any-origin',
     family: 'credentialed',

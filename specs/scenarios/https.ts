@@ -9,6 +9,7 @@
 // engine behaviour), caches (Chromium does not cache certificate-error responses, so an untrusted
 // https set-up would hide cache behaviour), and one or two basics of each family.
 // Rows that only exist over https (mixed content, http ↔ https hops, CHIPS) are in secure.ts.
+// An @https id is never written out: grep the id without the suffix to find its row (and this list).
 
 import type { Scenario } from '../../harness/scenarios/types.ts';
 
@@ -62,7 +63,7 @@ export const HTTPS_VARIANT_IDS: readonly string[] = [
 ];
 
 /** The https variant of a scenario: every origin on https, id `<id>@https`. */
-export function overHttps(scenario: Scenario): Scenario {
+function overHttps(scenario: Scenario): Scenario {
   return { ...scenario, id: `${scenario.id}${HTTPS_SUFFIX}`, scheme: 'https', title: `${scenario.title} [https]` };
 }
 

@@ -3,6 +3,7 @@
 // what tools (the catalogue bench, the browserless verdict checks) read as data.
 
 import type { Family, Scenario } from '../../harness/scenarios/types.ts';
+import { scenarios as canvasCache } from './canvas-cache.ts';
 import { scenarios as canvasIiif } from './canvas-iiif.ts';
 import { scenarios as canvasSources } from './canvas-sources.ts';
 import { scenarios as canvas } from './canvas.ts';
@@ -12,6 +13,7 @@ import { scenarios as preflightTriggers } from './preflight-triggers.ts';
 import { scenarios as preflight } from './preflight.ts';
 import { scenarios as redirectCredentials } from './redirect-credentials.ts';
 import { scenarios as redirect } from './redirect.ts';
+import { scenarios as mixedContent } from './mixed-content.ts';
 import { scenarios as secure } from './secure.ts';
 import { scenarios as simpleDocuments } from './simple-documents.ts';
 import { scenarios as simple } from './simple.ts';
@@ -22,9 +24,9 @@ export const FAMILY_TABLES = {
   credentialed: withHttpsVariants(credentialed),
   preflight: withHttpsVariants([...preflight, ...preflightTriggers]),
   redirect: withHttpsVariants([...redirect, ...redirectCredentials]),
-  canvas: withHttpsVariants([...canvas, ...canvasIiif, ...canvasSources]),
+  canvas: withHttpsVariants([...canvas, ...canvasCache, ...canvasIiif, ...canvasSources]),
   // Rows about https itself: each names its own schemes, so no @https variants.
-  secure,
+  secure: [...secure, ...mixedContent],
 } satisfies Partial<Record<Family, Scenario[]>>;
 
 export const CATALOGUE: Scenario[] = Object.values(FAMILY_TABLES).flat();

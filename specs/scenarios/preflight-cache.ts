@@ -2,7 +2,9 @@
 // Part of the preflight family.
 
 import type { Action, Counterfactual, Observation, Outcome, Scenario, ServerFacts } from '../../harness/scenarios/types.ts';
-import { FETCH, PREFLIGHT, CACHE, CACHE_MATCH, WPT, READ, BLOCKED, passed, open, creds, fetchOf, twice, row } from './preflight-rows.ts';
+import { CACHE_MATCH, FETCH, PREFLIGHT, PREFLIGHT_CACHE as CACHE, WPT } from './citations.ts';
+import { creds, fetchOf, twice, row } from './preflight-rows.ts';
+import { BLOCKED, open, READ } from './vocabulary.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Preflight cache (reference 49; WPT cors-preflight-cache.any.js, cors/preflight-cache.htm).
@@ -30,7 +32,7 @@ const SECOND_BLOCKED: Counterfactual = { label: 'second request blocked', observ
 
 const cache: Scenario[] = [
   row({
-    slug: 'cache-max-age-0',
+    id: 'preflight/cache-max-age-0',
     title: 'Access-Control-Max-Age 0: the second identical PUT is preflighted again',
     action: putTwice(0),
     observed: doneSteps(READ, READ),
@@ -39,7 +41,7 @@ const cache: Scenario[] = [
     counterfactuals: [REUSED_WHEN_2, NOT_PREFLIGHTED],
   }),
   row({
-    slug: 'cache-max-age-negative',
+    id: 'preflight/cache-max-age-negative',
     title: 'Access-Control-Max-Age -1 is not delta-seconds, so the 5 s default applies (one preflight); not caching also conforms',
     action: putTwice(-1),
     observed: doneSteps(READ, READ),
@@ -49,7 +51,7 @@ const cache: Scenario[] = [
     counterfactuals: [NOT_PREFLIGHTED, SECOND_BLOCKED],
   }),
   row({
-    slug: 'cache-max-age-absent',
+    id: 'preflight/cache-max-age-absent',
     title: 'Without Access-Control-Max-Age the answer may be cached for 5 s: one preflight for two PUTs (or two: reuse is not required)',
     action: putTwice(undefined),
     observed: doneSteps(READ, READ),
@@ -58,9 +60,16 @@ const cache: Scenario[] = [
     also: [notReused()],
     counterfactuals: [NOT_PREFLIGHTED, SECOND_BLOCKED],
   }),
-  ...[5, 600, 7200, 86400].map((maxAge) =>
+  ...(
+    [
+      ['preflight/cache-max-age-5', 5],
+      ['preflight/cache-max-age-600', 600],
+      ['preflight/cache-max-age-7200', 7200],
+      ['preflight/cache-max-age-86400', 86400],
+    ] as const
+  ).map(([id, maxAge]) =>
     row({
-      slug: `cache-max-age-${maxAge}`,
+      id,
       title: `Access-Control-Max-Age ${maxAge}: the second identical PUT may reuse the cached preflight (reuse is not required)`,
       action: putTwice(maxAge),
       observed: doneSteps(READ, READ),
@@ -71,7 +80,7 @@ const cache: Scenario[] = [
     }),
   ),
   row({
-    slug: 'cache-max-age-1-expires',
+    id: 'preflight/cache-max-age-1-expires',
     title: 'Access-Control-Max-Age 1: after 1.5 s the cached answer has expired and PUT is preflighted again',
     action: putTwice(1, [{ kind: 'wait', ms: 1500 }]),
     observed: doneSteps(READ, { result: 'done' }, READ),
@@ -80,7 +89,7 @@ const cache: Scenario[] = [
     counterfactuals: [{ label: 'expired answer reused', server: cacheFacts(1) }],
   }),
   row({
-    slug: 'cache-other-method-listed',
+    id: 'preflight/cache-other-method-listed',
     title: 'A cached answer listing PUT, DELETE may also cover a later DELETE: one preflight (or two)',
     action: { kind: 'sequence', steps: [fetchOf(open({ pf_acam: 'PUT, DELETE', pf_max_age: 600 }), { method: 'PUT' }), fetchOf(open({ pf_acam: 'PUT, DELETE', pf_max_age: 600 }), { method: 'DELETE' })] },
     observed: doneSteps(READ, READ),
@@ -90,7 +99,7 @@ const cache: Scenario[] = [
     counterfactuals: [{ label: 'DELETE sent without a preflight or a cached entry', server: { preflights: 1, methods: ['OPTIONS', 'PUT', 'DELETE'], acrms: ['DELETE'] } }, SECOND_BLOCKED],
   }),
   row({
-    slug: 'cache-new-header-not-covered',
+    id: 'preflight/cache-new-header-not-covered',
     title: 'A header the cached answer did not allow needs a new preflight (which refuses it)',
     action: {
       kind: 'sequence',
@@ -105,7 +114,7 @@ const cache: Scenario[] = [
     counterfactuals: [{ label: 'X-B sent on the strength of the x-a entry', observed: doneSteps(READ, READ), server: { preflights: 1, requests: 2, methods: ['OPTIONS', 'GET', 'GET'], acrhs: ['x-a'] } }],
   }),
   row({
-    slug: 'cache-credentialed-after-uncredentialed',
+    id: 'preflight/cache-credentialed-after-uncredentialed',
     title: 'A credentialed PUT does not reuse the preflight cached for an uncredentialed PUT: two preflights',
     action: {
       kind: 'sequence',
@@ -120,7 +129,7 @@ const cache: Scenario[] = [
     counterfactuals: [REUSED_WHEN_2],
   }),
   row({
-    slug: 'cache-uncredentialed-after-credentialed',
+    id: 'preflight/cache-uncredentialed-after-credentialed',
     title: 'An uncredentialed PUT may reuse the preflight cached for a credentialed PUT (one preflight), or not (two)',
     action: {
       kind: 'sequence',

@@ -1,53 +1,10 @@
-// Shared pieces of the preflight tables (preflight.ts, preflight-answers.ts, preflight-cache.ts):
-// citations, what page JavaScript sees, what the server log shows, and the row builder.
+// The preflight tables' row builder (preflight-methods.ts, preflight-headers.ts, preflight-answers.ts,
+// preflight-cache.ts) and the requests they make; citations are in citations.ts, the facts and
+// targets all families share in vocabulary.ts.
 
 import type { Action, Counterfactual, FetchAction, MakeSpec, Observation, Outcome, Scenario, ServerFacts, Setup } from '../../harness/scenarios/types.ts';
+import { NO_PREFLIGHT, image } from './vocabulary.ts';
 
-export const FETCH = 'https://fetch.spec.whatwg.org';
-export const MAIN_FETCH = `${FETCH}/#concept-main-fetch`;
-export const PREFLIGHT = `${FETCH}/#cors-preflight-fetch`;
-export const CACHE = `${FETCH}/#cors-preflight-cache`;
-export const CACHE_MATCH = `${FETCH}/#concept-cache-match`;
-export const SAFE_METHOD = `${FETCH}/#cors-safelisted-method`;
-export const SAFE_HEADER = `${FETCH}/#cors-safelisted-request-header`;
-export const UNSAFE_NAMES = `${FETCH}/#cors-unsafe-request-header-names`;
-export const NORMALIZE = `${FETCH}/#concept-method-normalize`;
-export const WILDCARDS = `${FETCH}/#http-new-header-syntax`;
-export const NON_WILDCARD = `${FETCH}/#cors-non-wildcard-request-header-name`;
-export const EXTRACT = `${FETCH}/#extract-header-list-values`;
-export const OK_STATUS = `${FETCH}/#ok-status`;
-export const WPT = 'wpt fetch/api/cors/';
-
-// What page JavaScript sees.
-export const READ: Observation = { result: 'readable', status: 200, type: 'cors', body: 'make-body' };
-export const BLOCKED: Observation = { result: 'blocked', error: 'TypeError' };
-
-// What the server log shows.
-/** A preflight for `method` that let the actual request through. */
-export const passed = (method: string, acrh: string | null = null): Partial<ServerFacts> => ({
-  preflights: 1,
-  requests: 1,
-  methods: ['OPTIONS', method],
-  origins: ['viewer'],
-  preflightOrigins: ['viewer'],
-  acrm: method,
-  acrh,
-});
-/** A preflight for `method` that stopped the request: only the OPTIONS arrived. */
-export const stopped = (method: string, acrh: string | null = null): Partial<ServerFacts> => ({
-  preflights: 1,
-  requests: 0,
-  methods: ['OPTIONS'],
-  preflightOrigins: ['viewer'],
-  acrm: method,
-  acrh,
-});
-/** No preflight: the request went straight out. */
-export const direct = (method: string): Partial<ServerFacts> => ({ preflights: 0, requests: 1, methods: [method], origins: ['viewer'], acrm: null });
-
-export const image = (make: MakeSpec) => ({ origin: 'image' as const, make });
-/** Uncredentialed target: ACAO `*` on the preflight and the actual response. */
-export const open = (make: MakeSpec = {}) => image({ acao: ['*'], ...make });
 /** Credentialed target: the page origin and ACAC true on both responses. */
 export const creds = (make: MakeSpec = {}) => image({ acao: ['{viewer}'], acac: 'true', vary: 'Origin', ...make });
 
@@ -60,7 +17,8 @@ export const twice = (target: FetchAction['target'], init: Omit<FetchAction, 'ki
 });
 
 export interface Row {
-  slug: string;
+  /** Written in full at each row: 'preflight/<slug>'. */
+  id: `preflight/${string}`;
   title: string;
   action: Action;
   observed: Observation;
@@ -72,10 +30,8 @@ export interface Row {
   fix?: string;
   setup?: Setup;
 }
-/** What a broken engine does with a preflighted request: skip the preflight, or ignore its answer. */
-export const NO_PREFLIGHT: Counterfactual = { label: 'no preflight sent', server: { preflights: 0 } };
-export const row = ({ slug, title, action, observed, server, cite, also, counterfactuals, fix, setup }: Row): Scenario => ({
-  id: `preflight/${slug}`,
+export const row = ({ id, title, action, observed, server, cite, also, counterfactuals, fix, setup }: Row): Scenario => ({
+  id,
   family: 'preflight',
   title,
   ...(setup && { setup }),
@@ -86,7 +42,7 @@ export const row = ({ slug, title, action, observed, server, cite, also, counter
 });
 
 /** The opposite result, and (where a preflight is asserted) a request sent without one. */
-export function defaultCounterfactuals(observed: Observation, server: Partial<ServerFacts>): Counterfactual[] {
+function defaultCounterfactuals(observed: Observation, server: Partial<ServerFacts>): Counterfactual[] {
   const flipped = observed.result === 'blocked' ? 'readable' : observed.result === 'readable' ? 'blocked' : undefined;
   return [
     ...(flipped ? [{ label: `${flipped} instead of ${observed.result}`, observed: { result: flipped } } as Counterfactual] : []),

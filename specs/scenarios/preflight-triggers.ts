@@ -2,24 +2,11 @@
 // listener flag forces one even for a safelisted POST), and CORS-safelisted header values that
 // are each fine but together exceed 1024 bytes.
 
-import { derivedCounterfactual } from '../../harness/scenarios/outcomes.ts';
-import type { Counterfactual, MakeSpec, Scenario, ServerFacts } from '../../harness/scenarios/types.ts';
+import type { Scenario } from '../../harness/scenarios/types.ts';
 import { PREFLIGHT, SAFE_HEADER, UNSAFE_NAMES, XHR_UPLOAD_LISTENER } from './citations.ts';
+import { NO_PREFLIGHT, open, passed, rowBuilder, withDerived } from './vocabulary.ts';
 
-const image = (make: MakeSpec) => ({ origin: 'image' as const, make });
-const open = (make: MakeSpec = {}) => image({ acao: ['*'], ...make });
-
-const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'> & { counterfactuals: Counterfactual[] }): Scenario => ({
-  id: `preflight/${slug}`,
-  family: 'preflight',
-  ...rest,
-  counterfactuals: [...rest.counterfactuals, ...[derivedCounterfactual(rest.spec)].filter((c): c is Counterfactual => !!c)],
-});
-
-const passed = (method: string, acrh: string | null): Partial<ServerFacts> => ({
-  preflights: 1, requests: 1, methods: ['OPTIONS', method], origins: ['viewer'], preflightOrigins: ['viewer'], acrm: method, acrh,
-});
-const NO_PREFLIGHT: Counterfactual = { label: 'no preflight sent', server: { preflights: 0 } };
+const row = rowBuilder('preflight', withDerived);
 
 /** `count` Accept entries of `length` bytes each (safe bytes only): each one is safelisted. */
 const accepts = (count: number, length: number): [string, string][] =>
@@ -27,7 +14,7 @@ const accepts = (count: number, length: number): [string, string][] =>
 const WHY_1024 = 'no WPT test found for the 1024-byte total (checked cors/cors-safelisted-request-header.any.js and fetch/api/cors/cors-preflight-not-cors-safelisted.any.js)';
 
 export const scenarios: Scenario[] = [
-  row('xhr-upload-listener', {
+  row('preflight/xhr-upload-listener', {
     title: 'XHR POST text/plain with an upload progress listener is preflighted (ACRM POST) and passes with ACAO *',
     action: { kind: 'xhr', method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'a=1', uploadListener: true, target: open() },
     spec: {
@@ -37,7 +24,7 @@ export const scenarios: Scenario[] = [
     },
     counterfactuals: [NO_PREFLIGHT],
   }),
-  row('xhr-upload-listener-no-options', {
+  row('preflight/xhr-upload-listener-no-options', {
     title: 'XHR POST with an upload listener fails against a server that answers OPTIONS with a bare 405',
     action: { kind: 'xhr', method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'a=1', uploadListener: true, target: open({ pf_status: 405, pf_acao: ['$none'] }) },
     spec: {
@@ -48,7 +35,7 @@ export const scenarios: Scenario[] = [
     counterfactuals: [{ label: 'POST sent without a preflight', server: { preflights: 0, requests: 1, methods: ['POST'] } }],
     fix: 'Answer OPTIONS with 204 and Access-Control-Allow-Origin: uploads with progress bars are preflighted.',
   }),
-  row('safelisted-total-1024', {
+  row('preflight/safelisted-total-1024', {
     title: '8 Accept entries of 128 bytes (each safelisted, 1024 bytes in all): no preflight (the limit is "greater than 1024")',
     action: { kind: 'fetch', headers: accepts(8, 128), target: open() },
     spec: {
@@ -58,7 +45,7 @@ export const scenarios: Scenario[] = [
     },
     counterfactuals: [{ label: 'preflighted (combined value checked against 128)', server: { preflights: 1, methods: ['OPTIONS', 'GET'] } }],
   }),
-  row('safelisted-total-over-1024', {
+  row('preflight/safelisted-total-over-1024', {
     title: '9 Accept entries of 120 bytes (each safelisted, 1080 bytes in all): preflighted with ACRH accept',
     action: { kind: 'fetch', headers: accepts(9, 120), target: open({ pf_acah: 'Accept' }) },
     spec: {

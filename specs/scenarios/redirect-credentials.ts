@@ -3,29 +3,29 @@
 // the moment a redirect reaches another origin (what keeps an IIIF Auth token from leaking to
 // wherever a server redirects).
 
-import { derivedCounterfactual } from '../../harness/scenarios/outcomes.ts';
-import type { Counterfactual, FetchAction, MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, FetchAction, Scenario, Target } from '../../harness/scenarios/types.ts';
 import { CORS_CHECK, NON_WILDCARD, ORIGIN_NULL, PREFLIGHT, REDIRECT_FETCH } from './citations.ts';
+import { ALLOW, on, rowBuilder, withDerived } from './vocabulary.ts';
 
-const on = (origin: Target['origin'], make: MakeSpec = {}): Target => ({ origin, make });
-/** A correct credentialed answer: the request's Origin reflected, ACAC true, Vary: Origin. */
-const ALLOW: MakeSpec = { acao: ['$origin'], acac: 'true', vary: 'Origin' };
 const include = (target: Target): FetchAction => ({ kind: 'fetch', target, credentials: 'include' });
 const COOKIE_ON_IMAGE_HOST = { cookie: { origin: 'image' as const } };
 const WPT_COOKIES_REDIRECT = 'wpt fetch/api/cors/cors-cookies-redirect.any.js';
 
-const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'> & { counterfactuals: Counterfactual[] }): Scenario => ({
-  id: `redirect/${slug}`,
-  family: 'redirect',
-  ...rest,
-  counterfactuals: [...rest.counterfactuals, ...[derivedCounterfactual(rest.spec)].filter((c): c is Counterfactual => !!c)],
-});
+const row = rowBuilder('redirect', withDerived);
 
 const COOKIE_DROPPED: Counterfactual = { label: 'cookie not sent after the hop', server: { cookies: [true, false] } };
 const ORIGIN_KEPT: Counterfactual = { label: 'real Origin kept after the cross-origin hop', server: { origins: ['viewer', 'viewer'] } };
 
-const sameOriginHops = ([301, 302, 303, 307, 308] as const).map((code) =>
-  row(`credentialed-${code}-same-origin-hop`, {
+const sameOriginHops = (
+  [
+    ['redirect/credentialed-301-same-origin-hop', 301],
+    ['redirect/credentialed-302-same-origin-hop', 302],
+    ['redirect/credentialed-303-same-origin-hop', 303],
+    ['redirect/credentialed-307-same-origin-hop', 307],
+    ['redirect/credentialed-308-same-origin-hop', 308],
+  ] as const
+).map(([id, code]) =>
+  row(id, {
     title: `credentials 'include', ${code} image → image with the origin reflected and ACAC on both: readable, the cookie goes to both`,
     setup: COOKIE_ON_IMAGE_HOST,
     action: include(on('image', { ...ALLOW, status: code, location: on('image', ALLOW) })),
@@ -40,7 +40,7 @@ const sameOriginHops = ([301, 302, 303, 307, 308] as const).map((code) =>
 
 export const scenarios: Scenario[] = [
   ...sameOriginHops,
-  row('credentialed-cross-origin-hop-acao-null', {
+  row('redirect/credentialed-cross-origin-hop-acao-null', {
     title: "credentials 'include', image → other: the target answers ACAO `null` + ACAC true to Origin: null and the response is readable, cookie sent to both",
     setup: COOKIE_ON_IMAGE_HOST,
     action: include(on('image', { ...ALLOW, status: 302, location: on('other', { acao: ['null'], acac: 'true' }) })),
@@ -52,7 +52,7 @@ export const scenarios: Scenario[] = [
     counterfactuals: [ORIGIN_KEPT, COOKIE_DROPPED],
     fix: 'Allowing Origin: null with credentials lets any sandboxed document read the user\'s data: link to the final URL instead of redirecting across origins.',
   }),
-  row('credentialed-cross-origin-hop-acao-viewer', {
+  row('redirect/credentialed-cross-origin-hop-acao-viewer', {
     title: "credentials 'include', image → other answering the viewer's origin + ACAC: blocked (the request said Origin: null)",
     setup: COOKIE_ON_IMAGE_HOST,
     action: include(on('image', { ...ALLOW, status: 302, location: on('other', { acao: ['{viewer}'], acac: 'true' }) })),
@@ -64,7 +64,7 @@ export const scenarios: Scenario[] = [
     counterfactuals: [ORIGIN_KEPT],
     fix: 'Credentialed content behind a cross-origin redirect cannot be allowed safely: link to the final URL.',
   }),
-  row('credentialed-cross-origin-hop-acao-star', {
+  row('redirect/credentialed-cross-origin-hop-acao-star', {
     title: "credentials 'include', image → other answering ACAO * + ACAC true: blocked (* never allows credentials)",
     setup: COOKIE_ON_IMAGE_HOST,
     action: include(on('image', { ...ALLOW, status: 302, location: on('other', { acao: ['*'], acac: 'true' }) })),
@@ -75,7 +75,7 @@ export const scenarios: Scenario[] = [
     },
     counterfactuals: [ORIGIN_KEPT, COOKIE_DROPPED],
   }),
-  row('credentialed-cross-origin-hop-reflect', {
+  row('redirect/credentialed-cross-origin-hop-reflect', {
     title: "credentials 'include', image → other reflecting Origin (so ACAO: null) + ACAC true: readable (a reflecting server trusts every sandbox)",
     setup: COOKIE_ON_IMAGE_HOST,
     action: include(on('image', { ...ALLOW, status: 307, location: on('other', ALLOW) })),
@@ -89,8 +89,13 @@ export const scenarios: Scenario[] = [
   }),
 
   // ── Authorization across redirects (IIIF Auth 2.0 tokens) ─────────────────────────────────
-  ...([302, 307] as const).map((code) =>
-    row(`authorization-dropped-cross-origin-${code}`, {
+  ...(
+    [
+      ['redirect/authorization-dropped-cross-origin-302', 302],
+      ['redirect/authorization-dropped-cross-origin-307', 307],
+    ] as const
+  ).map(([id, code]) =>
+    row(id, {
       title: `Authorization: Bearer on a preflighted GET, ${code} image → other: the token is not sent to the other origin (and no preflight is needed there)`,
       action: {
         kind: 'fetch',
@@ -108,7 +113,7 @@ export const scenarios: Scenario[] = [
       ],
     }),
   ),
-  row('authorization-kept-same-origin-302', {
+  row('redirect/authorization-kept-same-origin-302', {
     title: 'Authorization: Bearer, 302 image → image (same origin): the token is kept, and the new URL is preflighted again',
     action: {
       kind: 'fetch',

@@ -3,24 +3,17 @@
 // redirect limit, method rewriting, redirect modes, and the IIIF base-URI 303 to info.json.
 
 import { derivedCounterfactual } from '../../harness/scenarios/outcomes.ts';
-import type { Counterfactual, MakeSpec, Scenario, Target } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
 import { CORS_CHECK, FETCH, HTTP_FETCH, ORIGIN_HEADER, ORIGIN_NULL, REDIRECT_FETCH } from './citations.ts';
+import { on, rowBuilder } from './vocabulary.ts';
 
 const WPT_CORS_REDIRECT = 'wpt fetch/api/cors/cors-redirect.any.js';
 const WPT_REDIRECT_ORIGIN = 'wpt cors/redirect-origin.htm';
 
-const CODES = [301, 302, 303, 307, 308] as const;
-
-const on = (origin: Target['origin'], make: MakeSpec = {}): Target => ({ origin, make });
 const star: MakeSpec = { acao: ['*'] };
 
-/** A scenario row; every redirect scenario is in the `redirect` family. */
-const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({
-  id: `redirect/${slug}`,
-  family: 'redirect',
-  ...rest,
-  counterfactuals: rest.counterfactuals ?? redirectCounterfactuals(rest.spec),
-});
+/** A redirect row: its own counterfactuals, else the redirect ones. */
+const row = rowBuilder('redirect', (r) => r.counterfactuals ?? redirectCounterfactuals(r.spec));
 
 /** A broken engine: the result flipped, or the real Origin kept after a cross-origin hop. */
 function redirectCounterfactuals(spec: Scenario['spec']): Counterfactual[] {
@@ -33,8 +26,16 @@ function redirectCounterfactuals(spec: Scenario['spec']): Counterfactual[] {
   ];
 }
 
-const sameToCross = CODES.map((code) =>
-  row(`same-to-cross-${code}`, {
+const sameToCross = (
+  [
+    ['redirect/same-to-cross-301', 301],
+    ['redirect/same-to-cross-302', 302],
+    ['redirect/same-to-cross-303', 303],
+    ['redirect/same-to-cross-307', 307],
+    ['redirect/same-to-cross-308', 308],
+  ] as const
+).map(([id, code]) =>
+  row(id, {
     title: `${code} from the viewer's own origin to the image origin: Origin is sent (not null) at the target`,
     // The first request is same-origin (response tainting "basic"), so a GET carries no Origin; the
     // redirect leaves the viewer origin from a URL same-origin with the request's origin, so the
@@ -48,8 +49,16 @@ const sameToCross = CODES.map((code) =>
   }),
 );
 
-const crossToSameCross = CODES.map((code) =>
-  row(`cross-to-same-cross-${code}`, {
+const crossToSameCross = (
+  [
+    ['redirect/cross-to-same-cross-301', 301],
+    ['redirect/cross-to-same-cross-302', 302],
+    ['redirect/cross-to-same-cross-303', 303],
+    ['redirect/cross-to-same-cross-307', 307],
+    ['redirect/cross-to-same-cross-308', 308],
+  ] as const
+).map(([id, code]) =>
+  row(id, {
     title: `${code} from the image origin to the image origin, ACAO * on both: readable, Origin stays the viewer's`,
     action: { kind: 'fetch', target: on('image', { ...star, status: code, location: on('image', star) }) },
     spec: {
@@ -68,7 +77,7 @@ export const scenarios: Scenario[] = [
   ...crossToSameCross,
 
   // ── cross → another cross origin: Origin becomes `null` ───────────────────────────────────
-  row('cross-to-other-star', {
+  row('redirect/cross-to-other-star', {
     title: 'image → other origin: the request at `other` carries Origin: null; ACAO * passes',
     action: { kind: 'fetch', target: on('image', { ...star, status: 302, location: on('other', star) }) },
     spec: {
@@ -77,7 +86,7 @@ export const scenarios: Scenario[] = [
       cite: `${ORIGIN_NULL}; ${WPT_CORS_REDIRECT} ("Redirect 302: cors to another cors"); ${WPT_REDIRECT_ORIGIN}`,
     },
   }),
-  row('cross-to-other-acao-null', {
+  row('redirect/cross-to-other-acao-null', {
     title: 'image → other origin: ACAO `null` at the target matches the null Origin',
     action: { kind: 'fetch', target: on('image', { ...star, status: 302, location: on('other', { acao: ['null'] }) }) },
     spec: {
@@ -87,7 +96,7 @@ export const scenarios: Scenario[] = [
     },
     fix: 'Never allow-list "null" for credentialed content: any sandboxed document sends it too. For public content use *.',
   }),
-  row('cross-to-other-reflect', {
+  row('redirect/cross-to-other-reflect', {
     title: 'image → other origin: a server reflecting Origin answers ACAO: null and passes',
     action: { kind: 'fetch', target: on('image', { ...star, status: 302, location: on('other', { acao: ['$origin'], vary: 'Origin' }) }) },
     spec: {
@@ -96,7 +105,7 @@ export const scenarios: Scenario[] = [
       cite: `${CORS_CHECK}; ${ORIGIN_NULL}; ${WPT_REDIRECT_ORIGIN}`,
     },
   }),
-  row('cross-to-other-specific-origin', {
+  row('redirect/cross-to-other-specific-origin', {
     title: 'image → other origin: ACAO naming the viewer origin fails (the request says Origin: null)',
     action: { kind: 'fetch', target: on('image', { ...star, status: 302, location: on('other', { acao: ['{viewer}'] }) }) },
     spec: {
@@ -106,7 +115,7 @@ export const scenarios: Scenario[] = [
     },
     fix: NULL_FIX,
   }),
-  row('cross-to-viewer-null', {
+  row('redirect/cross-to-viewer-null', {
     title: 'image → back to the viewer origin: Origin: null there, so even the page\'s own origin needs ACAO *',
     action: { kind: 'fetch', target: on('image', { ...star, status: 302, location: on('viewer', star) }) },
     spec: {
@@ -115,7 +124,7 @@ export const scenarios: Scenario[] = [
       cite: `${ORIGIN_NULL}; ${WPT_CORS_REDIRECT} ("Redirect 302: cors to same origin")`,
     },
   }),
-  row('cross-to-viewer-no-acao', {
+  row('redirect/cross-to-viewer-no-acao', {
     title: 'image → back to the viewer origin without ACAO: blocked (response tainting stays "cors")',
     action: { kind: 'fetch', target: on('image', { ...star, status: 302, location: on('viewer') }) },
     spec: {
@@ -127,7 +136,7 @@ export const scenarios: Scenario[] = [
   }),
 
   // ── a hop without ACAO ─────────────────────────────────────────────────────────────────────
-  row('hop-without-acao', {
+  row('redirect/hop-without-acao', {
     title: 'image → image where the 302 itself lacks ACAO: network error, the target is never requested',
     action: { kind: 'fetch', target: on('image', { status: 302, location: on('image', star) }) },
     spec: {
@@ -137,7 +146,7 @@ export const scenarios: Scenario[] = [
     },
     fix: 'Send CORS headers on redirect responses too (nginx: add_header … always; Apache: Header always set).',
   }),
-  row('same-to-cross-target-no-acao', {
+  row('redirect/same-to-cross-target-no-acao', {
     title: 'viewer → image where the target lacks ACAO: blocked at the target',
     action: { kind: 'fetch', target: on('viewer', { status: 302, location: on('image') }) },
     spec: {
@@ -149,7 +158,7 @@ export const scenarios: Scenario[] = [
   }),
 
   // ── redirects and preflights ──────────────────────────────────────────────────────────────
-  row('after-preflight-same-origin', {
+  row('redirect/after-preflight-same-origin', {
     title: 'PUT preflighted OK, then 307 image → image: followed, with a new preflight at the target',
     // Since whatwg/fetch issue #204 was resolved, a redirect after a successful preflight is
     // followed; WPT's old "Redirection N after preflight failed" subtests are outdated (wpt PR #62651).
@@ -164,7 +173,7 @@ export const scenarios: Scenario[] = [
       cite: `${REDIRECT_FETCH} (ends by running main fetch again, which preflights the new URL); https://github.com/whatwg/fetch/issues/204 (the issue that made these redirects followed); wpt fetch/api/cors/cors-redirect-preflight.any.js; https://github.com/web-platform-tests/wpt/pull/62651`,
     },
   }),
-  row('after-preflight-other-origin', {
+  row('redirect/after-preflight-other-origin', {
     title: 'PUT preflighted OK, then 307 image → other: followed, the new preflight at `other` carries Origin: null',
     action: {
       kind: 'fetch',
@@ -181,7 +190,7 @@ export const scenarios: Scenario[] = [
       { label: 'no preflight at the new origin', server: { preflights: 1, methods: ['OPTIONS', 'PUT', 'PUT'] } },
     ],
   }),
-  row('after-preflight-target-refuses', {
+  row('redirect/after-preflight-target-refuses', {
     title: 'PUT preflighted OK, then 307 to a target whose preflight does not allow PUT: blocked before the second PUT',
     action: {
       kind: 'fetch',
@@ -195,7 +204,7 @@ export const scenarios: Scenario[] = [
     },
     fix: 'Answer preflights identically on every URL a redirect can lead to.',
   }),
-  row('preflight-redirected', {
+  row('redirect/preflight-redirected', {
     title: 'A preflight answered with a 302 is a network error (the redirect is not followed)',
     action: { kind: 'fetch', method: 'PUT', target: on('image', { ...star, pf_acam: 'PUT', pf_location: on('image', { ...star, pf_acam: 'PUT' }) }) },
     spec: {
@@ -207,7 +216,7 @@ export const scenarios: Scenario[] = [
   }),
 
   // ── URL and count limits ──────────────────────────────────────────────────────────────────
-  row('userinfo-cross-origin', {
+  row('redirect/userinfo-cross-origin', {
     title: 'Location with user:pass@ to a cross-origin URL: network error, not followed',
     action: { kind: 'fetch', target: on('image', { ...star, status: 302, location: { origin: 'image', make: star, userinfo: 'user:pass' } }) },
     spec: {
@@ -216,7 +225,7 @@ export const scenarios: Scenario[] = [
       cite: `${REDIRECT_FETCH} (mode "cors", locationURL includes credentials, origin not same origin); wpt fetch/api/cors/cors-redirect-credentials.any.js`,
     },
   }),
-  row('userinfo-same-origin', {
+  row('redirect/userinfo-same-origin', {
     title: 'Location with user:pass@ on the page\'s own origin: allowed by the CORS rule (request origin is same origin)',
     action: { kind: 'fetch', target: on('viewer', { status: 302, location: { origin: 'viewer', make: {}, userinfo: 'user:pass' } }) },
     // The response's URL is the request's current URL, userinfo included (an engine that strips the
@@ -228,7 +237,7 @@ export const scenarios: Scenario[] = [
       cite: `${REDIRECT_FETCH} (the credentials check only applies when the request's origin is not same origin with locationURL); ${FETCH}/#dom-response-url (the current URL, credentials included); ${FETCH}/#concept-http-network-or-cache-fetch (URL credentials only for an authentication fetch); wpt fetch/api/cors/cors-redirect-credentials.any.js`,
     },
   }),
-  row('hops-20-ok', {
+  row('redirect/hops-20-ok', {
     title: '20 redirects (ACAO on every hop) are followed',
     action: { kind: 'fetch', target: on('image', { ...star, hops: 20 }) },
     spec: {
@@ -237,7 +246,7 @@ export const scenarios: Scenario[] = [
       cite: `${REDIRECT_FETCH} ("If request's redirect count is 20, return a network error"); wpt fetch/api/redirect/redirect-count.any.js`,
     },
   }),
-  row('hops-21-fails', {
+  row('redirect/hops-21-fails', {
     title: '21 redirects: network error at the 21st, the 22nd request is never sent',
     action: { kind: 'fetch', target: on('image', { ...star, hops: 21 }) },
     spec: {
@@ -249,7 +258,7 @@ export const scenarios: Scenario[] = [
   }),
 
   // ── method rewriting ──────────────────────────────────────────────────────────────────────
-  row('post-303-becomes-get', {
+  row('redirect/post-303-becomes-get', {
     title: 'POST answered 303: the target is requested with GET (body dropped)',
     action: { kind: 'fetch', method: 'POST', body: 'x', target: on('image', { ...star, status: 303, location: on('image', star) }) },
     spec: {
@@ -258,7 +267,7 @@ export const scenarios: Scenario[] = [
       cite: `${REDIRECT_FETCH} (303 and method not GET/HEAD → GET, body null); wpt fetch/api/redirect/redirect-method.any.js`,
     },
   }),
-  row('post-301-becomes-get', {
+  row('redirect/post-301-becomes-get', {
     title: 'POST answered 301: the target is requested with GET (legacy rewrite the spec keeps)',
     action: { kind: 'fetch', method: 'POST', body: 'x', target: on('image', { ...star, status: 301, location: on('image', star) }) },
     spec: {
@@ -267,7 +276,7 @@ export const scenarios: Scenario[] = [
       cite: `${REDIRECT_FETCH} (301/302 and method POST → GET); wpt fetch/api/redirect/redirect-method.any.js`,
     },
   }),
-  row('post-307-stays-post', {
+  row('redirect/post-307-stays-post', {
     title: 'POST answered 307: the target receives POST again',
     action: { kind: 'fetch', method: 'POST', body: 'x', target: on('image', { ...star, status: 307, location: on('image', star) }) },
     spec: {
@@ -276,7 +285,7 @@ export const scenarios: Scenario[] = [
       cite: `${REDIRECT_FETCH}; wpt fetch/api/redirect/redirect-method.any.js`,
     },
   }),
-  row('post-308-stays-post', {
+  row('redirect/post-308-stays-post', {
     title: 'POST answered 308: the target receives POST again',
     action: { kind: 'fetch', method: 'POST', body: 'x', target: on('image', { ...star, status: 308, location: on('image', star) }) },
     spec: {
@@ -287,7 +296,7 @@ export const scenarios: Scenario[] = [
   }),
 
   // ── redirect modes ────────────────────────────────────────────────────────────────────────
-  row('mode-error', {
+  row('redirect/mode-error', {
     title: "redirect: 'error' turns a (CORS-valid) redirect into a network error",
     action: { kind: 'fetch', redirect: 'error', target: on('image', { ...star, status: 302, location: on('image', star) }) },
     spec: {
@@ -296,7 +305,7 @@ export const scenarios: Scenario[] = [
       cite: `${FETCH}/#concept-http-fetch (redirect mode "error"); wpt fetch/api/redirect/redirect-mode.any.js`,
     },
   }),
-  row('mode-manual', {
+  row('redirect/mode-manual', {
     title: "redirect: 'manual' gives an opaque-redirect response (status 0) when the 3xx passes the CORS check",
     action: { kind: 'fetch', redirect: 'manual', target: on('image', { ...star, status: 302, location: on('image', star) }) },
     spec: {
@@ -305,7 +314,7 @@ export const scenarios: Scenario[] = [
       cite: `${FETCH}/#concept-filtered-response-opaque-redirect; wpt fetch/api/redirect/redirect-mode.any.js`,
     },
   }),
-  row('mode-manual-no-acao', {
+  row('redirect/mode-manual-no-acao', {
     title: "redirect: 'manual' on a 3xx without ACAO: network error (the CORS check precedes the redirect handling)",
     action: { kind: 'fetch', redirect: 'manual', target: on('image', { status: 302, location: on('image', star) }) },
     spec: {
@@ -317,7 +326,7 @@ export const scenarios: Scenario[] = [
   }),
 
   // ── IIIF base URI: {id} → 303 → {id}/info.json ────────────────────────────────────────────
-  row('iiif-base-uri-303', {
+  row('redirect/iiif-base-uri-303', {
     title: 'IIIF base URI 303 → info.json with ACAO * on the 303 (profile `correct`): readable',
     action: { kind: 'fetch', target: { origin: 'image', path: '/p/correct/iiif/3/landscape' } },
     spec: {
@@ -326,7 +335,7 @@ export const scenarios: Scenario[] = [
       cite: `${REDIRECT_FETCH}; ${HTTP_FETCH}; https://iiif.io/api/image/3.0/#2-uri-syntax (base URI SHOULD 303 to info.json); https://iiif.io/api/image/3.0/#71-cors`,
     },
   }),
-  row('iiif-base-uri-303-no-acao', {
+  row('redirect/iiif-base-uri-303-no-acao', {
     title: 'IIIF base URI 303 without ACAO (profile `base-redirect-no-acao`): info.json never requested, fetch fails',
     action: { kind: 'fetch', target: { origin: 'image', path: '/p/base-redirect-no-acao/iiif/3/landscape' } },
     spec: {
@@ -336,7 +345,7 @@ export const scenarios: Scenario[] = [
     },
     fix: 'Add CORS headers to the base-URI redirect too (loris-imageserver/loris#210): Header always set / add_header … always.',
   }),
-  row('iiif-info-hop-no-acao', {
+  row('redirect/iiif-info-hop-no-acao', {
     title: 'info.json behind a same-origin canonicalising 302 without ACAO (profile `redirect-hop-no-acao`): fails',
     action: { kind: 'fetch', target: { origin: 'image', path: '/p/redirect-hop-no-acao/iiif/3/landscape/info.json' } },
     spec: {
@@ -346,7 +355,7 @@ export const scenarios: Scenario[] = [
     },
     fix: 'Send CORS headers on every redirect response.',
   }),
-  row('iiif-info-host-move-no-acao', {
+  row('redirect/iiif-info-host-move-no-acao', {
     title: 'info.json 301 to another origin without ACAO on the 301 (profile `https-redirect-style-hop`): fails',
     action: { kind: 'fetch', target: { origin: 'image', path: '/p/https-redirect-style-hop/iiif/3/landscape/info.json' } },
     spec: {

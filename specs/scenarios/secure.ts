@@ -6,11 +6,13 @@
 // The fixture hosts are loopback, and http://localhost / http://127.0.0.1 are "potentially
 // trustworthy" URLs (Secure Contexts), which Mixed Content never blocks or upgrades: these rows
 // show how engines treat loopback http from an https page (what a viewer developer meets on a
-// local image server). Mixed content proper needs a non-loopback http host name (not built yet).
+// local image server). Mixed content proper (an http origin that is not potentially trustworthy:
+// the machine's non-loopback address) is in mixed-content.ts.
 // Expectations come from the Mixed Content, Secure Contexts, Fetch and cookie texts cited on each row.
 
 import type { MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
 import { COOKIE_POLICY, MAIN_FETCH, NETWORK_FETCH } from './citations.ts';
+import { ALLOW, rowBuilder } from './vocabulary.ts';
 
 const LOOPBACK_TRUSTWORTHY =
   'https://w3c.github.io/webappsec-secure-contexts/#is-url-trustworthy (http://localhost and 127.0.0.0/8 are potentially trustworthy); https://w3c.github.io/webappsec-mixed-content/level2.html#should-block-fetch and #upgrade-algorithm (a potentially trustworthy URL is neither blocked nor upgraded)';
@@ -19,26 +21,24 @@ const TAINTED_ORIGIN = 'https://fetch.spec.whatwg.org/#concept-http-redirect-fet
 const SET_COOKIE_STORED = `${NETWORK_FETCH} (Set-Cookie is stored when includeCredentials)`;
 const CHIPS = 'https://datatracker.ietf.org/doc/draft-cutler-httpbis-partitioned-cookies/ (CHIPS: Partitioned cookies are kept per top-level site and sent within it)';
 
-/** A correct credentialed answer: the exact page origin (reflected) and ACAC true. */
-const ALLOW: MakeSpec = { acao: ['$origin'], acac: 'true', vary: 'Origin' };
 const PNG: MakeSpec = { body: 'png', cache: 'no-store' };
-const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({ id: `secure/${slug}`, family: 'secure', ...rest });
+const row = rowBuilder('secure');
 
 export const scenarios: Scenario[] = [
   // --- an https viewer, loopback http tiles (potentially trustworthy: not mixed content) ---
-  row('loopback-http-fetch-from-https', {
+  row('secure/loopback-http-fetch-from-https', {
     title: 'An https viewer fetch()ing http://localhost is not mixed content (loopback is potentially trustworthy): the request goes out over http',
     scheme: 'https',
     action: { kind: 'fetch', target: { origin: 'image', scheme: 'http', make: { acao: ['*'] } } },
     spec: { observed: { result: 'readable' }, server: { requests: 1, schemes: ['http'] }, cite: LOOPBACK_TRUSTWORTHY },
   }),
-  row('loopback-http-img-from-https', {
+  row('secure/loopback-http-img-from-https', {
     title: 'An https viewer\'s plain <img> of an http://localhost tile loads over http, not upgraded (loopback is potentially trustworthy)',
     scheme: 'https',
     action: { kind: 'image', target: { origin: 'image', scheme: 'http', make: PNG } },
     spec: { observed: { result: 'loaded' }, server: { requests: 1, schemes: ['http'], origins: ['absent'] }, cite: LOOPBACK_TRUSTWORTHY },
   }),
-  row('loopback-http-img-crossorigin-from-https', {
+  row('secure/loopback-http-img-crossorigin-from-https', {
     title: '<img crossorigin=anonymous> of an http://localhost tile from an https viewer loads over http and, with ACAO *, draws clean',
     scheme: 'https',
     action: { kind: 'image', target: { origin: 'image', scheme: 'http', make: { ...PNG, acao: ['*'] } }, crossOrigin: 'anonymous', use: ['2d'] },
@@ -46,26 +46,26 @@ export const scenarios: Scenario[] = [
   }),
 
   // --- redirects between the schemes ---
-  row('redirect-https-to-loopback-http-fetch', {
+  row('secure/redirect-https-to-loopback-http-fetch', {
     title: 'fetch() from https redirected (302) to http://localhost (another port): followed over http, and the cross-origin hop carries Origin: null',
     scheme: 'https',
     action: { kind: 'fetch', target: { origin: 'image', make: { status: 302, acao: ['*'], location: { origin: 'other', scheme: 'http', make: { acao: ['*'] } } } } },
     spec: { observed: { result: 'readable' }, server: { requests: 2, schemes: ['https', 'http'], origins: ['viewer', 'null'] }, cite: `${MAIN_FETCH_HOPS}; ${LOOPBACK_TRUSTWORTHY}; ${TAINTED_ORIGIN}` },
     fix: 'Never redirect an https URL to http (behind a TLS-terminating proxy, build Location from the forwarded scheme): on a non-loopback host the browser blocks it as mixed content.',
   }),
-  row('redirect-https-to-loopback-http-img', {
+  row('secure/redirect-https-to-loopback-http-img', {
     title: '<img> from https redirected (302) to an http://localhost tile: followed over http (loopback is potentially trustworthy)',
     scheme: 'https',
     action: { kind: 'image', target: { origin: 'image', make: { status: 302, location: { origin: 'other', scheme: 'http', make: PNG } } } },
     spec: { observed: { result: 'loaded' }, server: { requests: 2, schemes: ['https', 'http'] }, cite: `${MAIN_FETCH_HOPS}; ${LOOPBACK_TRUSTWORTHY}` },
     fix: 'Never redirect an https URL to http (behind a TLS-terminating proxy, build Location from the forwarded scheme).',
   }),
-  row('redirect-http-to-https-same-host', {
+  row('secure/redirect-http-to-https-same-host', {
     title: 'An http viewer fetch()ing http info.json that 301s to https on the same host: the https hop carries Origin: null, ACAO * still reads',
     action: { kind: 'fetch', target: { origin: 'image', make: { status: 301, acao: ['*'], location: { origin: 'image', scheme: 'https', make: { acao: ['*'] } } } } },
     spec: { observed: { result: 'readable', status: 200, redirected: true }, server: { requests: 2, schemes: ['http', 'https'], origins: ['viewer', 'null'] }, cite: TAINTED_ORIGIN },
   }),
-  row('redirect-http-to-https-allowlist-fails', {
+  row('secure/redirect-http-to-https-allowlist-fails', {
     title: 'The same http → https hop against an allow-list (ACAO = the viewer origin) fails: the hop\'s Origin is null',
     action: { kind: 'fetch', target: { origin: 'image', make: { status: 301, acao: ['*'], location: { origin: 'image', scheme: 'https', make: { acao: ['{viewer}'], vary: 'Origin' } } } } },
     spec: { observed: { result: 'blocked', error: 'TypeError' }, server: { requests: 2, schemes: ['http', 'https'], origins: ['viewer', 'null'] }, cite: TAINTED_ORIGIN },
@@ -73,7 +73,7 @@ export const scenarios: Scenario[] = [
   }),
 
   // --- third-party cookies as sites send them (https, Secure) ---
-  row('third-party-set-cookie-sent', {
+  row('secure/third-party-set-cookie-sent', {
     title: 'A SameSite=None; Secure cookie set by a cross-site credentialed response is sent on the next credentialed request to that site',
     scheme: 'https',
     isolation: 'cookies',
@@ -86,7 +86,7 @@ export const scenarios: Scenario[] = [
     },
     spec: { observed: { result: 'done', steps: [{ result: 'readable' }, { result: 'readable' }] }, server: { requests: 2, preflights: 0, cookie: true }, cite: `${SET_COOKIE_STORED}; ${COOKIE_POLICY}` },
   }),
-  row('chips-partitioned-cookie-sent', {
+  row('secure/chips-partitioned-cookie-sent', {
     title: 'A Partitioned (CHIPS) cookie set by a cross-site credentialed response is sent on the next credentialed request from the same top-level site',
     scheme: 'https',
     isolation: 'cookies',
@@ -99,7 +99,7 @@ export const scenarios: Scenario[] = [
     },
     spec: { observed: { result: 'done', steps: [{ result: 'readable' }, { result: 'readable' }] }, server: { requests: 2, preflights: 0, cookie: true }, cite: `${SET_COOKIE_STORED}; ${CHIPS}` },
   }),
-  row('img-use-credentials-third-party-cookie', {
+  row('secure/img-use-credentials-third-party-cookie', {
     title: '<img crossorigin=use-credentials> to a cross-site host sends its SameSite=None; Secure cookie and, with exact ACAO + ACAC, draws clean',
     scheme: 'https',
     isolation: 'cookies',

@@ -4,19 +4,11 @@
 // one cached URL read from two origins (Vary: Origin), and requests from an opaque-origin
 // document (a sandboxed iframe sends Origin: null).
 
-import { derivedCounterfactual } from '../../harness/scenarios/outcomes.ts';
 import type { Action, Counterfactual, FetchAction, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
 import { ACEH, CORS_CHECK, FORBIDDEN_RESPONSE_HEADER, HTTP_CACHING, HTTP_FETCH, NETWORK_OR_CACHE_FETCH, ORIGIN_NULL, RANGE_REQUESTS, SAFE_HEADER, SAFE_RESPONSE_HEADER, SANDBOX_ORIGIN } from './citations.ts';
+import { ONE, image, rowBuilder, withDerived } from './vocabulary.ts';
 
-const image = (make: MakeSpec) => ({ origin: 'image' as const, make });
-const ONE = { requests: 1, preflights: 0, origins: ['viewer'] };
-
-const row = (slug: string, rest: Omit<Scenario, 'id' | 'family'> & { counterfactuals?: Counterfactual[] }): Scenario => ({
-  id: `simple/${slug}`,
-  family: 'simple',
-  ...rest,
-  counterfactuals: [...(rest.counterfactuals ?? []), ...[derivedCounterfactual(rest.spec)].filter((c): c is Counterfactual => !!c)],
-});
+const row = rowBuilder('simple', withDerived);
 
 const RANGE: FetchAction = { kind: 'fetch', headers: { Range: 'bytes=0-8' }, read: ['Content-Range', 'Content-Length'], target: image({}) };
 const CONTENT_RANGE = 'Content-Range: bytes 0-8/9';
@@ -58,7 +50,7 @@ const BOTH_READ = { result: 'done' as const, steps: [{ result: 'readable' as con
 
 export const scenarios: Scenario[] = [
   // ── 206 partial content (a Range tile request) ─────────────────────────────────────────────
-  row('range-206-content-range-hidden', {
+  row('simple/range-206-content-range-hidden', {
     title: 'Range bytes=0-8 (safelisted, no preflight) answered 206: readable, but Content-Range is hidden without ACEH',
     action: { ...RANGE, target: image({ acao: ['*'], status: 206, header: [CONTENT_RANGE] }) },
     spec: {
@@ -69,7 +61,7 @@ export const scenarios: Scenario[] = [
     counterfactuals: [{ label: 'Content-Range readable without ACEH', observed: { headers: { 'content-range': 'bytes 0-8/9', 'content-length': '9' } } }],
     fix: 'Expose Content-Range (Access-Control-Expose-Headers: Content-Range) so range-reading viewers can see which bytes they got.',
   }),
-  row('range-206-content-range-exposed', {
+  row('simple/range-206-content-range-exposed', {
     title: 'Range bytes=0-8 answered 206 with ACEH Content-Range: the header is readable',
     action: { ...RANGE, target: image({ acao: ['*'], status: 206, aceh: 'Content-Range', header: [CONTENT_RANGE] }) },
     spec: {
@@ -81,7 +73,7 @@ export const scenarios: Scenario[] = [
   }),
 
   // ── Set-Cookie is never exposed ───────────────────────────────────────────────────────────
-  row('aceh-set-cookie-still-hidden', {
+  row('simple/aceh-set-cookie-still-hidden', {
     title: 'ACEH listing Set-Cookie (and X-Custom): X-Custom is exposed, Set-Cookie stays hidden',
     action: {
       kind: 'fetch',
@@ -97,7 +89,7 @@ export const scenarios: Scenario[] = [
   }),
 
   // ── 304 revalidation ──────────────────────────────────────────────────────────────────────
-  row('revalidated-304-keeps-cors', {
+  row('simple/revalidated-304-keeps-cors', {
     title: "A revalidation answered 304 without any CORS header: the stored response's ACAO applies, readable with status 200",
     action: revalidate(stored({}), ['X-Custom']),
     spec: {
@@ -113,7 +105,7 @@ export const scenarios: Scenario[] = [
     },
     counterfactuals: [{ label: 'the 304 itself CORS-checked', observed: { steps: [step(null), { result: 'blocked' }] } }],
   }),
-  row('revalidated-304-widens-aceh', {
+  row('simple/revalidated-304-widens-aceh', {
     title: 'A 304 that adds Access-Control-Expose-Headers: X-Custom updates the stored response: X-Custom becomes readable',
     action: revalidate(stored({ nm_header: ['Access-Control-Expose-Headers: X-Custom'] }), ['X-Custom']),
     spec: {
@@ -129,7 +121,7 @@ export const scenarios: Scenario[] = [
     },
     counterfactuals: [{ label: "the 304's ACEH ignored", observed: { steps: [step(null), step(null)] } }],
   }),
-  row('revalidated-304-narrows-aceh', {
+  row('simple/revalidated-304-narrows-aceh', {
     title: 'Stored with ACEH X-Custom; a 304 carrying Access-Control-Expose-Headers: X-Other narrows it: X-Custom hidden again',
     action: revalidate(stored({ aceh: 'X-Custom', nm_header: ['Access-Control-Expose-Headers: X-Other'] }), ['X-Custom']),
     spec: {
@@ -147,7 +139,7 @@ export const scenarios: Scenario[] = [
   }),
 
   // ── one URL, two origins (Vary: Origin) ───────────────────────────────────────────────────
-  row('vary-origin-two-origins', {
+  row('simple/vary-origin-two-origins', {
     title: 'The origin reflected with Vary: Origin, cacheable; read by the viewer, then by an `other`-origin frame: both readable, two requests',
     action: twoOrigins({ acao: ['$origin'], vary: 'Origin', cache: 'max-age=600' }),
     spec: {
@@ -157,7 +149,7 @@ export const scenarios: Scenario[] = [
     },
     counterfactuals: [{ label: "the viewer's cached answer served to the other origin", observed: { steps: [{ result: 'readable', status: 200 }, { result: 'blocked' }] }, server: { requests: 1, origins: ['viewer'] } }],
   }),
-  row('vary-origin-missing-two-origins', {
+  row('simple/vary-origin-missing-two-origins', {
     title: 'The origin reflected without Vary, cacheable: the other-origin frame may get the cached ACAO for the viewer (blocked) or a refetch (readable)',
     action: twoOrigins({ acao: ['$origin'], cache: 'max-age=600' }),
     spec: {
@@ -182,26 +174,26 @@ export const scenarios: Scenario[] = [
   }),
 
   // ── an opaque-origin document: Origin: null ───────────────────────────────────────────────
-  row('sandboxed-frame-acao-star', {
+  row('simple/sandboxed-frame-acao-star', {
     title: 'fetch() from a sandboxed iframe (opaque origin) sends Origin: null; ACAO * passes',
     action: fromSandbox({ acao: ['*'] }),
     spec: { observed: { result: 'readable', status: 200, body: 'make-body' }, server: NULL_ONE, cite: `${SANDBOX_ORIGIN}; ${ORIGIN_NULL} (an opaque origin serializes to "null"); ${CORS_CHECK}` },
     counterfactuals: [REAL_ORIGIN],
   }),
-  row('sandboxed-frame-acao-viewer', {
+  row('simple/sandboxed-frame-acao-viewer', {
     title: "fetch() from a sandboxed iframe: ACAO naming the embedding page's origin fails",
     action: fromSandbox({ acao: ['{viewer}'] }),
     spec: { observed: { result: 'blocked', error: 'TypeError' }, server: NULL_ONE, cite: `${SANDBOX_ORIGIN}; ${ORIGIN_NULL}; ${CORS_CHECK}` },
     counterfactuals: [REAL_ORIGIN],
   }),
-  row('sandboxed-frame-acao-null', {
+  row('simple/sandboxed-frame-acao-null', {
     title: 'fetch() from a sandboxed iframe: ACAO `null` matches the opaque origin (why "null" must never be allow-listed)',
     action: fromSandbox({ acao: ['null'] }),
     spec: { observed: { result: 'readable', status: 200, body: 'make-body' }, server: NULL_ONE, cite: `${SANDBOX_ORIGIN}; ${CORS_CHECK}; wpt cors/origin.htm` },
     counterfactuals: [REAL_ORIGIN],
     fix: 'Never answer ACAO: null; every sandboxed document, data: URL and cross-origin redirect sends Origin: null.',
   }),
-  row('sandboxed-frame-credentialed-acao-null', {
+  row('simple/sandboxed-frame-credentialed-acao-null', {
     title: "credentials 'include' from a sandboxed iframe: ACAO `null` + ACAC true is readable",
     action: fromSandbox({ acao: ['null'], acac: 'true' }, 'include'),
     spec: { observed: { result: 'readable', status: 200, body: 'make-body' }, server: NULL_ONE, cite: `${SANDBOX_ORIGIN}; ${CORS_CHECK} ("null" matches, ACAC true)` },

@@ -3,8 +3,8 @@
 
 import type { MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
 import { ACEH, CORS_CHECK } from './citations.ts';
+import { ONE } from './vocabulary.ts';
 
-const one = { requests: 1, preflights: 0, origins: ['viewer'] };
 const EXPIRES = 'Thu, 01 Jan 2037 00:00:00 GMT';
 const LAST_MODIFIED = 'Mon, 01 Jan 2024 00:00:00 GMT';
 
@@ -15,16 +15,16 @@ const LAST_MODIFIED = 'Mon, 01 Jan 2024 00:00:00 GMT';
  * socket verbatim (fixtures/reply.ts). A repeated harmless X-Raw header forces that path, so the
  * spaces and tabs really are on the wire.
  */
-function acaoRow(slug: string, title: string, acao: string[], result: 'readable' | 'blocked', opts: { fix?: string; raw?: boolean } = {}): Scenario {
+function acaoRow(id: `simple/${string}`, title: string, acao: string[], result: 'readable' | 'blocked', opts: { fix?: string; raw?: boolean } = {}): Scenario {
   const make: MakeSpec = { acao, ...(opts.raw && { header: ['X-Raw: 1', 'X-Raw: 2'] }) };
   return {
-    id: `simple/${slug}`,
+    id,
     family: 'simple',
     title,
     action: { kind: 'fetch', target: { origin: 'image', make } },
     spec: {
       observed: result === 'readable' ? { result, status: 200, body: 'make-body' } : { result, error: 'TypeError' },
-      server: one,
+      server: ONE,
       cite: `${CORS_CHECK}; https://fetch.spec.whatwg.org/#http-new-header-syntax; wpt cors/origin.htm`,
     },
     ...(opts.fix && { fix: opts.fix }),
@@ -32,15 +32,15 @@ function acaoRow(slug: string, title: string, acao: string[], result: 'readable'
 }
 
 /** A cross-origin POST with a CORS-safelisted Content-Type: a simple request, never preflighted. */
-function postRow(slug: string, contentType: string, body: string): Scenario {
+function postRow(id: `simple/${string}`, contentType: string, body: string): Scenario {
   return {
-    id: `simple/${slug}`,
+    id,
     family: 'simple',
     title: `POST with Content-Type ${contentType.split(';')[0]} is a simple request: no preflight, readable`,
     action: { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'] } }, method: 'POST', headers: { 'Content-Type': contentType }, body },
     spec: {
       observed: { result: 'readable', status: 200 },
-      server: { ...one, methods: ['POST'] },
+      server: { ...ONE, methods: ['POST'] },
       cite: 'https://fetch.spec.whatwg.org/#cors-safelisted-request-header; wpt fetch/api/cors/cors-no-preflight.any.js',
     },
   };
@@ -52,7 +52,7 @@ export const scenarios: Scenario[] = [
     family: 'simple',
     title: 'GET without Access-Control-Allow-Origin is a network error',
     action: { kind: 'fetch', target: { origin: 'image', make: {} } },
-    spec: { observed: { result: 'blocked', error: 'TypeError' }, server: one, cite: `${CORS_CHECK}; wpt fetch/api/cors/cors-basic.any.js` },
+    spec: { observed: { result: 'blocked', error: 'TypeError' }, server: ONE, cite: `${CORS_CHECK}; wpt fetch/api/cors/cors-basic.any.js` },
     fix: 'Send Access-Control-Allow-Origin on every response (nginx: add_header ... always).',
   },
   {
@@ -60,21 +60,21 @@ export const scenarios: Scenario[] = [
     family: 'simple',
     title: 'GET with ACAO * is readable',
     action: { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'] } } },
-    spec: { observed: { result: 'readable', status: 200, type: 'cors', body: 'make-body' }, server: one, cite: CORS_CHECK },
+    spec: { observed: { result: 'readable', status: 200, type: 'cors', body: 'make-body' }, server: ONE, cite: CORS_CHECK },
   },
   {
     id: 'simple/acao-exact-origin',
     family: 'simple',
     title: 'GET with ACAO equal to the page origin is readable',
     action: { kind: 'fetch', target: { origin: 'image', make: { acao: ['{viewer}'], vary: 'Origin' } } },
-    spec: { observed: { result: 'readable', status: 200 }, server: one, cite: CORS_CHECK },
+    spec: { observed: { result: 'readable', status: 200 }, server: ONE, cite: CORS_CHECK },
   },
   {
     id: 'simple/acao-trailing-slash',
     family: 'simple',
     title: 'ACAO with a trailing slash does not match the origin',
     action: { kind: 'fetch', target: { origin: 'image', make: { acao: ['{viewer}/'] } } },
-    spec: { observed: { result: 'blocked' }, server: one, cite: `${CORS_CHECK}; wpt cors/origin.htm` },
+    spec: { observed: { result: 'blocked' }, server: ONE, cite: `${CORS_CHECK}; wpt cors/origin.htm` },
   },
   {
     id: 'simple/no-cors-opaque',
@@ -93,46 +93,46 @@ export const scenarios: Scenario[] = [
     family: 'simple',
     title: 'XHR without ACAO fires error with status 0',
     action: { kind: 'xhr', target: { origin: 'image', make: {} } },
-    spec: { observed: { result: 'blocked', status: 0 }, server: one, cite: 'https://xhr.spec.whatwg.org/#request-error-steps' },
+    spec: { observed: { result: 'blocked', status: 0 }, server: ONE, cite: 'https://xhr.spec.whatwg.org/#request-error-steps' },
   },
   {
     id: 'simple/unexposed-header-hidden',
     family: 'simple',
     title: 'A custom response header is hidden unless exposed; Content-Type is safelisted',
     action: { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'], header: ['X-Custom: 1'] } }, read: ['X-Custom', 'Content-Type'] },
-    spec: { observed: { result: 'readable', headers: { 'x-custom': null, 'content-type': 'text/plain; charset=utf-8' } }, server: one, cite: 'https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name' },
+    spec: { observed: { result: 'readable', headers: { 'x-custom': null, 'content-type': 'text/plain; charset=utf-8' } }, server: ONE, cite: 'https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name' },
   },
 
   // --- ACAO value parsing (wpt cors/origin.htm corpus): only `*` or the byte-exact serialized origin passes ---
-  acaoRow('acao-uppercase', 'ACAO equal to the origin but upper-cased does not match (byte comparison)', ['{viewer:upper}'], 'blocked'),
-  acaoRow('acao-own-origin', "ACAO naming the server's own origin (wrong port) does not match the page", ['{image}'], 'blocked'),
-  acaoRow('acao-page-url', "ACAO with the page's full URL instead of its origin does not match", ['{viewer}/blank'], 'blocked'),
-  acaoRow('acao-list-two-origins', 'ACAO listing two origins in one line ("a, b") is not a match', ['{viewer}, {other}'], 'blocked', {
+  acaoRow('simple/acao-uppercase', 'ACAO equal to the origin but upper-cased does not match (byte comparison)', ['{viewer:upper}'], 'blocked'),
+  acaoRow('simple/acao-own-origin', "ACAO naming the server's own origin (wrong port) does not match the page", ['{image}'], 'blocked'),
+  acaoRow('simple/acao-page-url', "ACAO with the page's full URL instead of its origin does not match", ['{viewer}/blank'], 'blocked'),
+  acaoRow('simple/acao-list-two-origins', 'ACAO listing two origins in one line ("a, b") is not a match', ['{viewer}, {other}'], 'blocked', {
     fix: 'Send exactly one origin: look the request Origin up in an allow-list and echo it (with Vary: Origin).',
   }),
-  acaoRow('acao-duplicate-lines', 'Two ACAO header lines (the page origin and another) fail: they combine into "a, b"', ['{viewer}', '{other}'], 'blocked', {
+  acaoRow('simple/acao-duplicate-lines', 'Two ACAO header lines (the page origin and another) fail: they combine into "a, b"', ['{viewer}', '{other}'], 'blocked', {
     fix: 'Make sure only one layer (app, proxy, CDN) adds Access-Control-Allow-Origin.',
   }),
-  acaoRow('acao-duplicate-identical', 'Two identical ACAO lines with the page origin still fail ("a, a" is not the origin)', ['{viewer}', '{viewer}'], 'blocked', {
+  acaoRow('simple/acao-duplicate-identical', 'Two identical ACAO lines with the page origin still fail ("a, a" is not the origin)', ['{viewer}', '{viewer}'], 'blocked', {
     fix: 'Make sure only one layer (app, proxy, CDN) adds Access-Control-Allow-Origin; duplicates fail even when equal.',
   }),
-  acaoRow('acao-duplicate-star', 'Two ACAO: * lines fail ("*, *" is neither * nor the origin)', ['*', '*'], 'blocked', {
+  acaoRow('simple/acao-duplicate-star', 'Two ACAO: * lines fail ("*, *" is neither * nor the origin)', ['*', '*'], 'blocked', {
     fix: 'Make sure only one layer (app, proxy, CDN) adds Access-Control-Allow-Origin.',
   }),
-  acaoRow('acao-null', 'ACAO: null does not match a real (non-opaque) origin', ['null'], 'blocked', {
+  acaoRow('simple/acao-null', 'ACAO: null does not match a real (non-opaque) origin', ['null'], 'blocked', {
     fix: 'Never send ACAO: null; reflect an allow-listed origin or send *.',
   }),
-  acaoRow('acao-star-with-origin', 'ACAO "*, <origin>": * combined with anything is not a wildcard', ['*, {viewer}'], 'blocked'),
-  acaoRow('acao-quoted-star', 'ACAO "\\"*\\"" (quoted) is not the wildcard', ['"*"'], 'blocked'),
-  acaoRow('acao-empty', 'An empty ACAO value fails', [''], 'blocked'),
-  acaoRow('acao-whitespace-origin', 'Spaces and tabs around the origin in ACAO are not part of the value: passes', [' \t{viewer}\t '], 'readable', { raw: true }),
-  acaoRow('acao-whitespace-star', 'Spaces around * in ACAO are not part of the value: passes', ['  *\t'], 'readable', { raw: true }),
+  acaoRow('simple/acao-star-with-origin', 'ACAO "*, <origin>": * combined with anything is not a wildcard', ['*, {viewer}'], 'blocked'),
+  acaoRow('simple/acao-quoted-star', 'ACAO "\\"*\\"" (quoted) is not the wildcard', ['"*"'], 'blocked'),
+  acaoRow('simple/acao-empty', 'An empty ACAO value fails', [''], 'blocked'),
+  acaoRow('simple/acao-whitespace-origin', 'Spaces and tabs around the origin in ACAO are not part of the value: passes', [' \t{viewer}\t '], 'readable', { raw: true }),
+  acaoRow('simple/acao-whitespace-star', 'Spaces around * in ACAO are not part of the value: passes', ['  *\t'], 'readable', { raw: true }),
   {
     id: 'simple/cross-site-star',
     family: 'simple',
     title: 'Cross-site (127.0.0.1 vs localhost) GET with ACAO * is readable',
     action: { kind: 'fetch', target: { origin: 'imageCrossSite', make: { acao: ['*'] } } },
-    spec: { observed: { result: 'readable', status: 200, type: 'cors', body: 'make-body' }, server: one, cite: `${CORS_CHECK}; wpt fetch/api/cors/cors-basic.any.js (remote host)` },
+    spec: { observed: { result: 'readable', status: 200, type: 'cors', body: 'make-body' }, server: ONE, cite: `${CORS_CHECK}; wpt fetch/api/cors/cors-basic.any.js (remote host)` },
   },
   {
     id: 'simple/no-cors-star-still-opaque',
@@ -163,14 +163,14 @@ export const scenarios: Scenario[] = [
     family: 'simple',
     title: 'A 404 with ACAO * is readable, and JS sees status 404',
     action: { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'], status: 404 } } },
-    spec: { observed: { result: 'readable', status: 404, body: 'make-body' }, server: one, cite: `${CORS_CHECK}; wpt cors/status.htm` },
+    spec: { observed: { result: 'readable', status: 404, body: 'make-body' }, server: ONE, cite: `${CORS_CHECK}; wpt cors/status.htm` },
   },
   {
     id: 'simple/status-500-no-acao',
     family: 'simple',
     title: 'A 500 without ACAO is a network error: JS cannot even see the status',
     action: { kind: 'fetch', target: { origin: 'image', make: { status: 500 } } },
-    spec: { observed: { result: 'blocked', error: 'TypeError' }, server: one, cite: `${CORS_CHECK}; wpt cors/status.htm` },
+    spec: { observed: { result: 'blocked', error: 'TypeError' }, server: ONE, cite: `${CORS_CHECK}; wpt cors/status.htm` },
     fix: 'Add CORS headers to error responses too (nginx: add_header ... always), so clients can read 4xx/5xx.',
   },
 
@@ -182,13 +182,13 @@ export const scenarios: Scenario[] = [
     action: { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'] } }, method: 'HEAD' },
     spec: {
       observed: { result: 'readable', status: 200 },
-      server: { ...one, methods: ['HEAD'] },
+      server: { ...ONE, methods: ['HEAD'] },
       cite: 'https://fetch.spec.whatwg.org/#cors-safelisted-method; wpt fetch/api/cors/cors-no-preflight.any.js',
     },
   },
-  postRow('post-text-plain', 'text/plain;charset=UTF-8', 'a=1'),
-  postRow('post-form-urlencoded', 'application/x-www-form-urlencoded', 'a=1&b=2'),
-  postRow('post-multipart', 'multipart/form-data; boundary=cors', '--cors\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--cors--\r\n'),
+  postRow('simple/post-text-plain', 'text/plain;charset=UTF-8', 'a=1'),
+  postRow('simple/post-form-urlencoded', 'application/x-www-form-urlencoded', 'a=1&b=2'),
+  postRow('simple/post-multipart', 'multipart/form-data; boundary=cors', '--cors\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--cors--\r\n'),
 
   // --- response headers JS may read ---
   {
@@ -221,7 +221,7 @@ export const scenarios: Scenario[] = [
           'x-custom': null,
         },
       },
-      server: one,
+      server: ONE,
       cite: 'https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name; wpt fetch/api/cors/cors-filtering.js, cors/response-headers.htm',
     },
   },
@@ -234,7 +234,7 @@ export const scenarios: Scenario[] = [
       target: { origin: 'image', make: { acao: ['*'], aceh: 'X-Custom', header: ['X-Custom: 1', 'X-Other: 2'] } },
       read: ['X-Custom', 'X-Other'],
     },
-    spec: { observed: { result: 'readable', headers: { 'x-custom': '1', 'x-other': null } }, server: one, cite: `${ACEH}; wpt cors/response-headers.htm` },
+    spec: { observed: { result: 'readable', headers: { 'x-custom': '1', 'x-other': null } }, server: ONE, cite: `${ACEH}; wpt cors/response-headers.htm` },
   },
   {
     id: 'simple/aceh-star',
@@ -247,7 +247,7 @@ export const scenarios: Scenario[] = [
     },
     spec: {
       observed: { result: 'readable', headers: { 'x-custom': '1', 'set-cookie': null, '*': 'whoa' } },
-      server: one,
+      server: ONE,
       cite: `${ACEH}; https://fetch.spec.whatwg.org/#forbidden-response-header-name; wpt fetch/api/cors/cors-expose-star.js`,
     },
   },
@@ -260,7 +260,7 @@ export const scenarios: Scenario[] = [
       target: { origin: 'image', make: { acao: ['*'], aceh: 'X-Other, *', header: ['X-Custom: 1', 'X-Other: 2'] } },
       read: ['X-Custom', 'X-Other'],
     },
-    spec: { observed: { result: 'readable', headers: { 'x-custom': '1', 'x-other': '2' } }, server: one, cite: `${ACEH}; wpt fetch/api/cors/cors-expose-star.js ("* can be one of several values")` },
+    spec: { observed: { result: 'readable', headers: { 'x-custom': '1', 'x-other': '2' } }, server: ONE, cite: `${ACEH}; wpt fetch/api/cors/cors-expose-star.js ("* can be one of several values")` },
   },
 
   // --- the same rules through XMLHttpRequest ---
@@ -269,28 +269,28 @@ export const scenarios: Scenario[] = [
     family: 'simple',
     title: 'XHR GET with ACAO * is readable',
     action: { kind: 'xhr', target: { origin: 'image', make: { acao: ['*'] } } },
-    spec: { observed: { result: 'readable', status: 200, body: 'make-body' }, server: one, cite: `${CORS_CHECK}; wpt cors/basic.htm` },
+    spec: { observed: { result: 'readable', status: 200, body: 'make-body' }, server: ONE, cite: `${CORS_CHECK}; wpt cors/basic.htm` },
   },
   {
     id: 'simple/xhr-acao-exact-origin',
     family: 'simple',
     title: 'XHR GET with ACAO equal to the page origin is readable',
     action: { kind: 'xhr', target: { origin: 'image', make: { acao: ['{viewer}'], vary: 'Origin' } } },
-    spec: { observed: { result: 'readable', status: 200 }, server: one, cite: `${CORS_CHECK}; wpt cors/origin.htm` },
+    spec: { observed: { result: 'readable', status: 200 }, server: ONE, cite: `${CORS_CHECK}; wpt cors/origin.htm` },
   },
   {
     id: 'simple/xhr-acao-duplicate-lines',
     family: 'simple',
     title: 'XHR: two ACAO lines fire the error event with status 0',
     action: { kind: 'xhr', target: { origin: 'image', make: { acao: ['*', '{viewer}'] } } },
-    spec: { observed: { result: 'blocked', status: 0 }, server: one, cite: `${CORS_CHECK}; wpt cors/origin.htm (doubleOrigin)` },
+    spec: { observed: { result: 'blocked', status: 0 }, server: ONE, cite: `${CORS_CHECK}; wpt cors/origin.htm (doubleOrigin)` },
   },
   {
     id: 'simple/xhr-acao-null',
     family: 'simple',
     title: 'XHR: ACAO null fires the error event with status 0',
     action: { kind: 'xhr', target: { origin: 'image', make: { acao: ['null'] } } },
-    spec: { observed: { result: 'blocked', status: 0 }, server: one, cite: `${CORS_CHECK}; wpt cors/origin.htm` },
+    spec: { observed: { result: 'blocked', status: 0 }, server: ONE, cite: `${CORS_CHECK}; wpt cors/origin.htm` },
   },
   {
     id: 'simple/xhr-exposed-headers',
@@ -303,7 +303,7 @@ export const scenarios: Scenario[] = [
     },
     spec: {
       observed: { result: 'readable', headers: { 'x-custom': '1', 'x-other': null, 'content-type': 'text/plain; charset=utf-8' } },
-      server: one,
+      server: ONE,
       cite: 'https://xhr.spec.whatwg.org/#the-getresponseheader()-method; wpt cors/response-headers.htm',
     },
   },
@@ -312,7 +312,7 @@ export const scenarios: Scenario[] = [
     family: 'simple',
     title: 'XHR: a 404 with ACAO * loads and shows status 404',
     action: { kind: 'xhr', target: { origin: 'image', make: { acao: ['*'], status: 404 } } },
-    spec: { observed: { result: 'readable', status: 404 }, server: one, cite: `${CORS_CHECK}; wpt cors/status.htm` },
+    spec: { observed: { result: 'readable', status: 404 }, server: ONE, cite: `${CORS_CHECK}; wpt cors/status.htm` },
   },
   {
     id: 'simple/xhr-post-text-plain',
@@ -321,7 +321,7 @@ export const scenarios: Scenario[] = [
     action: { kind: 'xhr', target: { origin: 'image', make: { acao: ['*'] } }, method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'a=1' },
     spec: {
       observed: { result: 'readable', status: 200 },
-      server: { ...one, methods: ['POST'] },
+      server: { ...ONE, methods: ['POST'] },
       cite: 'https://fetch.spec.whatwg.org/#cors-safelisted-request-header; wpt cors/simple-requests.htm',
     },
   },

@@ -29,9 +29,9 @@ const manifest = (profile: string): Target => ({ origin: 'image', path: `/t/{tok
 const osd = (profile: string, drawer: Drawer, crossOriginPolicy: Policy, warmUp = false): ViewerAction =>
   ({ kind: 'viewer', viewer: 'osd', target: info(profile), drawer, crossOriginPolicy, ...(warmUp && { warmUp }) });
 
-const row = (slug: string, rest: Omit<Scenario, 'id' | 'family' | 'spec'> & { sees: Partial<ViewerObservation>; preflights: number; cite: string }): Scenario => {
+const row = (id: `viewer/${string}`, rest: Omit<Scenario, 'id' | 'family' | 'spec'> & { sees: Partial<ViewerObservation>; preflights: number; cite: string }): Scenario => {
   const { sees, preflights, cite, ...scenario } = rest;
-  return { id: `viewer/${slug}`, family: 'viewer', ...scenario, spec: { observed: { viewer: sees }, server: { preflights }, cite } };
+  return { id, family: 'viewer', ...scenario, spec: { observed: { viewer: sees }, server: { preflights }, cite } };
 };
 
 const IMAGE = { shown: 'image', uiError: false } as const;
@@ -43,8 +43,10 @@ const TILE_FIX = 'Send Access-Control-Allow-Origin: * on image responses too (II
 const INFO_FIX = 'Send Access-Control-Allow-Origin: * on info.json (and its redirects and errors): viewers read it with XHR/fetch.';
 const CREDENTIALS_FIX = 'Public tiles: use crossOriginPolicy "Anonymous". Credentialed tiles need the exact origin echoed with Access-Control-Allow-Credentials: true and Vary: Origin, never *.';
 
-const osdRows = (drawer: Drawer): Scenario[] => [
-  row(`osd-${drawer}-unset-correct`, {
+/** The same five rows for each drawer; `ids` writes their ids out, in the order of the rows. */
+type OsdIds = readonly [unsetCorrect: `viewer/${string}`, anonymousCorrect: `viewer/${string}`, useCredentialsCorrect: `viewer/${string}`, unsetInfoOnly: `viewer/${string}`, anonymousInfoOnly: `viewer/${string}`];
+const osdRows = (drawer: Drawer, [unsetCorrect, anonymousCorrect, useCredentialsCorrect, unsetInfoOnly, anonymousInfoOnly]: OsdIds): Scenario[] => [
+  row(unsetCorrect, {
     title: `OpenSeadragon ${drawer} drawer, crossOriginPolicy unset, correct server: tiles load without CORS, tainted${drawer === 'webgl' ? '; WebGL falls back to canvas' : ''}, image shown`,
     action: osd('correct', drawer, 'unset'),
     sees: drawer === 'webgl' ? FELL_BACK : { ...IMAGE, drawer: 'canvas' },
@@ -52,14 +54,14 @@ const osdRows = (drawer: Drawer): Scenario[] => [
     cite: `${OSD_POLICY_DOC}; ${NOT_ORIGIN_CLEAN}; ${drawer === 'webgl' ? `${WEBGL_ORIGIN}; ${OSD_DRAWER_DOC}; ${OSD_TAINT_FALLBACK}` : 'canvas drawImage of a tainted image is allowed (it only taints the canvas)'}`,
     fix: 'The server is fine; set crossOriginPolicy: "Anonymous" so tiles are CORS-same-origin and WebGL can use them.',
   }),
-  row(`osd-${drawer}-anonymous-correct`, {
+  row(anonymousCorrect, {
     title: `OpenSeadragon ${drawer} drawer, crossOriginPolicy 'Anonymous', correct server: image shown with the ${drawer} drawer`,
     action: osd('correct', drawer, 'Anonymous'),
     sees: { ...IMAGE, drawer },
     preflights: 0,
     cite: `${CORS_CHECK} (ACAO * passes without credentials); ${OSD_POLICY_DOC}`,
   }),
-  row(`osd-${drawer}-use-credentials-correct`, {
+  row(useCredentialsCorrect, {
     title: `OpenSeadragon ${drawer} drawer, crossOriginPolicy 'use-credentials', correct (ACAO *) server: every tile fails the CORS check, nothing drawn, no message`,
     action: osd('correct', drawer, 'use-credentials'),
     sees: { ...BLANK, drawer },
@@ -67,7 +69,7 @@ const osdRows = (drawer: Drawer): Scenario[] => [
     cite: `${CORS_CHECK} (credentials mode include and ACAO * → failure); ${OSD_TILE_FAILED}`,
     fix: CREDENTIALS_FIX,
   }),
-  row(`osd-${drawer}-unset-info-only`, {
+  row(unsetInfoOnly, {
     title: `OpenSeadragon ${drawer} drawer, policy unset, ACAO on info.json only: tiles are plain <img>, image shown${drawer === 'webgl' ? ' after WebGL falls back to canvas' : ''}`,
     action: osd('info-only', drawer, 'unset'),
     sees: drawer === 'webgl' ? FELL_BACK : { ...IMAGE, drawer: 'canvas' },
@@ -75,7 +77,7 @@ const osdRows = (drawer: Drawer): Scenario[] => [
     cite: `${OSD_POLICY_DOC}; ${drawer === 'webgl' ? `${OSD_DRAWER_DOC}; ${OSD_TAINT_FALLBACK}` : NOT_ORIGIN_CLEAN}`,
     fix: TILE_FIX,
   }),
-  row(`osd-${drawer}-anonymous-info-only`, {
+  row(anonymousInfoOnly, {
     title: `OpenSeadragon ${drawer} drawer, 'Anonymous', ACAO on info.json only: every CORS tile load fails, viewer stays blank without a message`,
     action: osd('info-only', drawer, 'Anonymous'),
     sees: { ...BLANK, drawer },
@@ -86,9 +88,9 @@ const osdRows = (drawer: Drawer): Scenario[] => [
 ];
 
 export const scenarios: Scenario[] = [
-  ...osdRows('webgl'),
-  ...osdRows('canvas'),
-  row('osd-webgl-anonymous-tiles-only', {
+  ...osdRows('webgl', ['viewer/osd-webgl-unset-correct', 'viewer/osd-webgl-anonymous-correct', 'viewer/osd-webgl-use-credentials-correct', 'viewer/osd-webgl-unset-info-only', 'viewer/osd-webgl-anonymous-info-only']),
+  ...osdRows('canvas', ['viewer/osd-canvas-unset-correct', 'viewer/osd-canvas-anonymous-correct', 'viewer/osd-canvas-use-credentials-correct', 'viewer/osd-canvas-unset-info-only', 'viewer/osd-canvas-anonymous-info-only']),
+  row('viewer/osd-webgl-anonymous-tiles-only', {
     title: "OpenSeadragon WebGL, 'Anonymous', ACAO on tiles only: the info.json XHR is blocked, the viewer shows \"Unable to open\"",
     action: osd('tiles-only', 'webgl', 'Anonymous'),
     sees: OPEN_FAILED,
@@ -96,7 +98,7 @@ export const scenarios: Scenario[] = [
     cite: `${CORS_CHECK}; ${OSD_OPEN_FAILED}`,
     fix: INFO_FIX,
   }),
-  row('osd-canvas-unset-tiles-only', {
+  row('viewer/osd-canvas-unset-tiles-only', {
     title: 'OpenSeadragon canvas, policy unset, ACAO on tiles only: no policy helps, info.json is still read by XHR and blocked',
     action: osd('tiles-only', 'canvas', 'unset'),
     sees: OPEN_FAILED,
@@ -104,7 +106,7 @@ export const scenarios: Scenario[] = [
     cite: `${CORS_CHECK}; ${OSD_OPEN_FAILED}`,
     fix: INFO_FIX,
   }),
-  row('osd-webgl-anonymous-redirect-hop', {
+  row('viewer/osd-webgl-anonymous-redirect-hop', {
     title: "OpenSeadragon WebGL, 'Anonymous': info.json first 302s without ACAO; the CORS check fails on the redirect, \"Unable to open\"",
     action: osd('redirect-hop-no-acao', 'webgl', 'Anonymous'),
     sees: OPEN_FAILED,
@@ -112,7 +114,7 @@ export const scenarios: Scenario[] = [
     cite: `${HTTP_FETCH} (the CORS check runs on every response of a CORS request, redirects included); ${OSD_OPEN_FAILED}`,
     fix: 'Send CORS headers on every redirect response (Header always set / add_header … always).',
   }),
-  row('osd-webgl-anonymous-errors-without-acao', {
+  row('viewer/osd-webgl-anonymous-errors-without-acao', {
     title: "OpenSeadragon WebGL, 'Anonymous', ACAO on 2xx only: a healthy image needs no error response, image shown with WebGL",
     action: osd('errors-without-acao', 'webgl', 'Anonymous'),
     sees: { ...IMAGE, drawer: 'webgl' },
@@ -120,8 +122,13 @@ export const scenarios: Scenario[] = [
     cite: `${CORS_CHECK} (every 200 carries ACAO *); ${OSD_POLICY_DOC}`,
   }),
   // Policy unset is left out: without CORS, ACAC changes nothing (osd-webgl-unset-correct shows that case).
-  ...(['Anonymous', 'use-credentials'] as const).map((policy) =>
-    row(`osd-webgl-${policy.toLowerCase()}-wildcard-with-credentials`, {
+  ...(
+    [
+      ['viewer/osd-webgl-anonymous-wildcard-with-credentials', 'Anonymous'],
+      ['viewer/osd-webgl-use-credentials-wildcard-with-credentials', 'use-credentials'],
+    ] as const
+  ).map(([id, policy]) =>
+    row(id, {
       title: `OpenSeadragon WebGL, policy ${policy}, ACAO * with ACAC true: ${policy === 'use-credentials' ? 'credentialed tiles fail (* is not allowed with credentials), blank' : 'ACAC is ignored without credentials, image shown with WebGL'}`,
       action: osd('wildcard-with-credentials', 'webgl', policy),
       sees: policy === 'use-credentials' ? { ...BLANK, drawer: 'webgl' } : { ...IMAGE, drawer: 'webgl' },
@@ -157,14 +164,14 @@ export const scenarios: Scenario[] = [
     fix: 'Send Access-Control-Allow-Origin: * on every response, CORS request or not (or Vary: Origin when it depends on the request).',
   },
   // ── Mirador 4 (its own OpenSeadragon 5.0.1 bundled inside) ───────────────────────────────────
-  row('mirador-correct', {
+  row('viewer/mirador-correct', {
     title: 'Mirador 4 opens the manifest from the correct server: image shown',
     action: { kind: 'viewer', viewer: 'mirador', target: manifest('correct') },
     sees: IMAGE,
     preflights: 0,
     cite: `${MIRADOR_FETCH}; ${MIRADOR_OSD}; ${CORS_CHECK}`,
   }),
-  row('mirador-manifest-no-acao', {
+  row('viewer/mirador-manifest-no-acao', {
     title: 'Mirador 4, manifest without ACAO: the manifest fetch is blocked, the window shows an error, no image',
     action: { kind: 'viewer', viewer: 'mirador', target: manifest('manifest-no-acao') },
     sees: OPEN_FAILED,
@@ -172,7 +179,7 @@ export const scenarios: Scenario[] = [
     cite: `${CORS_CHECK}; ${MIRADOR_FETCH} (failure → receiveManifestFailure, rendered in the window); Presentation API 3.0 §6 (MUST CORS)`,
     fix: 'Add Access-Control-Allow-Origin: * where the manifests are served.',
   }),
-  row('mirador-accept-options-404', {
+  row('viewer/mirador-accept-options-404', {
     title: 'Mirador 4 with the IIIF Accept header against a server whose OPTIONS is 404: the manifest preflight fails, error, no image',
     action: { kind: 'viewer', viewer: 'mirador', target: manifest('options-404'), accept: 'iiif' },
     sees: OPEN_FAILED,
@@ -181,14 +188,14 @@ export const scenarios: Scenario[] = [
     fix: 'Answer OPTIONS with 204 and the Access-Control-Allow-* headers.',
   }),
   // ── OpenLayers' IIIF source (a map-style viewer; crossOrigin 'anonymous' as for pixel access) ──
-  row('ol-correct', {
+  row('viewer/ol-correct', {
     title: "OpenLayers IIIF source, crossOrigin 'anonymous', correct server: image shown",
     action: { kind: 'viewer', viewer: 'ol', target: info('correct') },
     sees: { ...IMAGE, drawer: 'canvas' },
     preflights: 0,
     cite: `${OL_IIIF}; ${CORS_CHECK}`,
   }),
-  row('ol-info-only', {
+  row('viewer/ol-info-only', {
     title: "OpenLayers IIIF source, crossOrigin 'anonymous', ACAO on info.json only: every tile fails, blank map",
     action: { kind: 'viewer', viewer: 'ol', target: info('info-only') },
     sees: BLANK,
@@ -196,7 +203,7 @@ export const scenarios: Scenario[] = [
     cite: `${OL_IIIF}; ${CORS_CHECK}`,
     fix: TILE_FIX,
   }),
-  row('ol-tiles-only', {
+  row('viewer/ol-tiles-only', {
     title: 'OpenLayers IIIF page, ACAO on tiles only: its info.json fetch is blocked, the page shows its error',
     action: { kind: 'viewer', viewer: 'ol', target: info('tiles-only') },
     sees: OPEN_FAILED,

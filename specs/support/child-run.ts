@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { candidateFixturePorts } from '../../harness/free-fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-// .github too: the workflow tests read it, and a copy runs the whole unit project.
+// .github too, so a copy is the project as CI checks it out.
 const COPIED = ['.github', 'fixtures', 'harness', 'specs', 'package.json', 'playwright.config.ts', 'tsconfig.json'];
 
 export function copyProject(files: Record<string, string> = {}, edits: Record<string, (text: string) => string> = {}): string {

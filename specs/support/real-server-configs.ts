@@ -7,13 +7,22 @@ import { type Daemon, requireBinary, spawnDaemon, treesFor, withFreshPort } from
 
 const asRoot = process.getuid?.() === 0;
 
-/** nginx serving the trees; `iiif` goes inside `location /iiif/`, `server` at server level. */
-export function startNginx(dir: string, trees: string, { http = '', server = '', iiif = '' }: { http?: string; server?: string; iiif?: string }, hostFor?: (port: number) => string): Promise<Daemon> {
+/**
+ * nginx serving the trees; `iiif` goes inside `location /iiif/`, `server` at server level. With
+ * `tls` it serves https only, as https://localhost:<port> (a leaf of the local CA).
+ */
+export function startNginx(
+  dir: string,
+  trees: string,
+  { http = '', server = '', iiif = '', tls }: { http?: string; server?: string; iiif?: string; tls?: { certFile: string; keyFile: string } },
+  hostFor?: (port: number) => string,
+): Promise<Daemon> {
   const bin = requireBinary('/usr/sbin/nginx');
   return withFreshPort(async (port) => {
     const d = join(dir, `nginx-${port}`);
     mkdirSync(join(d, 'tmp'), { recursive: true });
-    const root = treesFor(trees, join(d, 'www'), hostFor?.(port) ?? `127.0.0.1:${port}`);
+    const host = hostFor?.(port) ?? (tls ? `localhost:${port}` : `127.0.0.1:${port}`);
+    const root = treesFor(trees, join(d, 'www'), host, tls ? 'https' : 'http');
     writeFileSync(
       join(d, 'nginx.conf'),
       `${asRoot ? 'user root;' : ''}
@@ -25,7 +34,7 @@ http {
   types { application/json json; image/jpeg jpg; }
 ${http}
   server {
-    listen 127.0.0.1:${port};
+    listen 127.0.0.1:${port}${tls ? ` ssl;\n    ssl_certificate ${tls.certFile}; ssl_certificate_key ${tls.keyFile}` : ''};
     root ${root};
 ${server}
     location /iiif/ {
@@ -35,7 +44,8 @@ ${iiif}
 }
 `,
     );
-    return { ...(await spawnDaemon('nginx', port, bin, ['-p', d, '-c', join(d, 'nginx.conf')])), root };
+    const daemon = await spawnDaemon('nginx', port, bin, ['-p', d, '-c', join(d, 'nginx.conf')]);
+    return { ...daemon, root, ...(tls && { origin: `https://${host}` }) };
   });
 }
 

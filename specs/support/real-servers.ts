@@ -79,7 +79,7 @@ export async function spawnDaemon(name: string, port: number, bin: string, args:
   return { port, origin: `http://127.0.0.1:${port}`, stop };
 }
 
-export const HOST_PLACEHOLDER = 'cors-certify-host.invalid';
+const HOST_PLACEHOLDER = 'cors-certify-host.invalid';
 
 /**
  * Level-0 trees cut by libvips, as deployed: `iiif/v3/img` (dzsave --layout iiif3) and `iiif/v2/img`
@@ -103,12 +103,12 @@ export function cutTrees(dir: string): { trees: string; tiff: string } {
   return { trees, tiff };
 }
 
-/** A copy of the trees whose info.json ids name `host` (the server's own origin). */
-export function treesFor(trees: string, root: string, host: string): string {
+/** A copy of the trees whose info.json ids name `host` (the server's own origin), over http or https. */
+export function treesFor(trees: string, root: string, host: string, scheme: 'http' | 'https' = 'http'): string {
   cpSync(trees, root, { recursive: true });
   for (const v of ['v2', 'v3']) {
     const info = join(root, 'iiif', v, 'img', 'info.json');
-    writeFileSync(info, readFileSync(info, 'utf8').replaceAll(HOST_PLACEHOLDER, host));
+    writeFileSync(info, readFileSync(info, 'utf8').replaceAll(`http://${HOST_PLACEHOLDER}`, `${scheme}://${host}`));
   }
   execFileSync('chmod', ['-R', 'a+rX', root]);
   return root;

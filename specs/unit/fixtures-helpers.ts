@@ -5,7 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { createFixtureApp } from '../../fixtures/app.ts';
 import { type Ports, originsFor } from '../../fixtures/origins.ts';
 
-export const PORTS: Ports = { viewer: 48901, image: 48902, other: 48903 };
+const PORTS: Ports = { viewer: 48901, image: 48902, other: 48903 };
 export const ORIGINS = originsFor(PORTS);
 export const fixture = createFixtureApp({ ports: PORTS });
 

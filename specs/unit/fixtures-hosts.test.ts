@@ -2,7 +2,7 @@
 // follow them, the cross-site pair stays cross-site (public suffix list), bad input is refused
 // with what to do. Browserless; matrix-remote.test.ts runs a matrix on such names.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import { ConfigError, DEFAULT_HOSTS, HOST_ENV, checkHosts, hostsFromEnv, originsFor } from '../../fixtures/origins.ts';
 import { fixtureOrigins, trustedOrigins } from '../../fixtures/profile-rules.ts';
 
@@ -10,7 +10,7 @@ const ports = { viewer: 1001, image: 1003, other: 1005 };
 
 test('by default the origins are localhost (one site) and 127.0.0.1 (the cross site)', () => {
   expect(hostsFromEnv({})).toBe(DEFAULT_HOSTS);
-  expect(originsFor(ports, 'http', DEFAULT_HOSTS)).toEqual({
+  expect(originsFor(ports, 'http', undefined, DEFAULT_HOSTS)).toMatchObject({
     viewer: 'http://localhost:1001',
     image: 'http://localhost:1003',
     other: 'http://localhost:1005',
@@ -20,8 +20,8 @@ test('by default the origins are localhost (one site) and 127.0.0.1 (the cross s
 
 test('named hosts go into every origin, IPv6 literals in brackets, and into the allow-lists the profiles build', () => {
   const hosts = hostsFromEnv({ [HOST_ENV.site]: 'runner.example.org', [HOST_ENV.crossSite]: '2001:db8::7' });
-  const origins = originsFor(ports, 'https', hosts);
-  expect(origins).toEqual({
+  const origins = originsFor(ports, 'https', undefined, hosts);
+  expect(origins).toMatchObject({
     viewer: 'https://runner.example.org:1001',
     image: 'https://runner.example.org:1003',
     other: 'https://runner.example.org:1005',

@@ -3,7 +3,7 @@
 // request log.
 
 import { connect } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import sharp from 'sharp';
 import { PROFILE_NAMES } from '../../fixtures/profiles.ts';
 import { RequestLog } from '../../fixtures/request-log.ts';

@@ -1,7 +1,7 @@
 // /make: the parameter contract (parse ⇄ build), strict validation, and the exact headers of
 // actual responses, redirect hops and preflights.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import { MAKE_PARAM_NAMES, type MakeParams, MakeParamsError, makeUrl, parseMakeParams } from '../../fixtures/make-params.ts';
 import { ORIGINS, call, rawGet } from './fixtures-helpers.ts';
 import { startFixturesOnFreePorts } from '../../harness/free-fixtures.ts';

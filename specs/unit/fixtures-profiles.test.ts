@@ -3,7 +3,7 @@
 // origin. The expectations are written out by hand, independently of profiles.ts, so a change to a
 // profile's behaviour has to be made twice, on purpose.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import { PROFILE_NAMES } from '../../fixtures/profiles.ts';
 import { ORIGINS, call, rawGet } from './fixtures-helpers.ts';
 import { startFixturesOnFreePorts } from '../../harness/free-fixtures.ts';
@@ -44,6 +44,11 @@ const TABLE: Record<string, Row> = {
   'correct-credentials': same(
     { ...RVC, 'access-control-expose-headers': 'Link' },
     { ...RVC, 'access-control-expose-headers': 'Link', 'access-control-allow-methods': 'GET,HEAD,OPTIONS', ...H, vary: 'Origin, Access-Control-Request-Headers' },
+  ),
+  // Asked from the fixture viewer, which is not the listed origin: no ACAO, Vary: Origin.
+  'allow-listed-viewer': same(
+    { 'access-control-expose-headers': 'Link', vary: 'Origin' },
+    { 'access-control-expose-headers': 'Link', 'access-control-allow-methods': 'GET,HEAD,OPTIONS', ...H, vary: 'Origin, Access-Control-Request-Headers' },
   ),
   'no-cors-headers': same({}, plainOptions),
   'info-only': { tile: {}, info: S, manifest: S, error: S, preflight: pf(S) },

@@ -1,7 +1,7 @@
 // What a nightly job fails on: a verdict that changed, a cell that appeared or disappeared. A fact no
 // permitted outcome asserts (how many tiles a viewer asked for) moves between runs and is only listed.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import { compareCells, failingChanges } from '../../harness/matrix/baseline.ts';
 import type { MatrixCell } from '../../harness/matrix/model.ts';
 

@@ -5,7 +5,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import { cellHistory, interopRows, keepRun, readHistory } from '../../harness/matrix/history.ts';
 import { renderHtml } from '../../harness/matrix/html.ts';
 import { type MatrixDocument, cellKey } from '../../harness/matrix/model.ts';

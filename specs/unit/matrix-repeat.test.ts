@@ -1,6 +1,6 @@
 // `--repeat N` lists exactly the cells whose outcome was not the same in every run.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import type { MatrixCell, MatrixDocument } from '../../harness/matrix/model.ts';
 import { describeUnstable, unstableCells } from '../../harness/matrix/repeat.ts';
 

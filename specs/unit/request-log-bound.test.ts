@@ -1,7 +1,7 @@
 // The request log's memory bound is in bytes, not only counts: requests with thousands of headers
 // (the fuzz test sends them) must not grow the log past its budget, and the newest token survives.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import { RequestLog, requestToLogEntry } from '../../fixtures/request-log.ts';
 
 const bulky = (token: string) => {

