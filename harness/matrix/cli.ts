@@ -31,7 +31,9 @@ Options:
                             into one matrix, with the same exit code a single run would have
   -h, --help                show this help
 Anything after -- goes to playwright test (e.g. -- --project firefox, -- --shard 1/2).
-Engines: CORS_ENGINES=chromium,firefox,webkit (default all three).
+Engines: CORS_ENGINES=chromium,firefox,webkit (default all three), each optionally @<channel>
+(chromium@chrome-beta, firefox@moz-firefox-nightly: harness/engines/channels.ts); remote browsers:
+CORS_CONNECT_<ENGINE>=ws://… or, for webkit, http://… (README "Remote browsers").
 
 Exit code: 0 when every cell conforms or matches its declared deviation; 1 otherwise (or on change
 with --fail-on-change); 2 for bad options.
