@@ -33,7 +33,7 @@ export default defineConfig<{ engineName: EngineName }>({
   // The engine projects' fixture server; `--project unit` (or integration) starts none. Also on the
   // machine's non-loopback address: the origins that are not potentially trustworthy (mixed content).
   webServer: needsFixtureServer(process.argv) ? {
-    command: `npx tsx fixtures/cli.ts --quiet${remote ? ` --host ${remote}` : ''}`,
+    command: `npx tsx fixtures/cli.ts --quiet${remote ? ` --listen ${remote}` : ''}`,
     url: `${origins.viewer}/__control/health`,
     env: Object.fromEntries(ROLES.map((role) => [PORT_ENV[role], String(ports[role])])),
     reuseExistingServer: !process.env.CI,

@@ -4,10 +4,10 @@ import { fakeClock } from './clock.ts';
 import { type PlaywrightEngineOptions, launchPlaywrightEngine } from './playwright-engine.ts';
 import { startPassThroughProxy } from './proxy.ts';
 import { type HostMapping, engineMapping, firefoxProxyPrefs, webkitProxySettings } from './proxy-mapping.ts';
-import { parseProjectName } from './channels.ts';
 import { connectPlaywrightEngine } from './playwright-connect.ts';
 import { CONNECT_ENV, remoteEndpoint } from './remote.ts';
 import { resolveChannel, resolveEngine } from './resolve.ts';
+import { parseProjectName } from './channels.ts';
 import { type Engine, type EngineName, EngineUnavailableError } from './types.ts';
 import { connectWebDriverEngine, launchWebDriverEngine } from './webdriver-engine.ts';
 
@@ -38,14 +38,14 @@ export async function launchEngine(name: EngineName, { project = name, cookieRes
   // A browser elsewhere (CORS_CONNECT_<ENGINE>): nothing to find or launch here.
   const remote = remoteEndpoint(name);
   if (remote && (mapHosts.length || clock)) {
-    throw new EngineUnavailableError(`${name}: ${clock ? 'a moved clock' : 'mapping host names to the local server'} needs a browser launched here; unset ${CONNECT_ENV[name]}.`);
+    throw new EngineUnavailableError(`${name}: ${clock ? 'a moved clock' : `mapping host names to the local server (${mapHosts.map((m) => (typeof m === 'string' ? m : m.host)).join(', ')})`} needs a local browser; unset ${CONNECT_ENV[name]}.`);
   }
   if (remote?.kind === 'playwright') return connectPlaywrightEngine(name, remote.wsEndpoint, project);
   if (remote?.kind === 'webdriver') return connectWebDriverEngine(remote, project, { cookieResetUrls, ...(proxy && { proxy }) });
+  if (clock) return withClock(name, (env) => launchEngine(name, { project, cookieResetUrls, ...(proxy && { proxy }), mapHosts, ...rest, env: { ...rest.env, ...env } }));
   // A project named <engine>@<channel> (CORS_ENGINES) runs that channel's build.
   const { channel } = parseProjectName(project);
   const plan = channel ? resolveChannel(name, channel) : resolveEngine(name);
-  if (clock) return withClock(name, (env) => launchEngine(name, { project, cookieResetUrls, ...(proxy && { proxy }), mapHosts, ...rest, env: { ...rest.env, ...env } }));
   const mapping = mapHosts.length ? engineMapping(plan.engine, mapHosts) : undefined;
   const passThrough = mapping?.proxyRoutes ? await startPassThroughProxy(mapping.proxyRoutes) : undefined;
   if (mapping) {

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { FIXTURE_NAMES, type LocalCa, fixtureLeaf, localCa } from '../../fixtures/tls.ts';
+import { type LocalCa, fixtureLeaf, localCa } from '../../fixtures/tls.ts';
 import { EngineUnavailableError } from './types.ts';
 
 export interface TrustOptions {

@@ -241,6 +241,8 @@ test('--viewers: OpenSeadragon WebGL shows nothing on info-only (tiles without A
 });
 
 test.describe('CORS_TARGET: certify through `npx playwright test`', () => {
+  // A whole child Playwright run (its own fixture server and Chromium): 46 s alone, over 120 s at load 25.
+  test.describe.configure({ timeout: 240_000 });
   let project: string;
   test.beforeAll(() => {
     project = copyProject();

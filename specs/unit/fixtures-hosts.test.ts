@@ -10,22 +10,27 @@ const ports = { viewer: 1001, image: 1003, other: 1005 };
 
 test('by default the origins are localhost (one site) and 127.0.0.1 (the cross site)', () => {
   expect(hostsFromEnv({})).toBe(DEFAULT_HOSTS);
-  expect(originsFor(ports, 'http', undefined, DEFAULT_HOSTS)).toMatchObject({
+  expect(originsFor(ports, 'http', DEFAULT_HOSTS, '192.0.2.9')).toEqual({
     viewer: 'http://localhost:1001',
     image: 'http://localhost:1003',
     other: 'http://localhost:1005',
     imageCrossSite: 'http://127.0.0.1:1003',
+    // the machine's non-loopback address: origins that are not potentially trustworthy (mixed content)
+    imageRemote: 'http://192.0.2.9:1003',
+    viewerRemote: 'http://192.0.2.9:1001',
   });
 });
 
 test('named hosts go into every origin, IPv6 literals in brackets, and into the allow-lists the profiles build', () => {
   const hosts = hostsFromEnv({ [HOST_ENV.site]: 'runner.example.org', [HOST_ENV.crossSite]: '2001:db8::7' });
-  const origins = originsFor(ports, 'https', undefined, hosts);
-  expect(origins).toMatchObject({
+  const origins = originsFor(ports, 'https', hosts, '192.0.2.9');
+  expect(origins).toEqual({
     viewer: 'https://runner.example.org:1001',
     image: 'https://runner.example.org:1003',
     other: 'https://runner.example.org:1005',
     imageCrossSite: 'https://[2001:db8::7]:1003',
+    imageRemote: 'https://192.0.2.9:1003',
+    viewerRemote: 'https://192.0.2.9:1001',
   });
   expect(trustedOrigins(origins, ports)).toEqual(['https://runner.example.org:1001', 'https://[2001:db8::7]:1001']);
   const env = { ...process.env };
