@@ -74,5 +74,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (isolation === 'cookies') await sharedProbe.reset();
     await use(sharedProbe);
   },
-  token: async ({}, use, testInfo) => use(`${testInfo.project.name}-${randomUUID().slice(0, 8)}`),
+  // Project names may carry a channel (chromium@chrome-beta): tokens go into cookie names and URLs, so only [a-z0-9-].
+  token: async ({}, use, testInfo) => use(`${testInfo.project.name.replace(/[^A-Za-z0-9-]/g, '-')}-${randomUUID().slice(0, 8)}`),
 });
