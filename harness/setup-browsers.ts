@@ -5,7 +5,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { defineCommand, parseOrExit } from './cli/command.ts';
 import { INSTALL_HINT, resolveEngine } from './engines/resolve.ts';
 import { selectedEngines } from './engines/select.ts';
 import { type EngineName, EngineUnavailableError } from './engines/types.ts';
@@ -24,18 +24,18 @@ const TOOLS = [
   { name: 'cc', path: '/usr/bin/cc', debian: 'gcc', why: 'moving the browser clock in @slow scenarios' },
 ];
 
-const HELP = `Usage: npm run setup:browsers -- [options]
-
-Makes Chromium, Firefox and WebKit runnable for the harness: Playwright's builds where they can be
+const COMMAND = defineCommand({
+  name: 'setup:browsers',
+  usage: 'npm run setup:browsers -- [options]',
+  summary: `Makes Chromium, Firefox and WebKit runnable for the harness: Playwright's builds where they can be
 downloaded, otherwise Debian packages (${[...new Set(Object.values(INSTALL_HINT).flatMap((h) => h.debian))].join(', ')}).
-Also installs what the tests need besides browsers: ${[...new Set(TOOLS.map((t) => t.why))].map((why) => `${TOOLS.filter((t) => t.why === why).map((t) => t.debian).join(' ')} (${why})`).join('; ')}.
-
-Options:
-  --check        only report what is missing (exit 1 if anything is)
-  --no-download  skip Playwright's download and go straight to system packages
-  -h, --help     show this help
-Engines follow CORS_ENGINES (default: all three).
-`;
+Also installs what the tests need besides browsers: ${[...new Set(TOOLS.map((t) => t.why))].map((why) => `${TOOLS.filter((t) => t.why === why).map((t) => t.debian).join(' ')} (${why})`).join('; ')}.`,
+  options: {
+    check: { type: 'boolean', description: 'only report what is missing (exit 1 if anything is)' },
+    'no-download': { type: 'boolean', description: "skip Playwright's download and go straight to system packages" },
+  },
+  epilog: 'Engines follow CORS_ENGINES (default: all three).',
+});
 
 function missingEngines(engines: EngineName[]): Map<EngineName, string> {
   const missing = new Map<EngineName, string>();
@@ -90,13 +90,7 @@ function run(command: string, args: string[], timeoutMs: number): boolean {
 }
 
 function main(): number {
-  const { values } = parseArgs({
-    options: { check: { type: 'boolean' }, 'no-download': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+  const { values } = parseOrExit(COMMAND);
   const engines = selectedEngines();
   console.log('Browser engines and test tools:');
   let missing = missingEngines(engines);

@@ -2,7 +2,6 @@
 // worker, whatever drives it), a reset probe per test, a unique token and the server's log; for a
 // scenario test, its Cell (built before the test, attached after it whatever happened).
 
-import { randomUUID } from 'node:crypto';
 import { test as base } from '@playwright/test';
 import { type Origins, type Scheme, originsFor, portsFromEnv } from '../fixtures/origins.ts';
 import { launchEngine } from './engines/launch.ts';
@@ -11,6 +10,7 @@ import { ServerLog } from './server-log.ts';
 import { CELL_ATTACHMENT, VERDICT_ANNOTATION } from './contract/names.ts';
 import { type Cell, type ScenarioCard, unobservedCell } from './scenarios/cell.ts';
 import { BatchStore } from './scenarios/batch-store.ts';
+import { newToken } from './scenarios/run.ts';
 
 export { expect } from '@playwright/test';
 
@@ -31,6 +31,8 @@ interface WorkerFixtures {
   engineName: EngineName;
   /** Launch the engine with a clock the harness moves (engine.clock): @slow scenarios only. */
   clock: boolean;
+  /** Host names the engine reaches on loopback (launchEngine's mapHosts): the named-host rows only. */
+  mapHosts: string[];
   /** The fixture origins over http (the default scheme of every scenario). */
   origins: Origins;
   /** The fixture origins under each scheme: the same ports, also served over https. */
@@ -45,16 +47,18 @@ interface WorkerFixtures {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   engineName: ['chromium', { option: true, scope: 'worker' }],
   clock: [false, { option: true, scope: 'worker' }],
+  mapHosts: [[], { option: true, scope: 'worker' }],
   origins: [async ({}, use) => use(originsFor(portsFromEnv())), { scope: 'worker' }],
   originsByScheme: [async ({}, use) => use({ http: originsFor(portsFromEnv()), https: originsFor(portsFromEnv(), 'https') }), { scope: 'worker' }],
   serverLog: [async ({ origins }, use) => use(new ServerLog(origins.viewer)), { scope: 'worker' }],
   engine: [
-    async ({ engineName, originsByScheme, clock }, use, workerInfo) => {
+    async ({ engineName, originsByScheme, clock, mapHosts }, use, workerInfo) => {
       const { http, https } = originsByScheme;
       const engine = await launchEngine(engineName, {
         project: workerInfo.project.name,
         cookieResetUrls: [http.viewer, http.imageCrossSite, https.viewer, https.imageCrossSite].map((origin) => `${origin}/blank`),
         clock,
+        mapHosts,
       });
       try {
         await use(engine);
@@ -80,7 +84,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (isolation === 'cookies') await sharedProbe.reset();
     await use(sharedProbe);
   },
-  token: async ({}, use, testInfo) => use(`${testInfo.project.name}-${randomUUID().slice(0, 8)}`),
+  token: async ({}, use, testInfo) => use(newToken(testInfo.project.name)),
   batches: [
     async ({}, use, workerInfo) => {
       const store = new BatchStore(workerInfo.project.name);

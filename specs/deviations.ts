@@ -31,7 +31,7 @@ const WEBKIT_LOOPBACK_MIXED =
   'WebKitGTK treats http://localhost as not potentially trustworthy in its mixed-content checks (Secure Contexts counts loopback as trustworthy; Chromium and Firefox load it): fetch() is blocked, an <img> loads as passive mixed content over http, a redirect of an image to http is blocked. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30; no upstream report found';
 
 const FIREFOX_MIXED_IP_IMAGE =
-  'Firefox upgrades mixed <img>, <audio> and <video> since Firefox 127 (https://bugzilla.mozilla.org/show_bug.cgi?id=1779757, https://blog.mozilla.org/security/2024/06/05/firefox-will-upgrade-more-mixed-content-in-version-127/), and like the spec does not upgrade a URL whose host is an IP address, but then loads that image over http as mixed display content (security.mixed_content.block_display_content is off as shipped) where the Mixed Content text blocks it; so also an <img crossorigin>, which the spec never upgrades or allows. Observed on Firefox ESR 153.8.0 over the machine\'s non-loopback address, 2026-11-30; no upstream report found';
+  "Firefox upgrades mixed <img>, <audio> and <video> to https since Firefox 127 (https://bugzilla.mozilla.org/show_bug.cgi?id=1779757, https://blog.mozilla.org/security/2024/06/05/firefox-will-upgrade-more-mixed-content-in-version-127/), also where the Mixed Content upgrade algorithm returns without upgrading: a URL whose host is an IP address, and a CORS-mode request (<img crossorigin>), both of which the text blocks. Observed from an https viewer on the machine's non-loopback address on Firefox ESR 153.8.0, 2026-11-30 (from an https://localhost page Firefox instead loads them over http, neither upgraded nor blocked, which is why the viewer is not on loopback); no upstream report found"
 
 const READ = { result: 'readable', status: 200 } as const;
 const ONE_COOKIELESS = { requests: 1, preflights: 0, origins: ['viewer'], cookie: false };
@@ -228,13 +228,13 @@ export const deviations: Deviations = {
   },
   // Mixed content proper (specs/scenarios/mixed-content.ts): Chromium and WebKit block as the text says.
   'secure/mixed-content-img-http-tile': {
-    firefox: { observed: { result: 'loaded' }, server: { requests: 1, schemes: ['http'] }, cite: FIREFOX_MIXED_IP_IMAGE },
+    firefox: { observed: { result: 'loaded' }, server: { requests: 1, schemes: ['https'] }, cite: FIREFOX_MIXED_IP_IMAGE },
   },
   'secure/mixed-content-img-crossorigin-http-tile': {
-    firefox: { observed: { result: 'loaded', canvas: { '2d': 'clean' } }, server: { requests: 1, schemes: ['http'], origins: ['viewer'] }, cite: FIREFOX_MIXED_IP_IMAGE },
+    firefox: { observed: { result: 'loaded', canvas: { '2d': 'clean' } }, server: { requests: 1, schemes: ['https'], origins: ['viewerRemote'] }, cite: FIREFOX_MIXED_IP_IMAGE },
   },
   'secure/mixed-content-redirect-https-to-http-img': {
-    firefox: { observed: { result: 'loaded' }, server: { requests: 2, schemes: ['https', 'http'] }, cite: FIREFOX_MIXED_IP_IMAGE },
+    firefox: { observed: { result: 'loaded' }, server: { requests: 2, schemes: ['https', 'https'] }, cite: FIREFOX_MIXED_IP_IMAGE },
   },
   'secure/third-party-set-cookie-sent': {
     chromium: policy(CHROMIUM_3PC, TWO_COOKIELESS, READ_TWICE),

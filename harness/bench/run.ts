@@ -2,7 +2,7 @@
 // bench-results/<name>.json.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { defineCommand, exitWithUsage, parseOrExit } from '../cli/command.ts';
 import type { Bench } from './types.ts';
 
 const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
@@ -13,22 +13,19 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   fuzz: () => import('./fuzz.ts'),
 };
 
-const HELP = `Usage: npm run bench -- [name...]
-
-Runs the named benchmarks (default: all) and writes bench-results/<name>.json.
-Benchmarks: ${Object.keys(BENCHES).join(', ')}
-Options:
-  -h, --help   show this help
-`;
+const COMMAND = defineCommand({
+  name: 'bench',
+  usage: 'npm run bench -- [name...]',
+  summary: `Runs the named benchmarks (default: all) and writes bench-results/<name>.json.
+Benchmarks: ${Object.keys(BENCHES).join(', ')}`,
+  options: {},
+  positionals: { max: Object.keys(BENCHES).length, name: 'the benchmark names' },
+});
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
-  if (values.help) return void process.stdout.write(HELP), 0;
+  const { positionals } = parseOrExit(COMMAND);
   const unknown = positionals.filter((n) => !(n in BENCHES));
-  if (unknown.length) {
-    process.stderr.write(`bench: unknown benchmark(s) ${unknown.join(', ')}.\n\n${HELP}`);
-    return 2;
-  }
+  if (unknown.length) exitWithUsage(COMMAND, `unknown benchmark(s) ${unknown.join(', ')}; the benchmarks are ${Object.keys(BENCHES).join(', ')}`);
   const names = positionals.length ? positionals : Object.keys(BENCHES);
   mkdirSync('bench-results', { recursive: true });
   for (const name of names) {

@@ -2,7 +2,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { UsageError, defineCommand, exitWithUsage, oneOf, parseOrExit, wholeNumber } from '../cli/command.ts';
 import { selectedEngines } from '../engines/select.ts';
 import { EngineUnavailableError } from '../engines/types.ts';
 import { DEFAULT_SAMPLES } from './discover.ts';
@@ -11,40 +11,68 @@ import { Certifier } from './run.ts';
 import { parseViewerOrigin } from './viewer-origin.ts';
 import { DEFAULT_LIMITS, TargetError } from './safe-fetch.ts';
 
-const HELP = `Usage: npm run certify -- <url> [options]
+/** Seconds, up to 120 (fractions allowed). */
+function seconds(raw: string): number {
+  const n = Number(raw);
+  if (!(n > 0 && n <= 120)) throw new UsageError(`--timeout takes seconds from 1 to 120, got "${raw}"`);
+  return n;
+}
 
-<url> is a IIIF Image service base URI, its info.json, an image request, or a Presentation 2/3
+function trustedOrigin(raw: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(raw);
+  } catch {}
+  if (!parsed || parsed.origin !== raw) throw new UsageError(`--trusted-origin takes an origin like https://viewer.example.org, got "${raw}"`);
+  return raw;
+}
+
+function viewerOrigin(raw: string): string {
+  const parsed = parseViewerOrigin(raw);
+  if ('problem' in parsed) throw new UsageError(`--viewer-origin takes an http or https origin without a path, like https://viewer.example.org: ${parsed.problem}`);
+  return parsed.origin;
+}
+
+const COMMAND = defineCommand({
+  name: 'certify',
+  usage: 'npm run certify -- <url> [options]',
+  summary: `<url> is a IIIF Image service base URI, its info.json, an image request, or a Presentation 2/3
 manifest. The checks run in real Chromium, Firefox and WebKit from a local viewer origin (or
 from yours, --viewer-origin), plus node-side probes (forged origins, redirect hops). Only GET,
-HEAD and OPTIONS are sent; no credentials; every request has a timeout.
-
-Options:
-  --samples <n>      tiles sampled across scale factors and positions (default ${DEFAULT_SAMPLES})
-  --verbose          every check and observation, with the node-side requests and answers
-  --all-fixes        the fix for every server software, not only the one detected
-  --format <fmt>     text (default) or md (Markdown, for a CI step summary)
-  --json <file>      also write the structured result (requests, statuses, headers per engine) as
-                     JSON; "-" writes it to stdout instead of the text report
-  --trusted-origin <origin>
-                     an origin the server is meant to allow (e.g. your viewer's); repeatable.
-                     Look-alikes of it (prefix, suffix, unescaped dots, other scheme) are probed
-  --viewer-origin <origin>
-                     run the browser checks from your viewer's real origin (e.g.
-                     https://viewer.example.org), so a server that allows only listed origins is
-                     certified as it behaves for that viewer. The viewer page is served locally
-                     under that name (certificate from the local CA) and each engine is mapped to
-                     it (Chromium --host-resolver-rules; Firefox and WebKit a local pass-through
-                     proxy that routes only that host and forwards everything else unchanged);
-                     no system DNS or proxy setting changes. http or https, no path. Default:
-                     certify's own loopback origin (http://127.0.0.1:<port>)
-  --timeout <s>      per-request timeout for node-side requests (default ${DEFAULT_LIMITS.timeoutMs / 1000})
-  --viewers          also open the image in real viewers (OpenSeadragon 6 WebGL and canvas drawers,
-                     Mirador 4 for a manifest) in every engine and say whether a person would see
-                     it, judged by the screenshot's pixels; screenshots go next to the --json file
-                     (else to ./certify-viewers/). Adds a few seconds per engine
-  --quiet            no progress lines
-  -h, --help         show this help
-Engines: CORS_ENGINES=chromium,firefox,webkit (default all three).
+HEAD and OPTIONS are sent; no credentials; every request has a timeout.`,
+  options: {
+    samples: { type: 'string', value: '<n>', description: 'tiles sampled across scale factors and positions', default: String(DEFAULT_SAMPLES), parse: wholeNumber('samples', 1, 500) },
+    verbose: { type: 'boolean', description: 'every check and observation, with the node-side requests and answers' },
+    'all-fixes': { type: 'boolean', description: 'the fix for every server software, not only the one detected' },
+    format: { type: 'string', value: '<fmt>', description: 'text or md (Markdown, for a CI step summary)', default: 'text', parse: oneOf('format', ['text', 'md']) },
+    json: { type: 'string', value: '<file>', description: 'also write the structured result (requests, statuses, headers per engine) as JSON; "-" writes it to stdout instead of the text report' },
+    'trusted-origin': {
+      type: 'string',
+      value: '<origin>',
+      multiple: true,
+      description: "an origin the server is meant to allow (e.g. your viewer's). Look-alikes of it (prefix, suffix, unescaped dots, other scheme) are probed",
+      parse: trustedOrigin,
+    },
+    'viewer-origin': {
+      type: 'string',
+      value: '<origin>',
+      description:
+        "run the browser checks from your viewer's real origin (e.g. https://viewer.example.org), so a server that allows only listed origins is certified as it behaves for that viewer. " +
+        'The viewer page is served locally under that name (certificate from the local CA) and each engine is mapped to it (Chromium --host-resolver-rules; Firefox and WebKit a local pass-through proxy that routes only that host and forwards everything else unchanged); ' +
+        "no system DNS or proxy setting changes. http or https, no path. Default: certify's own loopback origin (http://127.0.0.1:<port>)",
+      parse: viewerOrigin,
+    },
+    timeout: { type: 'string', value: '<s>', description: 'per-request timeout for node-side requests', default: String(DEFAULT_LIMITS.timeoutMs / 1000), parse: seconds },
+    viewers: {
+      type: 'boolean',
+      description:
+        'also open the image in real viewers (OpenSeadragon 6 WebGL and canvas drawers, Mirador 4 for a manifest) in every engine and say whether a person would see it, judged by the screenshot\'s pixels; ' +
+        'screenshots go next to the --json file (else to ./certify-viewers/). Adds a few seconds per engine',
+    },
+    quiet: { type: 'boolean', description: 'no progress lines' },
+  },
+  positionals: { min: 1, max: 1, name: 'the URL to certify' },
+  epilog: `Engines: CORS_ENGINES=chromium,firefox,webkit (default all three).
 
 Requests are planned from the info.json as viewers make them: tiles per scale factor in the
 version's canonical form, a thumbnail from "sizes", full/max only at level 1 or 2, jpg/default,
@@ -56,64 +84,20 @@ response headers name (nginx, Apache, lighttpd, Caddy, iipsrv, Cantaloupe, Loris
 Varnish, Cloudflare, Fastly).
 
 Exit code: 0 CORS is right (warnings and "not available" allowed), 1 a CORS check failed, 2
-unusable input, an unreachable target, or an engine that could not start.
-`;
+unusable input, an unreachable target, or an engine that could not start.`,
+});
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        json: { type: 'string' },
-        samples: { type: 'string' },
-        verbose: { type: 'boolean' },
-        'all-fixes': { type: 'boolean' },
-        format: { type: 'string' },
-        'trusted-origin': { type: 'string', multiple: true },
-        'viewer-origin': { type: 'string' },
-        timeout: { type: 'string' },
-        quiet: { type: 'boolean' },
-        viewers: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    return usage((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  if (positionals.length !== 1) return usage(positionals.length ? 'give exactly one URL' : 'missing the URL to certify');
-  const timeout = values.timeout === undefined ? DEFAULT_LIMITS.timeoutMs / 1000 : Number(values.timeout);
-  if (!(timeout > 0 && timeout <= 120)) return usage('--timeout takes seconds from 1 to 120');
-
-  const samples = values.samples === undefined ? DEFAULT_SAMPLES : Number(values.samples);
-  if (!Number.isInteger(samples) || samples < 1 || samples > 500) return usage('--samples takes a whole number from 1 to 500');
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'md') return usage(`--format takes text or md, got "${format}"`);
+  const { values, positionals } = parseOrExit(COMMAND);
+  const { samples, format, timeout } = values;
   const trustedOrigins = values['trusted-origin'] ?? [];
-  for (const origin of trustedOrigins) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(origin);
-    } catch {}
-    if (!parsed || parsed.origin !== origin) return usage(`--trusted-origin takes an origin like https://viewer.example.org, got "${origin}"`);
-  }
-  let realViewerOrigin: string | undefined;
-  if (values['viewer-origin'] !== undefined) {
-    const parsedOrigin = parseViewerOrigin(values['viewer-origin']);
-    if ('problem' in parsedOrigin) return usage(`--viewer-origin takes an http or https origin without a path, like https://viewer.example.org: ${parsedOrigin.problem}`);
-    realViewerOrigin = parsedOrigin.origin;
-  }
+  const realViewerOrigin = values['viewer-origin'];
   const progress = values.quiet ? undefined : (m: string) => process.stderr.write(`${m}\n`);
   let engines;
   try {
     engines = selectedEngines();
   } catch (error) {
-    return usage((error as Error).message);
+    exitWithUsage(COMMAND, (error as Error).message);
   }
   const limits = { ...DEFAULT_LIMITS, timeoutMs: timeout * 1000 };
   let discovered;
@@ -158,11 +142,6 @@ async function main(): Promise<number> {
   } finally {
     await certifier.close();
   }
-}
-
-function usage(message: string): number {
-  process.stderr.write(`certify: ${message}\n\n${HELP}`);
-  return 2;
 }
 
 main().then(

@@ -3,7 +3,7 @@
 // executable, channel, switches and prefs as a local launch (playwrightLaunchOptions), so only the
 // profile differs: Playwright's connect API gives new contexts, not the profile's own.
 
-import { parseArgs } from 'node:util';
+import { defineCommand, exitWithUsage, parseOrExit, wholeNumber } from '../cli/command.ts';
 import { pathToFileURL } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,35 +71,28 @@ export async function startBrowserServer(engine: EngineName, { host = '127.0.0.1
   return { engine, wsEndpoint: server.wsEndpoint(), close };
 }
 
-const HELP = `Usage: npm run browser-server -- <chromium|firefox> [--host <addr>] [--port <n>]
-
-Starts a Playwright browser server with the browser and switches a local run would use, and prints
+const COMMAND = defineCommand({
+  name: 'browser-server',
+  usage: 'npm run browser-server -- <chromium|firefox> [--host <addr>] [--port <n>]',
+  summary: `Starts a Playwright browser server with the browser and switches a local run would use, and prints
 the variable that points the harness at it (on the machine that runs the tests):
 
-  ${CONNECT_ENV.chromium}=ws://<this-host>:<port>/<path> npx playwright test --project chromium
-
-Options:
-  --host <addr>   address to listen on (default 127.0.0.1; 0.0.0.0 for other machines)
-  --port <n>      port to listen on (default: one the kernel picks)
-  -h, --help      show this help
-
+  ${CONNECT_ENV.chromium}=ws://<this-host>:<port>/<path> npx playwright test --project chromium`,
+  options: {
+    host: { type: 'string', value: '<addr>', description: 'address to listen on (default 127.0.0.1; 0.0.0.0 for other machines)' },
+    port: { type: 'string', value: '<n>', description: 'port to listen on (default: one the kernel picks)', parse: wholeNumber('port', 0, 65535) },
+  },
+  positionals: { min: 1, max: 1, name: 'the engine (chromium or firefox)' },
+  epilog: `
 WebKitGTK has no Playwright server: run \`WebKitWebDriver --host=all --port=4444\` and set
-${CONNECT_ENV.webkit}=http://<host>:4444 instead.
-`;
+${CONNECT_ENV.webkit}=http://<host>:4444 instead.`,
+});
 
 async function main(): Promise<void> {
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseArgs({ options: { host: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }));
-  } catch (error) {
-    return fail(`${(error as Error).message}\n\n${HELP}`);
-  }
-  if (values.help) return void process.stdout.write(HELP);
-  const engine = positionals[0] as EngineName | undefined;
-  if (positionals.length !== 1 || !engine || !ENGINE_NAMES.includes(engine)) return fail(`name one engine: chromium or firefox.\n\n${HELP}`);
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port must be a port number, got "${values.port}".`);
+  const { values, positionals } = parseOrExit(COMMAND);
+  const engine = positionals[0] as EngineName;
+  if (!ENGINE_NAMES.includes(engine)) exitWithUsage(COMMAND, `name one engine: chromium or firefox, got "${engine}"`);
+  const port = values.port ?? 0;
   try {
     const server = await startBrowserServer(engine, { ...(values.host && { host: values.host }), port });
     process.stdout.write(`${CONNECT_ENV[engine]}=${server.wsEndpoint}\n`);

@@ -4,94 +4,83 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { defineCommand, exitWithUsage, parseOrExit, wholeNumber } from '../cli/command.ts';
 import { FAMILIES } from '../scenarios/types.ts';
 import { BaselineError, failingChanges, readBaseline } from './baseline.ts';
 import type { MatrixDocument } from './model.ts';
+import { cellHistory, keepRun, readHistory } from './history.ts';
+import { renderHtml } from './html.ts';
 import { MATRIX_ENV } from './reporter.ts';
 import { CATALOGUE_GREP } from '../scenarios/selection.ts';
 import { describeUnstable, unstableCells } from './repeat.ts';
 
-const HELP = `Usage: npm run matrix -- [options] [-- <playwright test options>]
-
-Runs every scenario family (${FAMILIES.join(', ')}) in every selected engine and writes
-matrix-report/matrix.json, matrix.md and index.html.
-
-Options:
-  --baseline <matrix.json>  list the cells that changed against an earlier run (in all three outputs)
-  --fail-on-change          exit non-zero when a cell changed verdict, appeared or disappeared (nightly
-                            jobs); changes in unasserted facts and engine versions are listed only
-  --out <dir>               write the report here (default matrix-report)
-  --repeat <N>              run the catalogue N times (run i into <out>/run-<i>, the last into <out>)
-                            and list every cell whose outcome differed (<out>/repeat.json); exit 1 if any
-  --merge <blob-dir>        run no tests: merge the blob reports of sharded runs (\`--reporter blob\`)
-                            into one matrix, with the same exit code a single run would have
-  -h, --help                show this help
-Anything after -- goes to playwright test (e.g. -- --project firefox, -- --shard 1/2).
-Engines: CORS_ENGINES=chromium,firefox,webkit (default all three).
+const COMMAND = defineCommand({
+  name: 'matrix',
+  usage: 'npm run matrix -- [options] [-- <playwright test options>]',
+  summary: `Runs every scenario family (${FAMILIES.join(', ')})
+in every selected engine and writes matrix-report/matrix.json, matrix.md and index.html.`,
+  options: {
+    baseline: { type: 'string', value: '<matrix.json>', description: 'list the cells that changed against an earlier run (in all three outputs)' },
+    'fail-on-change': {
+      type: 'boolean',
+      description: 'exit non-zero when a cell changed verdict, appeared or disappeared (nightly jobs); changes in unasserted facts and engine versions are listed only',
+    },
+    out: { type: 'string', value: '<dir>', description: 'write the report here (default matrix-report)' },
+    repeat: {
+      type: 'string',
+      value: '<N>',
+      description: 'run the catalogue N times (run i into <out>/run-<i>, the last into <out>) and list every cell whose outcome differed (<out>/repeat.json); exit 1 if any',
+      parse: wholeNumber('repeat', 2),
+    },
+    history: {
+      type: 'string',
+      value: '<dir>',
+      description: "keep this run's matrix.json in <dir> (dated), and show per cell in index.html since which run and engine version its verdict holds (<out>/history.json)",
+    },
+    merge: {
+      type: 'string',
+      value: '<blob-dir>',
+      description: 'run no tests: merge the blob reports of sharded runs (`--reporter blob`) into one matrix, with the same exit code a single run would have',
+    },
+  },
+  positionals: { max: Infinity, name: 'playwright test options' },
+  epilog: `Anything after -- goes to playwright test (e.g. -- --project firefox, -- --shard 1/2).
+Engines: CORS_ENGINES=chromium,firefox,webkit (default all three), each optionally @<channel>
+(chromium@chrome-beta, firefox@moz-firefox-nightly: harness/engines/channels.ts); remote browsers:
+CORS_CONNECT_<ENGINE>=ws://… or, for webkit, http://… (README "Remote browsers").
 
 Exit code: 0 when every cell conforms or matches its declared deviation; 1 otherwise (or on change
-with --fail-on-change); 2 for bad options.
-`;
+with --fail-on-change); 2 for bad options.`,
+});
 
 function main(): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        baseline: { type: 'string' },
-        'fail-on-change': { type: 'boolean' },
-        out: { type: 'string' },
-        merge: { type: 'string' },
-        repeat: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    process.stderr.write(`matrix: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+  const { values, positionals } = parseOrExit(COMMAND);
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (values.baseline) {
-    if (!existsSync(values.baseline)) {
-      process.stderr.write(`matrix: baseline file ${values.baseline} does not exist.\n`);
-      return 2;
-    }
+    if (!existsSync(values.baseline)) exitWithUsage(COMMAND, `baseline file ${values.baseline} does not exist`);
     try {
       readBaseline(values.baseline);
     } catch (error) {
-      process.stderr.write(`matrix: ${(error as BaselineError).message}\n`);
-      return 2;
+      exitWithUsage(COMMAND, (error as BaselineError).message);
     }
     env[MATRIX_ENV.baseline] = values.baseline;
   }
   if (values['fail-on-change']) {
-    if (!values.baseline) {
-      process.stderr.write('matrix: --fail-on-change needs --baseline <matrix.json>.\n');
-      return 2;
-    }
+    if (!values.baseline) exitWithUsage(COMMAND, '--fail-on-change needs --baseline <matrix.json>');
     env[MATRIX_ENV.failOnChange] = '1';
   }
   if (values.out) env[MATRIX_ENV.outputDir] = values.out;
 
-  if (values.merge) return merge(values.merge, env, env[MATRIX_ENV.outputDir] || 'matrix-report');
+  const outDir = env[MATRIX_ENV.outputDir] || 'matrix-report';
+  const keep = (status: number) => (values.history ? withHistory(values.history, outDir, status) : status);
+  if (values.merge) return keep(merge(values.merge, env, outDir));
 
   const grep = CATALOGUE_GREP;
   const runOnce = (runEnv: NodeJS.ProcessEnv) => spawnSync('npx', ['--no-install', 'playwright', 'test', '--grep', grep, ...positionals], { stdio: 'inherit', env: runEnv }).status ?? 1;
-  if (values.repeat === undefined) return runOnce(env);
+  if (values.repeat === undefined) return keep(runOnce(env));
 
-  const times = Number(values.repeat);
-  if (!Number.isInteger(times) || times < 2) {
-    process.stderr.write(`matrix: --repeat needs a whole number of runs, 2 or more (got "${values.repeat}").\n`);
-    return 2;
-  }
-  const out = env[MATRIX_ENV.outputDir] || 'matrix-report';
+  const times = values.repeat;
+  const out = outDir;
   const docs: MatrixDocument[] = [];
   let status = 0;
   for (let i = 1; i <= times; i++) {
@@ -108,7 +97,25 @@ function main(): number {
   const unstable = unstableCells(docs);
   writeFileSync(join(out, 'repeat.json'), `${JSON.stringify({ runs: times, unstable }, null, 1)}\n`);
   process.stdout.write(describeUnstable(unstable, times));
-  return unstable.length > 0 ? 1 : status;
+  return keep(unstable.length > 0 ? 1 : status);
+}
+
+/** Keeps the run in the history directory and renders index.html again with each cell's history. */
+function withHistory(historyDir: string, outDir: string, status: number): number {
+  const matrixPath = join(outDir, 'matrix.json');
+  if (!existsSync(matrixPath)) {
+    process.stderr.write(`matrix: no ${matrixPath} to keep in the history.\n`);
+    return status || 1;
+  }
+  const kept = keepRun(historyDir, matrixPath);
+  const runs = readHistory(historyDir, (message) => process.stderr.write(`matrix: history: ${message}\n`));
+  const history = cellHistory(runs);
+  const doc = runs.at(-1)!;
+  writeFileSync(join(outDir, 'history.json'), `${JSON.stringify({ runs: runs.map((d) => d.run.startedAt), cells: history }, null, 1)}\n`);
+  writeFileSync(join(outDir, 'index.html'), renderHtml(doc, history));
+  const changed = Object.values(history).filter((h) => h.before && h.since === doc.run.startedAt).length;
+  process.stdout.write(`matrix: kept as ${kept} (${runs.length} run(s) in ${historyDir}); ${changed} cell(s) changed verdict in this run.\n`);
+  return status;
 }
 
 /**

@@ -2,11 +2,17 @@
 // JSON and rendered by a small script: filters by family, engine and verdict, a text search, and a
 // drawer with each cell's evidence (spec and citation, observed, server log, fix).
 
+import { type CellHistory, interopRows } from './history.ts';
 import type { MatrixDocument } from './model.ts';
 
-export function renderHtml(doc: MatrixDocument): string {
-  // `<` escaped so no string in the data can close the script element.
-  const data = JSON.stringify(doc).replace(/</g, '\\u003c');
+/**
+ * `history` (from --history): per cell since when its verdict holds. The page is built in the
+ * browser from the embedded JSON (textContent only, never innerHTML), so the one escape that matters
+ * here is `<` in the JSON, which would otherwise close its script element.
+ */
+export function renderHtml(doc: MatrixDocument, history: CellHistory | null = null): string {
+  const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+  const data = json(doc);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -30,10 +36,13 @@ export function renderHtml(doc: MatrixDocument): string {
 </nav>
 <main>
   <section id="changes" hidden></section>
+  <details id="interop"><summary></summary><table></table></details>
   <div id="families"></div>
 </main>
 <aside id="drawer" hidden aria-label="Cell evidence"><button id="close" aria-label="Close">×</button><div id="detail"></div></aside>
 <script id="matrix-data" type="application/json">${data}</script>
+<script id="history-data" type="application/json">${json(history)}</script>
+<script id="interop-data" type="application/json">${json(interopRows(doc))}</script>
 <script>${SCRIPT}</script>
 </body>
 </html>
@@ -77,6 +86,8 @@ button.cell:hover, button.cell:focus-visible { outline: 2px solid #0969da; }
 aside { position: fixed; top: 0; right: 0; bottom: 0; width: min(640px, 100%); overflow: auto; background: #fff; border-left: 1px solid var(--line); box-shadow: -8px 0 24px rgba(0,0,0,.08); padding: 20px 24px; z-index: 3; }
 #close { float: right; font-size: 22px; border: 0; background: none; cursor: pointer; }
 aside h3 { margin: 18px 0 6px; font-size: 14px; }
+small.since { display: block; color: var(--mute); font-size: 11px; }
+#interop { margin-top: 16px; } #interop summary { cursor: pointer; font-weight: 600; } #interop tr.split td:first-child { border-left: 4px solid var(--dev); }
 pre { background: var(--bg); padding: 8px 10px; border-radius: 6px; overflow: auto; font-size: 12px; white-space: pre-wrap; word-break: break-all; }
 .log td { font-size: 12px; font-family: ui-monospace, monospace; }
 .fix { border-left: 4px solid var(--ok); background: #dafbe1; padding: 8px 10px; border-radius: 6px; }
@@ -92,6 +103,10 @@ img.shot { display: block; width: 96px; margin-top: 4px; border: 1px solid var(-
 // plain glyphs coloured by CSS, not emoji: not every machine that opens the report has an emoji font.
 const SCRIPT = `
 const doc = JSON.parse(document.getElementById('matrix-data').textContent);
+const history = JSON.parse(document.getElementById('history-data').textContent);
+const interop = JSON.parse(document.getElementById('interop-data').textContent);
+const since = (c) => history && history[c.scenario + '\\u0000' + c.engine];
+const day = (iso) => String(iso).slice(0, 10);
 const VERDICTS = ['conforms', 'known-deviation', 'unexpected', 'error'];
 const MARK = { conforms: '✓', 'known-deviation': '≈', unexpected: '✗', error: '!' };
 const engines = doc.run.engines.map((e) => e.project);
@@ -137,6 +152,16 @@ if (r.baseline) {
       ...[c.before, c.after].map((x) => el('td', { textContent: x ? MARK[x.verdict] + ' ' + brief(x.observed) : '—' }))))));
 }
 
+{
+  const box = document.getElementById('interop');
+  const engines = r.engines.map((e) => e.project);
+  const split = interop.filter((x) => x.outcomes > 1).length;
+  box.querySelector('summary').textContent = 'Interop: ' + split + ' of ' + interop.length + ' scenarios where engines disagree (listed first)';
+  box.querySelector('table').append(el('tr', {}, ...['scenario', 'outcomes', ...engines, 'spec'].map((h) => el('th', { textContent: h }))),
+    ...interop.map((x) => el('tr', { className: x.outcomes > 1 ? 'split' : '' }, el('td', {}, el('code', { textContent: x.scenario })), el('td', { textContent: String(x.outcomes) }),
+      ...engines.map((e) => el('td', { className: 'm m-' + (x.verdicts[e] || ''), textContent: x.verdicts[e] ? MARK[x.verdicts[e]] : '' })), el('td', { className: 'spec' }, linkify(x.cite)))));
+}
+
 function render() {
   const fam = fFamily.value, text = fText.value.trim().toLowerCase();
   const showEngines = engineBoxes.filter((b) => b.checked).map((b) => b.value);
@@ -158,6 +183,7 @@ function render() {
         el('td', { className: 'spec', textContent: specBrief(any.spec) }),
         ...showEngines.map((e) => { const c = cells.get(e); return el('td', {}, c && showVerdicts.has(c.verdict)
           ? el('button', { className: 'cell v-' + c.verdict, title: c.verdict, textContent: MARK[c.verdict] + ' ' + brief(c.observed, c.error) + taken(c), onclick: () => open(c), dataset: { engine: e, verdict: c.verdict } },
+              since(c) ? el('small', { className: 'since', textContent: (since(c).before ? 'changed ' : 'since ') + day(since(c).since) + (since(c).sinceVersion ? ' · ' + since(c).sinceVersion : '') }) : null,
               c.evidence.screenshot ? el('img', { className: 'shot', src: c.evidence.screenshot, alt: 'viewer screenshot', loading: 'lazy' }) : null) : ''); })));
     }
     if (!rows.length) continue;
@@ -174,6 +200,9 @@ function open(c) {
   d.replaceChildren(...[
     el('h2', { textContent: c.scenario }), el('p', { textContent: c.title }),
     el('p', {}, el('span', { className: 'tag t-' + c.verdict, textContent: c.verdict }), ' in ' + c.engine + (c.engineVersion ? ' ' + c.engineVersion : '')),
+    since(c) ? el('p', { className: 'since', textContent: since(c).before
+      ? 'Verdict ' + c.verdict + ' since the run of ' + since(c).since + ' (' + c.engine + ' ' + (since(c).sinceVersion || '?') + '); before: ' + since(c).before.verdict + ' (' + (since(c).before.version || '?') + ', ' + since(c).before.at + ')'
+      : 'Verdict ' + c.verdict + ' in all ' + since(c).runs + ' kept run(s), since ' + since(c).since + ' (' + c.engine + ' ' + (since(c).sinceVersion || '?') + ')' }) : null,
     c.differences.length ? el('ul', { className: 'diffs' }, ...c.differences.map((x) => el('li', { textContent: x }))) : null,
     c.error ? el('p', { className: 'diffs', textContent: 'Not observed: ' + c.error }) : null,
     c.fix ? el('div', {}, el('h3', { textContent: 'Fix (server side)' }), el('div', { className: 'fix', textContent: c.fix })) : null,

@@ -32,7 +32,11 @@ interface Planned {
   item: BatchItem;
 }
 
-const newToken = (project: string) => `${project}-${randomUUID().slice(0, 8)}`;
+/**
+ * A unique token for one scenario run: in every URL and cookie name it uses. Project names may carry a
+ * channel (chromium@chrome-beta), so only [A-Za-z0-9-] of it is kept.
+ */
+export const newToken = (project: string) => `${project.replace(/[^A-Za-z0-9-]/g, '-')}-${randomUUID().slice(0, 8)}`;
 
 function plan(scenario: Scenario, env: RunEnv, token = newToken(env.project)): Planned {
   const origins = env.originsByScheme[scenario.scheme ?? 'http'];

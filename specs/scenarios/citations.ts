@@ -56,3 +56,4 @@ export const MIXED_UPGRADE = `${MIXED_CONTENT}/#upgrade-algorithm`;
 export const MIXED_PROHIBITS = `${MIXED_CONTENT}/#categorize-settings-object`;
 export const TRUSTWORTHY_URL = 'https://w3c.github.io/webappsec-secure-contexts/#is-url-trustworthy';
 export const REDIRECT_TAINT = `${FETCH}/#concept-http-redirect-fetch (tainted origin flag) and ${ORIGIN_NULL}`;
+export const MIXED_UPGRADEABLE = `${MIXED_CONTENT}/#category-upgradeable`;

@@ -3,6 +3,9 @@
 // potentially trustworthy, so it is never mixed content (those rows are in secure.ts); these use
 // the machine's own non-loopback address (`imageRemote`, `viewerRemote`, fixtures/origins.ts),
 // which every engine reaches without any host mapping. No such address: the rows fail loudly.
+// The viewer page is there too (https://<address>:<viewer port>), as a user's viewer is on a real
+// host: Firefox treats mixed images from an https://localhost page differently (loads them over
+// http, unblocked and not upgraded), so a loopback viewer would measure the harness, not the web.
 //
 // The host is an IP address, and the Mixed Content upgrade algorithm never upgrades an IP host, so
 // what the spec permits here is blocked (no request reaches the server), for <img> too: an engine
@@ -12,6 +15,7 @@
 
 import type { Counterfactual, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
 import { CANVAS_SECURITY, MAIN_FETCH, MIXED_BLOCK_FETCH, MIXED_PROHIBITS, MIXED_UPGRADE, REDIRECT_TAINT, TRUSTWORTHY_URL } from './citations.ts';
+import { rowBuilder } from './vocabulary.ts';
 
 const PNG: MakeSpec = { body: 'png', cache: 'no-store' };
 /** An https page prohibits mixed security contexts; the http URL on an IP host is not potentially trustworthy. */
@@ -23,12 +27,13 @@ const EVERY_HOP = `${MAIN_FETCH} (the mixed-content upgrade and block checks run
 const SENT_OVER_HTTP: Counterfactual = { label: 'sent over http (not treated as mixed content)', server: { requests: 1, schemes: ['http'] } };
 const UPGRADED: Counterfactual = { label: 'upgraded to https', server: { requests: 1, schemes: ['https'] } };
 
-const row = (id: `secure/${string}`, rest: Omit<Scenario, 'id' | 'family'>): Scenario => ({ id, family: 'secure', ...rest });
+const row = rowBuilder('secure');
 
 export const scenarios: Scenario[] = [
   row('secure/mixed-content-fetch-http-tile', {
     title: 'An https viewer fetch()ing an http tile on a non-loopback address (not potentially trustworthy): blocked as mixed content, nothing reaches the server',
     scheme: 'https',
+    page: 'viewerRemote',
     action: { kind: 'fetch', target: { origin: 'imageRemote', scheme: 'http', make: { acao: ['*'] } } },
     spec: { observed: { result: 'blocked', error: 'TypeError' }, server: { requests: 0, preflights: 0 }, cite: `${HTTPS_PAGE_HTTP_URL}; ${BLOCKED_FETCH}` },
     counterfactuals: [{ ...SENT_OVER_HTTP, observed: { result: 'readable' } }, UPGRADED],
@@ -37,6 +42,7 @@ export const scenarios: Scenario[] = [
   row('secure/mixed-content-img-http-tile', {
     title: 'An https viewer\'s plain <img> of an http tile on a non-loopback IP address: not upgraded (an IP host) and so blocked',
     scheme: 'https',
+    page: 'viewerRemote',
     action: { kind: 'image', target: { origin: 'imageRemote', scheme: 'http', make: PNG } },
     spec: { observed: { result: 'error' }, server: { requests: 0 }, cite: `${HTTPS_PAGE_HTTP_URL}; ${NO_UPGRADE_FOR_IP}` },
     counterfactuals: [{ ...SENT_OVER_HTTP, observed: { result: 'loaded' } }, { ...UPGRADED, observed: { result: 'loaded' } }],
@@ -45,6 +51,7 @@ export const scenarios: Scenario[] = [
   row('secure/mixed-content-img-crossorigin-http-tile', {
     title: '<img crossorigin=anonymous> of an http tile from an https viewer (as OpenSeadragon loads tiles): a CORS-mode request is never upgraded, so blocked',
     scheme: 'https',
+    page: 'viewerRemote',
     action: { kind: 'image', target: { origin: 'imageRemote', scheme: 'http', make: { ...PNG, acao: ['*'] } }, crossOrigin: 'anonymous', use: ['2d'] },
     spec: { observed: { result: 'error' }, server: { requests: 0 }, cite: `${HTTPS_PAGE_HTTP_URL}; ${MIXED_UPGRADE} (request's mode is CORS: not upgraded); ${MIXED_BLOCK_FETCH}; ${CANVAS_SECURITY}` },
     counterfactuals: [{ ...SENT_OVER_HTTP, observed: { result: 'loaded' } }, { ...UPGRADED, observed: { result: 'loaded' } }],
@@ -53,15 +60,17 @@ export const scenarios: Scenario[] = [
   row('secure/mixed-content-redirect-https-to-http-fetch', {
     title: 'fetch() of an https tile that redirects (302) to http on a non-loopback address: the http hop is blocked as mixed content',
     scheme: 'https',
-    action: { kind: 'fetch', target: { origin: 'image', make: { status: 302, acao: ['*'], location: { origin: 'imageRemote', scheme: 'http', make: { acao: ['*'] } } } } },
-    spec: { observed: { result: 'blocked', error: 'TypeError' }, server: { requests: 1, schemes: ['https'], origins: ['viewer'] }, cite: `${EVERY_HOP}; ${BLOCKED_FETCH}` },
-    counterfactuals: [{ label: 'redirect followed over http', observed: { result: 'readable' }, server: { requests: 2, schemes: ['https', 'http'], origins: ['viewer', 'null'] } }],
+    page: 'viewerRemote',
+    action: { kind: 'fetch', target: { origin: 'imageRemote', make: { status: 302, acao: ['*'], location: { origin: 'imageRemote', scheme: 'http', make: { acao: ['*'] } } } } },
+    spec: { observed: { result: 'blocked', error: 'TypeError' }, server: { requests: 1, schemes: ['https'], origins: ['viewerRemote'] }, cite: `${EVERY_HOP}; ${BLOCKED_FETCH}` },
+    counterfactuals: [{ label: 'redirect followed over http', observed: { result: 'readable' }, server: { requests: 2, schemes: ['https', 'http'], origins: ['viewerRemote', 'null'] } }],
     fix: 'Never redirect an https URL to http (behind a TLS-terminating proxy, build Location from the forwarded scheme, e.g. X-Forwarded-Proto).',
   }),
   row('secure/mixed-content-redirect-https-to-http-img', {
     title: '<img> of an https tile that redirects (302) to http on a non-loopback IP address: the http hop is not upgraded (an IP host) and is blocked',
     scheme: 'https',
-    action: { kind: 'image', target: { origin: 'image', make: { status: 302, location: { origin: 'imageRemote', scheme: 'http', make: PNG } } } },
+    page: 'viewerRemote',
+    action: { kind: 'image', target: { origin: 'imageRemote', make: { status: 302, location: { origin: 'imageRemote', scheme: 'http', make: PNG } } } },
     spec: { observed: { result: 'error' }, server: { requests: 1, schemes: ['https'] }, cite: `${EVERY_HOP}; ${NO_UPGRADE_FOR_IP}` },
     counterfactuals: [
       { label: 'redirect followed over http', observed: { result: 'loaded' }, server: { requests: 2, schemes: ['https', 'http'] } },

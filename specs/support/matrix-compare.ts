@@ -28,7 +28,7 @@ export function comparable(doc: MatrixDocument): unknown {
     },
   }));
   const text = JSON.stringify({ ...doc, run, cells })
-    .replace(/\b(chromium|firefox|webkit|unit)-[0-9a-f]{8}\b/g, '$1-<token>')
-    .replace(/(localhost|127\.0\.0\.1|\[::1\])(:|%3A)\d{2,5}\b/g, '$1$2<port>');
+    .replace(/\b((?:chromium|firefox|webkit|unit)[a-z0-9-]*)-[0-9a-f]{8}\b/g, '$1-<token>')
+    .replace(/(localhost|127\.0\.0\.1|\[::1\])(:|%3A)\d{2,5}\b/gi, '$1$2<port>'); // also URL-encoded (acao=http%3A%2F%2Flocalhost%3A…)
   return JSON.parse(text);
 }

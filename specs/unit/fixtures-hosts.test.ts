@@ -18,6 +18,9 @@ test('by default the origins are localhost (one site) and 127.0.0.1 (the cross s
     // the machine's non-loopback address: origins that are not potentially trustworthy (mixed content)
     imageRemote: 'http://192.0.2.9:1003',
     viewerRemote: 'http://192.0.2.9:1001',
+    // a host name engines reach only when launched with it mapped (mixed-content-named rows)
+    imageNamed: 'http://tiles.example.test:1003',
+    viewerNamed: 'http://tiles.example.test:1001',
   });
 });
 
@@ -31,6 +34,8 @@ test('named hosts go into every origin, IPv6 literals in brackets, and into the 
     imageCrossSite: 'https://[2001:db8::7]:1003',
     imageRemote: 'https://192.0.2.9:1003',
     viewerRemote: 'https://192.0.2.9:1001',
+    imageNamed: 'https://tiles.example.test:1003',
+    viewerNamed: 'https://tiles.example.test:1001',
   });
   expect(trustedOrigins(origins, ports)).toEqual(['https://runner.example.org:1001', 'https://[2001:db8::7]:1001']);
   const env = { ...process.env };

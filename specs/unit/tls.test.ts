@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '../support/browserless.ts';
-import { remoteHost } from '../../fixtures/origins.ts';
+import { NAMED_HOST, remoteHost } from '../../fixtures/origins.ts';
 import { localCa, spkiHash } from '../../fixtures/tls.ts';
 import { chromiumTrustArgs, webkitCertificates } from '../../harness/engines/trust.ts';
 import { CATALOGUE } from '../scenarios/index.ts';
@@ -34,7 +34,8 @@ test('the local CA is made once, cached, and its leaf verifies for the fixture h
     // …and the machine's non-loopback address, where it has one (the mixed-content origins).
     const remote = remoteHost();
     if (remote) expect(leaf.checkIP(remote)).toBe(remote);
-    expect(webkitCertificates(ca).map((c) => c.host).sort()).toEqual(['127.0.0.1', 'localhost', ...(remote ? [remote] : [])].sort());
+    expect(leaf.checkHost(NAMED_HOST)).toBe(NAMED_HOST);
+    expect(webkitCertificates(ca).map((c) => c.host).sort()).toEqual(['127.0.0.1', 'localhost', NAMED_HOST, ...(remote ? [remote] : [])].sort());
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -11,11 +11,12 @@ import { judge } from '../../harness/scenarios/verdict.ts';
 import { deviations } from '../deviations.ts';
 import { CATALOGUE } from '../scenarios/index.ts';
 import { scenarios as slowScenarios } from '../scenarios/preflight-cache-caps.ts';
+import { scenarios as namedHostScenarios } from '../scenarios/mixed-content-named.ts';
 import { scenarios as viewerScenarios } from '../scenarios/viewer.ts';
 
 // The viewer family runs through its own binding (a real viewer page, not the in-page routine) but
 // is judged the same way, so its rows are held to the same proof; so are the opt-in @slow rows.
-const catalogue: Scenario[] = [...CATALOGUE, ...viewerScenarios, ...slowScenarios];
+const catalogue: Scenario[] = [...CATALOGUE, ...viewerScenarios, ...slowScenarios, ...namedHostScenarios];
 
 test('every scenario declares a counterfactual its verdict rejects', () => {
   const problems = catalogue.flatMap((s) => verdictProblems(s, deviations[s.id]).map((p) => `${s.id}: ${p}`));

@@ -1,0 +1,14 @@
+// Mixed content on a mapped host name (specs/scenarios/mixed-content-named.ts): these rows run in a
+// browser of their own, launched with tiles.example.test mapped to the fixture server, so no
+// normal cell's browser has the mapping (WebKitGTK reaches it through the pass-through proxy).
+
+import { NAMED_HOST } from '../fixtures/origins.ts';
+import { scenarioTests } from '../harness/scenarios/define.ts';
+import { test } from '../harness/test.ts';
+import { deviations } from './deviations.ts';
+import { scenarios } from './scenarios/mixed-content-named.ts';
+
+// A worker option: these tests get their own workers, and so their own browsers.
+test.use({ mapHosts: [NAMED_HOST] });
+// Only the deviations of these rows: the secure family's others are bound in secure.spec.ts.
+scenarioTests(scenarios, Object.fromEntries(Object.entries(deviations).filter(([id]) => scenarios.some((s) => s.id === id))));
