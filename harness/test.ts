@@ -7,10 +7,11 @@ import { type Origins, type Scheme, originsFor, portsFromEnv } from '../fixtures
 import { launchEngine } from './engines/launch.ts';
 import { ENGINE_ANNOTATION, type Engine, type EngineName, type Isolation, type Probe } from './engines/types.ts';
 import { ServerLog } from './server-log.ts';
-import { CELL_ATTACHMENT, VERDICT_ANNOTATION } from './contract/names.ts';
+import { CELL_ATTACHMENT, SELECTION_ANNOTATION, VERDICT_ANNOTATION } from './contract/names.ts';
 import { type Cell, type ScenarioCard, unobservedCell } from './scenarios/cell.ts';
 import { BatchStore } from './scenarios/batch-store.ts';
 import { newToken } from './scenarios/run.ts';
+import { commandLineSelection } from './scenarios/selection.ts';
 
 export { expect } from '@playwright/test';
 
@@ -103,6 +104,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       } finally {
         if (cell.verdict === 'error' && cell.error === undefined) cell.error = testInfo.error?.message?.split('\n')[0] ?? `test ${testInfo.status ?? 'ended'}`;
         testInfo.annotations.push({ type: VERDICT_ANNOTATION, description: cell.verdict });
+        testInfo.annotations.push({ type: SELECTION_ANNOTATION, description: JSON.stringify(commandLineSelection(testInfo.config.argv)) });
         await testInfo.attach(CELL_ATTACHMENT, { body: JSON.stringify(cell), contentType: 'application/json' });
       }
     },

@@ -6,6 +6,11 @@
 export const SCENARIO_ANNOTATION = 'scenario';
 /** Test annotation with the cell's verdict (shown by Playwright's own reporters). */
 export const VERDICT_ANNOTATION = 'verdict';
+/**
+ * Test annotation (JSON CommandLineSelection): the --grep / --grep-invert of the run the test ran
+ * in, so a matrix merged from shard blobs knows what the shards selected.
+ */
+export const SELECTION_ANNOTATION = 'selection';
 /** Test annotation (JSON EngineInfo): which browser really ran the test. */
 export const ENGINE_ANNOTATION = 'engine';
 /** Test attachment (JSON Cell) every scenario test leaves, also when it fails or times out. */

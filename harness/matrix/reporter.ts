@@ -11,12 +11,12 @@ import { arch, platform, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import type { ScenarioCard } from '../contract/cell.ts';
-import { CELL_ATTACHMENT, ENGINE_ANNOTATION, MATRIX_ENV, SCENARIO_ANNOTATION } from '../contract/names.ts';
+import { CELL_ATTACHMENT, ENGINE_ANNOTATION, MATRIX_ENV, SCENARIO_ANNOTATION, SELECTION_ANNOTATION } from '../contract/names.ts';
 import { cellContract, matrixContract } from '../contract/validate.ts';
 import type { EngineInfo } from '../engines/types.ts';
 import { removeBatchDir } from '../scenarios/batch-store.ts';
 import { unobservedCell } from '../scenarios/cell.ts';
-import { runSelection } from '../scenarios/selection.ts';
+import { type CommandLineSelection, runSelection } from '../scenarios/selection.ts';
 import { FAMILIES } from '../scenarios/types.ts';
 import { viewerVersions } from '../../fixtures/viewers/assets.ts';
 import { compareCells, compareEngines, failingChanges, readBaseline } from './baseline.ts';
@@ -35,6 +35,9 @@ export default class MatrixReporter implements Reporter {
   private writeTimer: NodeJS.Timeout | undefined;
   /** Whether any test ended: until then nothing is written. */
   private observedAny = false;
+  /** The --grep/--grep-invert each test's run recorded (JSON, deduplicated). */
+  private selections = new Set<string>();
+  private selectionOf: (given: CommandLineSelection[]) => MatrixRun['selection'] = () => this.run.selection;
 
   printsToStdio(): boolean {
     return false;
@@ -65,7 +68,8 @@ export default class MatrixReporter implements Reporter {
       this.cells.set(cellKey(cell), cell);
     }
     const engineProjects = config.projects.filter((p) => (p.use as { engineName?: string }).engineName).map((p) => p.name);
-    this.run.selection = runSelection(config, this.engineOrder, engineProjects, this.cells.size);
+    this.selectionOf = (given) => runSelection(config, this.engineOrder, engineProjects, this.cells.size, given);
+    this.run.selection = this.selectionOf([]);
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
@@ -74,6 +78,8 @@ export default class MatrixReporter implements Reporter {
     const project = test.parent.project()?.name ?? '';
     const engineAnnotation = result.annotations.find((a) => a.type === ENGINE_ANNOTATION)?.description;
     if (engineAnnotation) this.noteEngine(project, JSON.parse(engineAnnotation) as EngineInfo);
+    const selection = result.annotations.find((a) => a.type === SELECTION_ANNOTATION)?.description;
+    if (selection) this.selections.add(selection);
     const attachment = result.attachments.find((a) => a.name === CELL_ATTACHMENT && a.body);
     const reason = result.error?.message?.split('\n')[0] ?? `test ${result.status}`;
     let cell: MatrixCell;
@@ -100,6 +106,8 @@ export default class MatrixReporter implements Reporter {
       return undefined;
     }
     this.run.finishedAt = new Date().toISOString();
+    // What the tests' own runs selected: the same as this run's command line, except in a merge of shards.
+    this.run.selection = this.selectionOf([...this.selections].map((s) => JSON.parse(s) as CommandLineSelection));
     const notRun = `not run: the run ended ${result.status === 'passed' ? 'before this cell' : `(${result.status})`}`;
     for (const cell of this.cells.values()) if (cell.error === 'not run yet') cell.error = notRun;
     const unobservedCount = [...this.cells.values()].filter((c) => c.observed === null).length;

@@ -51,10 +51,21 @@ export const CATALOGUE_GREP = FAMILIES.map((f) => `@${f}\\b`).join('|');
  * cells; `complete` when nothing narrowed it (every configured engine project, no grep but the
  * catalogue's own, no shard).
  */
-export function runSelection(config: FullConfig, projects: string[], engineProjects: string[], cells: number): Selection {
-  const argv = config.argv ?? [];
-  const grep = cliValues(argv, ...GREP);
-  const grepInvert = cliValues(argv, ...GREP_INVERT);
+/** The run's own --grep and --grep-invert values, as given on its command line. */
+export interface CommandLineSelection {
+  grep: string[];
+  grepInvert: string[];
+}
+export const commandLineSelection = (argv: readonly string[] = []): CommandLineSelection => ({ grep: cliValues(argv, ...GREP), grepInvert: cliValues(argv, ...GREP_INVERT) });
+
+/**
+ * `given`: the runs' selections as their tests recorded them (a merge of shard blobs has no command
+ * line of its own); the config's command line when no test recorded one.
+ */
+export function runSelection(config: FullConfig, projects: string[], engineProjects: string[], cells: number, given: CommandLineSelection[] = []): Selection {
+  const runs = given.length ? given : [commandLineSelection(config.argv)];
+  const grep = [...new Set(runs.flatMap((r) => r.grep))];
+  const grepInvert = [...new Set(runs.flatMap((r) => r.grepInvert))];
   const narrowing = grep.filter((g) => g !== CATALOGUE_GREP);
   const complete = !narrowing.length && !grepInvert.length && !config.shard && engineProjects.every((p) => projects.includes(p));
   return { complete, projects, grep: grep.join(' ') || null, grepInvert: grepInvert.join(' ') || null, cells };

@@ -1,7 +1,6 @@
 // Two matrices of the same selection compared whole, run info included. What may differ between
 // two runs by nature is listed here and nothing else is left out:
 // - run.startedAt, run.finishedAt: timestamps
-// - run.selection: the command line's selection (a merge of shard blobs cannot see the shards' --grep)
 // - per logged request: `time` (a timestamp) and `seq` (the fixture server's request counter, which
 //   counts every request that server saw, so shards count apart)
 // - the per-run parts of URLs and headers: the test token (`<project>-<8 hex>`, random per test) and
@@ -10,7 +9,7 @@
 
 import type { MatrixDocument } from '../../harness/matrix/model.ts';
 
-export const RUN_PER_RUN = ['startedAt', 'finishedAt', 'selection'] as const;
+export const RUN_PER_RUN = ['startedAt', 'finishedAt'] as const;
 export const REQUEST_PER_RUN = ['time', 'seq', 'port'] as const;
 
 export function comparable(doc: MatrixDocument): unknown {

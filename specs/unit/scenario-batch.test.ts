@@ -69,4 +69,8 @@ test("run info's selection: npm run matrix's own family grep is a complete run, 
   expect(runSelection(config(['--grep', 'simple/no-acao']), all, all, 3)).toEqual({ complete: false, projects: all, grep: 'simple/no-acao', grepInvert: null, cells: 3 });
   expect(runSelection(config(['--grep-invert=@https']), all, all, 6).grepInvert).toBe('@https');
   expect(runSelection(config([]), ['chromium'], all, 3).complete).toBe(false);
+  // A merge of shard blobs has no --grep of its own: the selection the shards' tests recorded counts.
+  const shards = [{ grep: ['simple/no-acao'], grepInvert: [] }, { grep: ['simple/no-acao'], grepInvert: [] }];
+  expect(runSelection(config(['merge-reports']), all, all, 3, shards)).toEqual({ complete: false, projects: all, grep: 'simple/no-acao', grepInvert: null, cells: 3 });
+  expect(runSelection(config(['merge-reports']), all, all, 9, [{ grep: [CATALOGUE_GREP], grepInvert: [] }]).complete).toBe(true);
 });
