@@ -1,6 +1,7 @@
 // From whatever the user points at (an Image service base URI, its info.json, an image request,
 // or a Presentation 2/3 manifest) to the concrete URLs a viewer would request.
 
+import { firstImageService, types } from '../iiif-json.ts';
 import { type ImageService, type RequestPlan, parseService, planRequests } from './plan.ts';
 import { SafeFetch, TargetError, bodyText } from './safe-fetch.ts';
 
@@ -73,34 +74,11 @@ async function fetchJson(url: string, http: SafeFetch, lenient: boolean): Promis
   }
 }
 
-const types = (j: Json) => [j.type, j['@type']].flat().filter((t): t is string => typeof t === 'string');
 const isManifest = (j: Json) => types(j).some((t) => t === 'Manifest' || t === 'sc:Manifest');
 const isImageService = (j: Json) =>
   (j.protocol === 'http://iiif.io/api/image' || types(j).some((t) => /^ImageService[23]$|^iiif:ImageProfile$/.test(t))) &&
   typeof j.width === 'number' &&
   typeof j.height === 'number';
-
-/** The first image service in a Presentation 3 or 2 manifest. */
-function firstImageService(manifest: Json): string | undefined {
-  const services: unknown[] = [];
-  const walk = (node: unknown, depth: number) => {
-    if (depth > 12 || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach((n) => walk(n, depth + 1));
-    const j = node as Json;
-    if (('service' in j || 'services' in j) && ('format' in j || types(j).some((t) => t === 'Image' || t === 'dctypes:Image'))) {
-      for (const s of [j.service, j.services].flat()) if (s) services.push(s);
-    }
-    for (const value of Object.values(j)) walk(value, depth + 1);
-  };
-  walk(manifest, 0);
-  for (const s of services) {
-    const j = s as Json;
-    const id = (j.id ?? j['@id']) as string | undefined;
-    const profile = JSON.stringify(j.profile ?? '') + JSON.stringify(j['@context'] ?? '') + types(j).join();
-    if (id && /ImageService|iiif\.io\/api\/image|level[012]/.test(profile)) return id;
-  }
-  return undefined;
-}
 
 function build(input: string, kind: Target['kind'], manifest: string | null, s: ImageService, samples: number): Target {
   let plan: RequestPlan;

@@ -10,6 +10,7 @@ import type { Probe } from '../engines/types.ts';
 import type { ViewerObservation } from '../scenarios/types.ts';
 import { samplePoints } from './pixels.ts';
 import { type Reference, type ResolvedViewerAction, runViewer } from './run.ts';
+import { firstImageService } from '../iiif-json.ts';
 
 const VIEWER_CHECKS = ['osd-webgl', 'osd-canvas', 'mirador'] as const;
 export type ViewerCheckName = (typeof VIEWER_CHECKS)[number];
@@ -90,23 +91,8 @@ async function describeTarget(url: string, timeoutMs: number): Promise<TargetUrl
   if (/\/info\.json(\?|$)/.test(url)) return { infoUrl: url, manifestUrl: null };
   const json = (await getJson(url, timeoutMs)) as Record<string, unknown>;
   const service = firstImageService(json);
-  if (!service) throw new Error(`viewerCheck: ${url} is neither an info.json URL nor a manifest with an image service on its first canvas`);
+  if (!service) throw new Error(`viewerCheck: ${url} is neither an info.json URL nor a manifest with an image service`);
   return { infoUrl: `${service.replace(/\/$/, '')}/info.json`, manifestUrl: url };
-}
-
-function firstImageService(manifest: Record<string, unknown>): string | null {
-  const asArray = (x: unknown): Record<string, unknown>[] => (Array.isArray(x) ? x : x ? [x] : []) as Record<string, unknown>[];
-  const idOf = (s: Record<string, unknown>) => (s.id ?? s['@id']) as string | undefined;
-  // Presentation 3: items → canvas → items (AnnotationPage) → items (Annotation) → body.service
-  const canvas3 = asArray(manifest.items)[0];
-  const body3 = canvas3 && asArray(asArray(asArray(canvas3.items)[0]?.items)[0]?.body)[0];
-  const service3 = body3 && asArray(body3.service)[0];
-  if (service3 && idOf(service3)) return idOf(service3)!;
-  // Presentation 2: sequences[0].canvases[0].images[0].resource.service
-  const canvas2 = asArray(asArray(manifest.sequences)[0]?.canvases)[0];
-  const resource2 = canvas2 && (asArray(canvas2.images)[0]?.resource as Record<string, unknown> | undefined);
-  const service2 = resource2 && asArray(resource2.service)[0];
-  return service2 ? (idOf(service2) ?? null) : null;
 }
 
 /** The image itself, at a size the server lists (or its full size), decoded to RGB. */
