@@ -38,16 +38,22 @@ export async function launchEngine(name: EngineName, { project = name, cookieRes
   // A browser elsewhere (CORS_CONNECT_<ENGINE>): nothing to find or launch here.
   const remote = remoteEndpoint(name);
   if (remote && (mapHosts.length || clock)) {
-    throw new EngineUnavailableError(`${name}: ${clock ? 'a moved clock' : `mapping host names to the local server (${mapHosts.map((m) => (typeof m === 'string' ? m : m.host)).join(', ')})`} needs a local browser; unset ${CONNECT_ENV[name]}.`);
+    const needs = clock ? 'a moved clock' : `mapping host names to the local server (${mapHosts.map((m) => (typeof m === 'string' ? m : m.host)).join(', ')})`;
+    throw new EngineUnavailableError(`${name}: ${needs} needs a local browser; unset ${CONNECT_ENV[name]}.`);
   }
   if (remote?.kind === 'playwright') return connectPlaywrightEngine(name, remote.wsEndpoint, project);
   if (remote?.kind === 'webdriver') return connectWebDriverEngine(remote, project, { cookieResetUrls, ...(proxy && { proxy }) });
-  if (clock) return withClock(name, (env) => launchEngine(name, { project, cookieResetUrls, ...(proxy && { proxy }), mapHosts, ...rest, env: { ...rest.env, ...env } }));
   // A project named <engine>@<channel> (CORS_ENGINES) runs that channel's build.
   const { channel } = parseProjectName(project);
   const plan = channel ? resolveChannel(name, channel) : resolveEngine(name);
+  // What the browser needs running beside it (a moved clock, a pass-through proxy), closed with it.
+  const fake = clock ? fakeClock(name) : undefined;
   const mapping = mapHosts.length ? engineMapping(plan.engine, mapHosts) : undefined;
   const passThrough = mapping?.proxyRoutes ? await startPassThroughProxy(mapping.proxyRoutes) : undefined;
+  const closeBeside = async () => {
+    fake?.close();
+    await passThrough?.close();
+  };
   if (mapping) {
     rest.extraHosts = [...(rest.extraHosts ?? []), ...mapping.extraHosts];
     rest.chromiumArgs = [...(rest.chromiumArgs ?? []), ...mapping.chromiumArgs];
@@ -55,26 +61,17 @@ export async function launchEngine(name: EngineName, { project = name, cookieRes
   }
   const webkitProxy = passThrough && plan.driver === 'webdriver' ? webkitProxySettings(passThrough.address) : undefined;
   if (webkitProxy) proxy = webkitProxy.capability;
+  const env = fake || webkitProxy || rest.env ? { ...rest.env, ...fake?.env, ...webkitProxy?.env } : undefined;
   let engine: Engine;
   try {
     engine =
       plan.driver === 'webdriver'
-        ? await launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...((webkitProxy || rest.env) && { env: { ...rest.env, ...webkitProxy?.env } }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }) })
-        : await launchPlaywrightEngine(plan, project, rest);
+        ? await launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...(env && { env }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }) })
+        : await launchPlaywrightEngine(plan, project, { ...rest, ...(env && { env }) });
   } catch (error) {
-    await passThrough?.close();
+    await closeBeside();
     throw error;
   }
-  if (!passThrough) return engine;
-  return { info: engine.info, newProbe: () => engine.newProbe(), close: () => engine.close().finally(() => passThrough.close()) };
-}
-
-/** Launches with a fake clock's environment; the engine carries the clock and closes it. */
-async function withClock(name: EngineName, launch: (env: Record<string, string>) => Promise<Engine>): Promise<Engine> {
-  const clock = fakeClock(name);
-  const engine = await launch(clock.env).catch((error: unknown) => {
-    clock.close();
-    throw error;
-  });
-  return { info: engine.info, newProbe: () => engine.newProbe(), clock, close: () => engine.close().finally(() => clock.close()) };
+  if (!fake && !passThrough) return engine;
+  return { info: engine.info, newProbe: () => engine.newProbe(), ...(fake && { clock: fake }), close: () => engine.close().finally(closeBeside) };
 }
