@@ -75,17 +75,15 @@ function main(): number {
   const keep = (status: number) => (values.history ? withHistory(values.history, outDir, status) : status);
   if (values.merge) return keep(merge(values.merge, env, outDir));
 
-  const grep = CATALOGUE_GREP;
-  const runOnce = (runEnv: NodeJS.ProcessEnv) => spawnSync('npx', ['--no-install', 'playwright', 'test', '--grep', grep, ...positionals], { stdio: 'inherit', env: runEnv }).status ?? 1;
+  const runOnce = (runEnv: NodeJS.ProcessEnv) => spawnSync('npx', ['--no-install', 'playwright', 'test', '--grep', CATALOGUE_GREP, ...positionals], { stdio: 'inherit', env: runEnv }).status ?? 1;
   if (values.repeat === undefined) return keep(runOnce(env));
 
   const times = values.repeat;
-  const out = outDir;
   const docs: MatrixDocument[] = [];
   let status = 0;
   for (let i = 1; i <= times; i++) {
     process.stdout.write(`\nmatrix: run ${i} of ${times}\n`);
-    const dir = i === times ? out : join(out, `run-${i}`);
+    const dir = i === times ? outDir : join(outDir, `run-${i}`);
     status = Math.max(status, runOnce({ ...env, [MATRIX_ENV.outputDir]: dir }));
     const path = join(dir, 'matrix.json');
     if (!existsSync(path)) {
@@ -95,7 +93,7 @@ function main(): number {
     docs.push(JSON.parse(readFileSync(path, 'utf8')) as MatrixDocument);
   }
   const unstable = unstableCells(docs);
-  writeFileSync(join(out, 'repeat.json'), `${JSON.stringify({ runs: times, unstable }, null, 1)}\n`);
+  writeFileSync(join(outDir, 'repeat.json'), `${JSON.stringify({ runs: times, unstable }, null, 1)}\n`);
   process.stdout.write(describeUnstable(unstable, times));
   return keep(unstable.length > 0 ? 1 : status);
 }
