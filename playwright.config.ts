@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { PORT_ENV, ROLES, originsFor, portsFromEnv, remoteHost } from './fixtures/origins.ts';
-import { selectedProjects } from './harness/engines/select.ts';
+import { selectedProjects, workerCount } from './harness/engines/select.ts';
 import type { EngineName } from './harness/engines/types.ts';
 import { TEST_PROJECTS, needsFixtureServer } from './harness/test-projects.ts';
 import { SLOW_ENV } from './harness/engines/clock.ts';
@@ -16,7 +16,7 @@ export default defineConfig<{ engineName: EngineName }>({
   retries: 0, // a flaky CORS cell is a finding, not something to retry away
   // @slow scenarios (a browser with a moved clock: preflight-cache caps) only with CORS_SLOW=1.
   grepInvert: process.env[SLOW_ENV] === '1' ? undefined : /@slow\b/,
-  workers: process.env.CORS_WORKERS ? Number(process.env.CORS_WORKERS) : 2,
+  workers: workerCount(),
   reporter: [
     ['list'],
     ['json', { outputFile: 'test-results/results.json' }],
@@ -33,7 +33,7 @@ export default defineConfig<{ engineName: EngineName }>({
   // The engine projects' fixture server; `--project unit` (or integration) starts none. Also on the
   // machine's non-loopback address: the origins that are not potentially trustworthy (mixed content).
   webServer: needsFixtureServer(process.argv) ? {
-    command: `npx tsx fixtures/cli.ts --quiet${remote ? ` --listen ${remote}` : ''}`,
+    command: `node --import tsx fixtures/cli.ts --quiet${remote ? ` --listen ${remote}` : ''}`,
     url: `${origins.viewer}/__control/health`,
     env: Object.fromEntries(ROLES.map((role) => [PORT_ENV[role], String(ports[role])])),
     reuseExistingServer: !process.env.CI,

@@ -82,7 +82,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       }
       return;
     }
-    if (isolation === 'cookies') await sharedProbe.reset();
+    // `cookies`: the scenario runner clears the jar once before the batch of cookie rows (run.ts).
     await use(sharedProbe);
   },
   token: async ({}, use, testInfo) => use(newToken(testInfo.project.name)),

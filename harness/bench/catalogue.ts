@@ -1,16 +1,19 @@
 // The whole catalogue per engine: wall time through the harness (`playwright test`, one engine,
 // its default workers) against the raw-loop floor: the same actions, resolved the same way, run
 // back to back in one page with no harness at all. Setup navigations (first-party cookies) and
-// fresh contexts are harness work, so the floor leaves them out.
+// fresh contexts are harness work, so the floor leaves them out. Next to them, Playwright by itself
+// (as many empty tests, same workers): the part of the harness's time that is Playwright's own.
 
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CATALOGUE } from '../../specs/scenarios/index.ts';
 import { originsFor } from '../../fixtures/origins.ts';
+import { runPlaywright } from '../cli/playwright.ts';
 import { launchEngine } from '../engines/launch.ts';
-import { selectedEngines } from '../engines/select.ts';
+import { selectedEngines, workerCount } from '../engines/select.ts';
 import type { EngineName } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
 import { candidateFixturePorts, startFixturesOnFreePorts } from '../free-fixtures.ts';
@@ -21,31 +24,66 @@ const bench: Bench = {
   name: 'catalogue',
   description: `the full catalogue (${CATALOGUE.length} scenarios) per engine: harness wall time vs the raw in-page loop`,
   async run() {
-    const perEngine: Record<string, Record<string, number | string>> = {};
+    const n = CATALOGUE.length;
+    // Playwright by itself: as many empty tests, in files of the same sizes, with the same workers.
+    const playwrightAloneMs = await playwrightAlone();
+    const perEngine: Record<string, Record<string, number>> = {};
     for (const engine of selectedEngines()) {
       const harness = await harnessRun(engine);
       const floor = await floorRun(engine);
-      const n = CATALOGUE.length;
       perEngine[engine] = {
         scenarios: n,
         harnessWallS: round(harness.wallMs / 1000),
+        floorWallS: round(floor / 1000),
+        harnessOverFloor: round(harness.wallMs / floor),
         harnessPerScenarioMs: round(harness.wallMs / n),
         harnessTestTimePerScenarioMs: round(harness.testMs / n),
-        // Median test: no engine launch (first test per worker) and no setup navigation in it.
+        // Median test: no engine launch (first test per worker) and no batch in it.
         harnessMedianTestMs: harness.medianTestMs,
-        floorWallS: round(floor / 1000),
         floorPerScenarioMs: round(floor / n),
-        harnessOverFloor: round(harness.wallMs / floor),
         // Where the rest goes: from spawning `playwright test` to its first test (config and spec
-        // loading, the fixture server, the first browser), and the run after that against the floor.
+        // loading, the fixture server), and the run after that against the floor.
         harnessStartupS: round(harness.startupMs / 1000),
         harnessAfterStartupOverFloor: round((harness.wallMs - harness.startupMs) / floor),
+        // What Playwright costs with nothing in its tests, and what the harness adds on top of it
+        // (fixture server, engine launch, the in-page work, our fixtures) against the floor.
+        playwrightAloneS: round(playwrightAloneMs / 1000),
+        playwrightAloneOverFloor: round(playwrightAloneMs / floor),
+        harnessBeyondPlaywrightOverFloor: round((harness.wallMs - playwrightAloneMs) / floor),
       };
-      process.stdout.write(`  ${engine}: ${JSON.stringify(perEngine[engine])}\n`);
+      process.stdout.write(`  ${engine}: harness ${round(harness.wallMs / 1000)} s, floor ${round(floor / 1000)} s\n`);
     }
-    return { perEngine };
+    process.stdout.write(table(perEngine));
+    return { workers: workerCount(), playwrightAloneS: round(playwrightAloneMs / 1000), perEngine };
   },
 };
+
+function table(perEngine: Record<string, Record<string, number>>): string {
+  const head = ['engine', 'harness s', 'floor s', 'harness÷floor', 'startup s', 'Playwright alone s', '(harness−alone)÷floor'];
+  const rows = Object.entries(perEngine).map(([engine, r]) => [engine, r.harnessWallS, r.floorWallS, r.harnessOverFloor, r.harnessStartupS, r.playwrightAloneS, r.harnessBeyondPlaywrightOverFloor].map(String));
+  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  return `\n${[head, ...rows].map((r) => r.map((c, i) => c.padEnd(width[i]!)).join('  ')).join('\n')}\n`;
+}
+
+/**
+ * Wall time of `playwright test` over empty tests: one file per family of the catalogue with that
+ * family's number of tests, the same workers, no fixture server and no browser.
+ */
+async function playwrightAlone(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-playwright-alone-'));
+  const testModule = pathToFileURL(createRequire(import.meta.url).resolve('@playwright/test').replace(/\.js$/, '.mjs')).href;
+  const sizes = new Map<string, number>();
+  for (const s of CATALOGUE) sizes.set(s.family, (sizes.get(s.family) ?? 0) + 1);
+  for (const [family, count] of sizes) {
+    writeFileSync(join(dir, `${family}.spec.mjs`), `import { test } from ${JSON.stringify(testModule)};\nfor (let i = 0; i < ${count}; i++) test(\`${family} \${i}\`, () => {});\n`);
+  }
+  writeFileSync(join(dir, 'playwright.config.mjs'), `export default ${JSON.stringify({ testDir: dir, workers: workerCount(), reporter: 'json' })};\n`);
+  const t0 = performance.now();
+  const status = runPlaywright(['test', '--config', join(dir, 'playwright.config.mjs')], { stdio: 'ignore', env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: join(dir, 'results.json') } });
+  const wallMs = performance.now() - t0;
+  if (status !== 0) throw new Error(`bench catalogue: the empty Playwright run in ${dir} failed (status ${status})`);
+  return wallMs;
+}
 
 async function harnessRun(engine: string): Promise<{ wallMs: number; testMs: number; medianTestMs: number; startupMs: number }> {
   const out = mkdtempSync(join(tmpdir(), 'bench-catalogue-'));
@@ -60,7 +98,7 @@ async function harnessRun(engine: string): Promise<{ wallMs: number; testMs: num
   const grep = [...new Set(CATALOGUE.map((s) => s.family))].map((f) => `@${f}\\b`).join('|');
   const t0 = performance.now();
   const spawnedAt = Date.now();
-  spawnSync('npx', ['--no-install', 'playwright', 'test', '--project', engine, '--grep', grep, '--reporter', 'json'], { env, stdio: 'ignore' });
+  runPlaywright(['test', '--project', engine, '--grep', grep, '--reporter', 'json'], { env, stdio: 'ignore' });
   const wallMs = performance.now() - t0;
   type Suite = { suites?: Suite[]; specs?: { tests: { results: { duration: number; startTime: string }[] }[] }[] };
   const report = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Suite;

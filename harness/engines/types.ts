@@ -64,7 +64,8 @@ export interface Engine {
 /**
  * How a test is isolated from the others that share its browser:
  * - `token`: a unique token in every URL and cookie name; nothing is cleared (cheapest, the default)
- * - `cookies`: as `token`, and all cookies are cleared first (for scenarios that read cookie state)
+ * - `cookies`: as `token`, run with the other `cookies` scenarios of their family in a jar cleared
+ *   just before them (scenarios that read cookie state: no cookie from before the batch is left)
  * - `fresh`: a new browser context / WebDriver session for this test alone
  */
 export type Isolation = 'token' | 'cookies' | 'fresh';

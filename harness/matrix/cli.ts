@@ -1,10 +1,10 @@
 // `npm run matrix`: runs the scenario catalogue in every selected engine and writes the matrix
 // report. A thin front for `playwright test` that adds the matrix's own options.
 
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand, exitWithUsage, parseOrExit, wholeNumber } from '../cli/command.ts';
+import { runPlaywright } from '../cli/playwright.ts';
 import { FAMILIES } from '../scenarios/types.ts';
 import { BaselineError, failingChanges, readBaseline } from './baseline.ts';
 import type { MatrixDocument } from './model.ts';
@@ -75,7 +75,7 @@ function main(): number {
   const keep = (status: number) => (values.history ? withHistory(values.history, outDir, status) : status);
   if (values.merge) return keep(merge(values.merge, env, outDir));
 
-  const runOnce = (runEnv: NodeJS.ProcessEnv) => spawnSync('npx', ['--no-install', 'playwright', 'test', '--grep', CATALOGUE_GREP, ...positionals], { stdio: 'inherit', env: runEnv }).status ?? 1;
+  const runOnce = (runEnv: NodeJS.ProcessEnv) => runPlaywright(['test', '--grep', CATALOGUE_GREP, ...positionals], { stdio: 'inherit', env: runEnv });
   if (values.repeat === undefined) return keep(runOnce(env));
 
   const times = values.repeat;
@@ -126,9 +126,9 @@ function merge(blobDir: string, env: NodeJS.ProcessEnv, outDir: string): number 
     process.stderr.write(`matrix: blob report directory ${blobDir} does not exist.\n`);
     return 2;
   }
-  const result = spawnSync('npx', ['--no-install', 'playwright', 'merge-reports', '--reporter', './harness/matrix/reporter.ts', blobDir], { stdio: 'inherit', env });
+  const status = runPlaywright(['merge-reports', '--reporter', './harness/matrix/reporter.ts', blobDir], { stdio: 'inherit', env });
   const matrixPath = join(outDir, 'matrix.json');
-  if (result.status !== 0 || !existsSync(matrixPath)) {
+  if (status !== 0 || !existsSync(matrixPath)) {
     process.stderr.write(`matrix: merging ${blobDir} produced no ${matrixPath} (see the output above).\n`);
     return 1;
   }

@@ -1,7 +1,8 @@
-// Binds a scenario table to Playwright tests: one test per scenario per engine. Scenarios isolated
-// by their token alone run as one in-page batch per worker (the first test of the family to run
-// starts it for the tests the run selected after it); the others run alone. Each test then judges
-// its own scenario against the spec, the declared deviation and the server log, in its Cell.
+// Binds a scenario table to Playwright tests: one test per scenario per engine. Scenarios run as
+// in-page batches per worker (the first test of the family to run starts one for the tests the run
+// selected after it that share its kind of isolation); viewer and `fresh` scenarios run alone. Each
+// test then judges its own scenario against the spec, the declared deviation and the server log, in
+// its Cell.
 // Specs call scenarioTests(table, deviations) and nothing else.
 
 import type { TestInfo } from '@playwright/test';
@@ -17,8 +18,12 @@ import { runAlone, runBatch } from './run.ts';
 import { grepTitle, selectionMatcher } from './selection.ts';
 import { type Deviations, FAMILIES, type Scenario } from './types.ts';
 
-/** Scenarios that share the worker's page with no more than a token: the ones a batch may run. */
-const batchable = (s: Scenario) => (s.isolation ?? 'token') === 'token' && s.action.kind !== 'viewer';
+/**
+ * The batch a scenario joins, by its isolation: `token` scenarios share one in-page loop; `cookies`
+ * scenarios share another, in a cookie jar cleared just before it (each one's cookies are named by
+ * its token, so none reads another's); viewer and `fresh` scenarios run alone (null).
+ */
+const batchOf = (s: Scenario): 'token' | 'cookies' | null => (s.action.kind === 'viewer' || s.isolation === 'fresh' ? null : (s.isolation ?? 'token'));
 /** Test time a batch may take per scenario on top of the test's own (each action has its own timeout). */
 const BATCH_MS_PER_SCENARIO = 25_000;
 
@@ -30,13 +35,14 @@ export function scenarioTests(scenarios: Scenario[], deviations: Deviations): vo
   scenarios.forEach((scenario, index) => {
     cellTest(scenario, deviations, async ({ probe, originsByScheme, token, serverLog, batches }, _cell, testInfo) => {
       const env = { probe, originsByScheme, serverLog, project: testInfo.project.name };
-      if (!batchable(scenario)) return runAlone(scenario, env, token);
+      const kind = batchOf(scenario);
+      if (!kind) return runAlone(scenario, env, token);
       const kept = batches.take(scenario.id);
       if (kept) return kept;
       const selected = selectionMatcher(testInfo);
-      const ahead = scenarios.slice(index).filter((s, i) => i === 0 || (batchable(s) && selected(grepTitle(testInfo, testTitle(s), [familyTag(s)]))));
+      const ahead = scenarios.slice(index).filter((s, i) => i === 0 || (batchOf(s) === kind && selected(grepTitle(testInfo, testTitle(s), [familyTag(s)]))));
       testInfo.setTimeout(testInfo.timeout + ahead.length * BATCH_MS_PER_SCENARIO);
-      batches.keep(await runBatch(ahead, env));
+      batches.keep(await runBatch(ahead, env, { clearCookies: kind === 'cookies' }));
       return batches.take(scenario.id)!;
     });
   });

@@ -1,6 +1,7 @@
-// Runs scenarios in a browser: alone (a scenario that needs cleared cookies or a fresh browser), or
-// many in one in-page loop (every scenario isolated by its token alone). Either way each scenario
-// gets a unique token, its setup cookies first, and its server log afterwards.
+// Runs scenarios in a browser: alone (a viewer, or a scenario that needs a fresh browser), or many
+// in one in-page loop (each isolated by its token, the cookie rows also by a jar cleared before
+// their batch). Either way each scenario gets a unique token, its setup cookies first, and its
+// server log afterwards.
 
 import { randomUUID } from 'node:crypto';
 import type { Origins, Scheme } from '../../fixtures/origins.ts';
@@ -57,12 +58,13 @@ export async function runAlone(scenario: Scenario, env: RunEnv, token: string): 
 }
 
 /**
- * Many scenarios in one page per viewer origin: setup cookies first (one visit per host), then one
- * in-page loop, then every token's log in one request. A page that dies mid-batch leaves the
- * scenarios it had not finished with an error that says so.
+ * Many scenarios in one page per viewer origin: every cookie cleared first if asked, then setup
+ * cookies (one visit per host), then one in-page loop, then every token's log in one request. A
+ * page that dies mid-batch leaves the scenarios it had not finished with an error that says so.
  */
-export async function runBatch(scenarios: Scenario[], env: RunEnv): Promise<Map<string, ScenarioRun>> {
+export async function runBatch(scenarios: Scenario[], env: RunEnv, { clearCookies = false } = {}): Promise<Map<string, ScenarioRun>> {
   const planned = scenarios.map((s) => plan(s, env));
+  if (clearCookies) await env.probe.reset();
   const setups = await setupCookies(planned, env.probe);
   const outcome = new Map<string, BatchResult>();
   for (const [id, setup] of setups) if ('error' in setup) outcome.set(id, { id, error: setup.error });

@@ -154,9 +154,9 @@ async function stopBrowserOnceACellIsObserved(runnerPid: number, matrixPath: str
 
 /** A spec of `count` slow scenarios (a 1.5 s wait before the fetch): a moment to kill or stop the browser. */
 function slowSpec(name: string, count: number): string {
-  // isolation 'cookies': each runs alone, so a browser lost after the first cell loses the later ones
+  // isolation 'fresh': each runs alone, so a browser lost after the first cell loses the later ones
   // (an in-page batch would have observed them all at once; specs/unit/scenario-batch.test.ts covers a batch's crash).
-  const scenario = (n: number) => `{ id: 'simple/${name}-${n}', family: 'simple', title: '${name} ${n}', isolation: 'cookies',
+  const scenario = (n: number) => `{ id: 'simple/${name}-${n}', family: 'simple', title: '${name} ${n}', isolation: 'fresh',
     action: { kind: 'sequence', steps: [{ kind: 'wait', ms: 1500 }, { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'] } } }] },
     spec: { observed: { result: 'done' }, server: { requests: 1 }, cite: 'harness self-test' } }`;
   return `import { scenarioTests } from '../harness/scenarios/define.ts';\nscenarioTests([${Array.from({ length: count }, (_, i) => scenario(i + 1)).join(',')}], {});\n`;

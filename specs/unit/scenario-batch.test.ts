@@ -23,6 +23,7 @@ function fakes(collect: (items: BatchItem[], call: number) => unknown) {
   const probe = {
     open: async (url: string) => void visits.push(url),
     visit: async (url: string) => void visits.push(url),
+    reset: async () => void visits.push('reset'),
     run: async (fn: unknown, args: unknown) => {
       if (fn === startBatch) items = (args as { items: BatchItem[] }).items;
       else if (fn === collectBatch) return collect(items, calls++);
@@ -60,6 +61,17 @@ test('setup cookies: one visit per host for the whole batch, then one page per s
   expect([...runs.values()].every((r) => r.observed?.result === 'readable')).toBe(true);
   expect(new Set(visits).size).toBe(visits.length);
   expect(visits.length).toBeLessThan(withSetup.length);
+});
+
+test('the cookie rows: one batch, the jar cleared once before any of their setup cookies', async () => {
+  const cookieRows = FAMILY_TABLES.credentialed.filter((s) => s.isolation === 'cookies' && !s.scheme);
+  expect(cookieRows.length).toBeGreaterThan(3);
+  const { env, visits } = fakes((items) => ({ done: true, results: items.map((i) => ({ id: i.id, observed: { result: 'readable' } })) }));
+  const runs = await runBatch(cookieRows, env, { clearCookies: true });
+  expect(visits[0]).toBe('reset');
+  expect(visits.filter((v) => v === 'reset')).toHaveLength(1);
+  expect([...runs.values()].every((r) => r.observed?.result === 'readable')).toBe(true);
+  expect(new Set([...runs.values()].map((r) => r.ctx.token)).size).toBe(cookieRows.length);
 });
 
 test("run info's selection: npm run matrix's own family grep is a complete run, a user's --grep or a missing project is not", () => {
