@@ -71,7 +71,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   sharedProbe: [async ({ engine }, use) => use(await engine.newProbe()), { scope: 'worker' }],
   isolation: ['token', { option: true }],
-  probe: async ({ engine, sharedProbe, isolation }, use, testInfo) => {
+  probe: async ({ engine, sharedProbe, isolation, cellCard }, use, testInfo) => {
     testInfo.annotations.push({ type: ENGINE_ANNOTATION, description: JSON.stringify(engine.info) });
     if (isolation === 'fresh') {
       const probe = await engine.newProbe();
@@ -82,7 +82,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       }
       return;
     }
-    // `cookies`: the scenario runner clears the jar once before the batch of cookie rows (run.ts).
+    // A scenario's cookie rows have the jar cleared once before their batch (scenarios/run.ts).
+    if (isolation === 'cookies' && !cellCard) await sharedProbe.reset();
     await use(sharedProbe);
   },
   token: async ({}, use, testInfo) => use(newToken(testInfo.project.name)),
