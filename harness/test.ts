@@ -1,6 +1,9 @@
-// The `test` every spec imports: Playwright Test plus a worker-scoped engine (started once per
-// worker, whatever drives it), a reset probe per test, a unique token and the server's log; for a
-// scenario test, its Cell (built before the test, attached after it whatever happened).
+// The `test` every spec imports: Playwright Test plus the worker's browser (started when its first
+// test needs it, whatever drives it), a reset probe per test, a unique token and the server's log; for a
+// scenario test, its Cell (built before the test, attached after it whatever happened). A test that
+// needs a browser launched differently (host names mapped, a movable clock) gets one of its own in
+// the same worker, launched when first asked for: as a worker option it would force workers of its
+// own, which Playwright starts only after every other test, at the end of the run.
 
 import { test as base } from '@playwright/test';
 import { type Origins, type Scheme, originsFor, portsFromEnv } from '../fixtures/origins.ts';
@@ -15,9 +18,24 @@ import { commandLineSelection } from './scenarios/selection.ts';
 
 export { expect } from '@playwright/test';
 
+/** How long a browser may take to start (WebKitGTK and headed Firefox under Xvfb are slow on a loaded machine). */
+const LAUNCH_MS = 120_000;
+
+/** How a test wants its browser launched: almost all take the default, { clock: false, mapHosts: [] }. */
+type LaunchChoice = { clock: boolean; mapHosts: string[] };
+/** A launched browser and the page its tests share. */
+type BrowserUnderTest = { engine: Engine; sharedProbe: Probe };
+
 interface TestFixtures {
   /** How this test is isolated from others sharing the browser (set with test.use). */
   isolation: Isolation;
+  /** Run in a browser launched with a clock the harness moves (engine.clock): @slow scenarios only. */
+  clock: boolean;
+  /** Host names the browser reaches on loopback (launchEngine's mapHosts): the named-host rows only. */
+  mapHosts: string[];
+  /** The browser this test drives (launched as the test's clock and mapHosts ask), with its shared probe. */
+  browserUnderTest: BrowserUnderTest;
+  engine: Engine;
   /** The probe this test drives: the worker's shared page, or a fresh one (isolation `fresh`). */
   probe: Probe;
   /** A unique token for this test run: put it in every URL and cookie name the test uses. */
@@ -30,16 +48,12 @@ interface TestFixtures {
 
 interface WorkerFixtures {
   engineName: EngineName;
-  /** Launch the engine with a clock the harness moves (engine.clock): @slow scenarios only. */
-  clock: boolean;
-  /** Host names the engine reaches on loopback (launchEngine's mapHosts): the named-host rows only. */
-  mapHosts: string[];
   /** The fixture origins over http (the default scheme of every scenario). */
   origins: Origins;
   /** The fixture origins under each scheme: the same ports, also served over https. */
   originsByScheme: Record<Scheme, Origins>;
-  engine: Engine;
-  sharedProbe: Probe;
+  /** The worker's browsers, one per launch choice, each started when a test first needs it and closed with the worker. */
+  browsers: { launched(options: LaunchChoice): boolean; get(options: LaunchChoice): Promise<BrowserUnderTest> };
   serverLog: ServerLog;
   /** Results of the in-page batches this worker ran, until each test takes its own. */
   batches: BatchStore;
@@ -47,31 +61,44 @@ interface WorkerFixtures {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   engineName: ['chromium', { option: true, scope: 'worker' }],
-  clock: [false, { option: true, scope: 'worker' }],
-  mapHosts: [[], { option: true, scope: 'worker' }],
+  clock: [false, { option: true }],
+  mapHosts: [[], { option: true }],
   origins: [async ({}, use) => use(originsFor(portsFromEnv())), { scope: 'worker' }],
   originsByScheme: [async ({}, use) => use({ http: originsFor(portsFromEnv()), https: originsFor(portsFromEnv(), 'https') }), { scope: 'worker' }],
   serverLog: [async ({ origins }, use) => use(new ServerLog(origins.viewer)), { scope: 'worker' }],
-  engine: [
-    async ({ engineName, originsByScheme, clock, mapHosts }, use, workerInfo) => {
+  browsers: [
+    async ({ engineName, originsByScheme }, use, workerInfo) => {
       const { http, https } = originsByScheme;
-      const engine = await launchEngine(engineName, {
-        project: workerInfo.project.name,
-        cookieResetUrls: [http.viewer, http.imageCrossSite, https.viewer, https.imageCrossSite].map((origin) => `${origin}/blank`),
-        clock,
-        mapHosts,
-      });
+      const cookieResetUrls = [http.viewer, http.imageCrossSite, https.viewer, https.imageCrossSite].map((origin) => `${origin}/blank`);
+      const launched = new Map<string, Promise<BrowserUnderTest>>();
+      const launch = async (options: LaunchChoice): Promise<BrowserUnderTest> => {
+        const engine = await launchEngine(engineName, { project: workerInfo.project.name, cookieResetUrls, ...options });
+        return { engine, sharedProbe: await engine.newProbe() };
+      };
       try {
-        await use(engine);
+        await use({
+          launched: (options) => launched.has(JSON.stringify(options)),
+          get: (options) => {
+            const key = JSON.stringify(options);
+            if (!launched.has(key)) launched.set(key, launch(options));
+            return launched.get(key)!;
+          },
+        });
       } finally {
-        await engine.close();
+        for (const running of launched.values()) await running.then(({ engine }) => engine.close(), () => {});
       }
     },
-    { scope: 'worker', timeout: 120_000 },
+    { scope: 'worker', timeout: LAUNCH_MS },
   ],
-  sharedProbe: [async ({ engine }, use) => use(await engine.newProbe()), { scope: 'worker' }],
+  browserUnderTest: async ({ browsers, clock, mapHosts }, use, testInfo) => {
+    const options = { clock, mapHosts };
+    // A launch is work of the test that needs it first: it gets the time a browser takes to start.
+    if (!browsers.launched(options)) testInfo.setTimeout(testInfo.timeout + LAUNCH_MS);
+    await use(await browsers.get(options));
+  },
+  engine: async ({ browserUnderTest }, use) => use(browserUnderTest.engine),
   isolation: ['token', { option: true }],
-  probe: async ({ engine, sharedProbe, isolation, cellCard }, use, testInfo) => {
+  probe: async ({ browserUnderTest: { engine, sharedProbe }, isolation, cellCard }, use, testInfo) => {
     testInfo.annotations.push({ type: ENGINE_ANNOTATION, description: JSON.stringify(engine.info) });
     if (isolation === 'fresh') {
       const probe = await engine.newProbe();

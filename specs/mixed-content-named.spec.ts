@@ -8,7 +8,7 @@ import { test } from '../harness/test.ts';
 import { deviations } from './deviations.ts';
 import { scenarios } from './scenarios/mixed-content-named.ts';
 
-// A worker option: these tests get their own workers, and so their own browsers.
+// These tests get a browser of their own, launched with the mapping (harness/test.ts).
 test.use({ mapHosts: [NAMED_HOST] });
 // Only the deviations of these rows: the secure family's others are bound in secure.spec.ts.
 scenarioTests(scenarios, Object.fromEntries(Object.entries(deviations).filter(([id]) => scenarios.some((s) => s.id === id))));

@@ -17,7 +17,7 @@ const SLOW_TAG = '@slow';
 // Checked like every table, against the deviations declared for these rows (the preflight
 // family's other rows are bound in preflight.spec.ts).
 checkTable(scenarios, Object.fromEntries(Object.entries(deviations).filter(([id]) => scenarios.some((s) => s.id === id))));
-// A worker option: these tests get their own workers, and so their own browsers.
+// These tests get a browser of their own, launched with the clock (harness/test.ts).
 test.use({ clock: true });
 test.describe('preflight-cache caps', { tag: SLOW_TAG }, () => {
   for (const scenario of scenarios) {

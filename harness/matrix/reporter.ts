@@ -182,8 +182,11 @@ export default class MatrixReporter implements Reporter {
       return `  ${e.project.padEnd(10)} ${tally}   ${e.version ? `${e.browser} ${e.version}${e.profile ? `, ${e.profile} profile` : ''}` : `did not run: ${e.error ?? ''}`}`;
     });
     const changes = doc.run.baseline ? `\n  ${doc.run.baseline.changes.length} cell(s) changed against ${doc.run.baseline.path}` : '';
+    const { complete, grep, grepInvert, projects } = doc.run.selection;
+    // A run of part of the catalogue says which part, so its matrix is not read as the whole.
+    const part = complete ? '' : `, part of the catalogue: ${[`projects ${projects.join(' ')}`, grep && `--grep ${grep}`, grepInvert && `--grep-invert ${grepInvert}`].filter(Boolean).join(', ')}`;
     process.stdout.write(
-      `\nMatrix (${doc.cells.length} cells, ${doc.run.status}; ${VERDICTS.map((v) => `${VERDICT_MARK[v]} ${v}`).join(' ')})\n${lines.join('\n')}${changes}\n` +
+      `\nMatrix (${doc.cells.length} cells, ${doc.run.status}${part}; ${VERDICTS.map((v) => `${VERDICT_MARK[v]} ${v}`).join(' ')})\n${lines.join('\n')}${changes}\n` +
         `  Report: ${join(this.outputDir, 'index.html')}\n`,
     );
   }
