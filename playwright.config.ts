@@ -4,6 +4,7 @@ import { selectedProjects, workerCount } from './harness/engines/select.ts';
 import type { EngineName } from './harness/engines/types.ts';
 import { TEST_PROJECTS, needsFixtureServer } from './harness/test-projects.ts';
 import { SLOW_ENV } from './harness/engines/clock.ts';
+import { FIXTURE_READY_LINE } from './harness/contract/names.ts';
 
 const ports = portsFromEnv();
 const origins = originsFor(ports);
@@ -35,9 +36,11 @@ export default defineConfig<{ engineName: EngineName }>({
   webServer: needsFixtureServer(process.argv) ? {
     command: `node --import tsx fixtures/cli.ts --quiet${remote ? ` --listen ${remote}` : ''}`,
     url: `${origins.viewer}/__control/health`,
+    // Ready when it says so (no polling back-off); the url above still finds a server to reuse.
+    wait: { stdout: new RegExp(FIXTURE_READY_LINE) },
     env: Object.fromEntries(ROLES.map((role) => [PORT_ENV[role], String(ports[role])])),
     reuseExistingServer: !process.env.CI,
-    stdout: 'pipe',
+    stdout: 'ignore',
     stderr: 'pipe',
     timeout: 30_000,
   } : undefined,

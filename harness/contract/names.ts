@@ -25,6 +25,9 @@ export const MATRIX_ENV = {
   failOnChange: 'MATRIX_FAIL_ON_CHANGE',
 } as const;
 
+/** The first line the fixture server prints once every origin listens (Playwright's webServer waits for it). */
+export const FIXTURE_READY_LINE = 'CORS fixture server listening';
+
 /** The fixture server's control endpoints (on every origin; never logged as evidence). */
 export const CONTROL_PREFIX = '/__control';
 export const CONTROL_PATHS = {
