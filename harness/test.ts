@@ -1,9 +1,9 @@
 // The `test` every spec imports: Playwright Test plus the worker's browser (started when its first
-// test needs it, whatever drives it), a reset probe per test, a unique token and the server's log; for a
-// scenario test, its Cell (built before the test, attached after it whatever happened). A test that
-// needs a browser launched differently (host names mapped, a movable clock) gets one of its own in
-// the same worker, launched when first asked for: as a worker option it would force workers of its
-// own, which Playwright starts only after every other test, at the end of the run.
+// test needs it, whatever drives it), a reset probe per test, a unique token and the server's log;
+// for a scenario test, its Cell (built before the test, attached after it whatever happened). A test
+// that needs a browser launched differently (host names mapped, a movable clock) gets one of its own
+// in the same worker, launched when first asked for: as a worker option it would force workers of
+// its own, which Playwright starts only after every other test, at the end of the run.
 
 import { test as base } from '@playwright/test';
 import { type Origins, type Scheme, originsFor, portsFromEnv } from '../fixtures/origins.ts';
