@@ -98,8 +98,10 @@ async function harnessRun(engine: string): Promise<{ wallMs: number; testMs: num
   const grep = [...new Set(CATALOGUE.map((s) => s.family))].map((f) => `@${f}\\b`).join('|');
   const t0 = performance.now();
   const spawnedAt = Date.now();
-  runPlaywright(['test', '--project', engine, '--grep', grep, '--reporter', 'json'], { env, stdio: 'ignore' });
+  const status = runPlaywright(['test', '--project', engine, '--grep', grep, '--reporter', 'json'], { env, stdio: 'ignore' });
   const wallMs = performance.now() - t0;
+  // A run with failures is no measure of the harness: say so rather than time it.
+  if (status !== 0) throw new Error(`bench catalogue: the ${engine} run failed (exit ${status}); its report is ${join(out, 'results.json')}`);
   type Suite = { suites?: Suite[]; specs?: { tests: { results: { duration: number; startTime: string }[] }[] }[] };
   const report = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Suite;
   const durations: number[] = [];
