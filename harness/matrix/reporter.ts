@@ -89,9 +89,10 @@ export default class MatrixReporter implements Reporter {
     } catch (error) {
       // The test never built its cell (worker crashed before the fixture ran) or left a broken one.
       cell = unobservedCell(card, project, engineNameOf(test), (error as Error).message);
-      const engine = this.engines.get(project);
-      if (engine && !engine.version) engine.error = reason;
     }
+    // An engine that never reported a version did not start: the first such cell's reason says why.
+    const engine = this.engines.get(project);
+    if (cell.verdict === 'error' && engine && !engine.version) engine.error ??= cell.error ?? reason;
     this.observedAny = true;
     this.cells.set(cellKey(cell), cell);
     this.scheduleWrite();

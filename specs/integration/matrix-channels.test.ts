@@ -50,6 +50,8 @@ test.describe('whole runs', () => {
     const beta = doc.cells.filter((c) => c.engine === 'chromium@chrome-beta');
     expect(beta.map((c) => c.verdict)).toEqual(['error', 'error', 'error']);
     for (const cell of beta) expect(cell.error).toMatch(/Google Chrome Beta is not installed.*google-chrome-beta/);
+    // The run info says why that engine did not run (the matrix's "did not run:" line).
+    expect(doc.run.engines.find((e) => e.project === 'chromium@chrome-beta')?.error).toMatch(/Google Chrome Beta is not installed/);
     expect(doc.cells.filter((c) => c.engine === 'chromium').map((c) => c.verdict)).toEqual(['conforms', 'conforms', 'conforms']);
   });
 });
