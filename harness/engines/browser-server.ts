@@ -5,11 +5,12 @@
 
 import { defineCommand, exitWithUsage, parseOrExit, wholeNumber } from '../cli/command.ts';
 import { pathToFileURL } from 'node:url';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserServer as PlaywrightBrowserServer, chromium, firefox, webkit } from 'playwright-core';
 import { acquireDisplay } from './display.ts';
+import { removeProfileDir } from './hung.ts';
 import { playwrightLaunchOptions, runsHeaded } from './playwright-engine.ts';
 import { CONNECT_ENV } from './remote.ts';
 import { resolveEngine } from './resolve.ts';
@@ -40,7 +41,7 @@ export async function startBrowserServer(engine: EngineName, { host = '127.0.0.1
   const profileDir = mkdtempSync(join(tmpdir(), `cors-${engine}-server-profile-`));
   const release = async () => {
     await display?.release();
-    rmSync(profileDir, { recursive: true, force: true });
+    removeProfileDir(profileDir);
   };
   let server: PlaywrightBrowserServer;
   try {

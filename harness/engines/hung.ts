@@ -2,7 +2,7 @@
 // must cost its timeout and a few seconds, not the worker's whole teardown budget. Linux /proc;
 // elsewhere nothing is found and the browser is left to Playwright's own clean-up.
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 
 /** Whether `promise` settled within `ms`. */
 export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
@@ -44,6 +44,23 @@ export function killProcessesNaming(text: string): void {
   for (const p of processes()) if (p.pid !== process.pid && p.cmdline.includes(text)) killQuietly(p.pid);
 }
 
+/**
+ * Settles when every process whose command line names `text` (a browser's profile directory) has
+ * ended, having been seen at least once; `stop()` ends the watch. Linux /proc: elsewhere it never settles.
+ */
+export function watchProcessesNaming(text: string, everyMs = 200): { ended: Promise<void>; stop(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let seen = false;
+  const ended = new Promise<void>((resolve) => {
+    timer = setInterval(() => {
+      const alive = processes().some((p) => p.pid !== process.pid && p.cmdline.includes(text));
+      if (alive) seen = true;
+      else if (seen) resolve();
+    }, everyMs);
+  });
+  return { ended, stop: () => clearInterval(timer) };
+}
+
 /** Every process below `pid`, with its command line. */
 export function descendants(pid: number): { pid: number; cmdline: string }[] {
   const all = processes();
@@ -53,4 +70,18 @@ export function descendants(pid: number): { pid: number; cmdline: string }[] {
   };
   walk(pid);
   return out;
+}
+
+/**
+ * Removes a browser's profile directory. A browser that crashed or was killed leaves its child
+ * processes (renderers, storage service) writing there for a moment: they are ended first, and the
+ * removal is retried while the directory still fills (ENOTEMPTY). Clean-up never fails a test.
+ */
+export function removeProfileDir(dir: string): void {
+  killProcessesNaming(dir);
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+  } catch (error) {
+    process.emitWarning(`could not remove the browser profile ${dir}: ${(error as Error).message}`);
+  }
 }

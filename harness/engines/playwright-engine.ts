@@ -6,13 +6,13 @@
 // (Chromium blocks third-party cookies in Incognito). Every probe owns one such browser; the
 // first is started with the engine, `isolation: 'fresh'` starts another on a new profile.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type Page, chromium, firefox, webkit } from 'playwright-core';
 import { localCa } from '../../fixtures/tls.ts';
 import { acquireDisplay, type Display } from './display.ts';
-import { killProcessesNaming, settlesWithin } from './hung.ts';
+import { killProcessesNaming, removeProfileDir, settlesWithin, watchProcessesNaming } from './hung.ts';
 import { type LaunchPlan, installAdvice } from './resolve.ts';
 import { type TrustOptions, chromiumTrustArgs, trustInFirefoxProfile } from './trust.ts';
 import { type Engine, type EngineInfo, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
@@ -113,9 +113,9 @@ class PersistentBrowser {
     let context: BrowserContext;
     try {
       if (plan.engine === 'firefox') trustInFirefoxProfile(profileDir, ca);
-      context = await { chromium, firefox, webkit }[plan.engine].launchPersistentContext(profileDir, playwrightLaunchOptions(plan, headed, display, options));
+      context = await launchUnlessItEnds(plan, profileDir, { chromium, firefox, webkit }[plan.engine].launchPersistentContext(profileDir, playwrightLaunchOptions(plan, headed, display, options)));
     } catch (error) {
-      rmSync(profileDir, { recursive: true, force: true });
+      removeProfileDir(profileDir);
       if (error instanceof EngineUnavailableError) throw error;
       throw new EngineUnavailableError(`${plan.engine} (${plan.executable}) failed to start: ${firstLine(error)}. ${installAdvice(plan.engine)}`);
     }
@@ -134,7 +134,25 @@ class PersistentBrowser {
   /** A hung browser (stopped, deadlocked) never answers close: it gets 10 s, then is killed. */
   async close(): Promise<void> {
     if (!(await settlesWithin(this.context.close().catch(() => {}), 10_000))) killProcessesNaming(this.profileDir);
-    rmSync(this.profileDir, { recursive: true, force: true });
+    removeProfileDir(this.profileDir);
+  }
+}
+
+/**
+ * A browser killed or crashed while its first page initialises leaves Playwright 1.64.1's launch
+ * waiting out its whole timeout (Page._markInitialized never settles once the context is closing):
+ * the launch fails as soon as the browser's processes are gone instead.
+ */
+async function launchUnlessItEnds(plan: PlaywrightPlan, profileDir: string, launching: Promise<BrowserContext>): Promise<BrowserContext> {
+  const watch = watchProcessesNaming(profileDir);
+  launching.catch(() => {}); // still pending when the browser ended first
+  const ended = watch.ended.then(() => {
+    throw new EngineUnavailableError(`${plan.engine} (${plan.executable}) exited while starting: the browser was killed or crashed`);
+  });
+  try {
+    return await Promise.race([launching, ended]);
+  } finally {
+    watch.stop();
   }
 }
 

@@ -116,15 +116,15 @@ test('killing the browser mid-run still yields a valid matrix with the lost cell
   const out = join(dir, 'report-kill');
   const run = await startPlaywright(dir, ['test', 'specs/slow.spec.ts', '--project', 'chromium'], { MATRIX_OUTPUT_DIR: out });
   const killed = await killBrowserOnceACellIsObserved(run.child.pid!, join(out, 'matrix.json'));
-  const { status } = await run.done;
+  const { status, output } = await run.done;
   expect(killed, 'found a chromium process to kill').toBeGreaterThan(0);
-  expect(status).toBe(1);
+  expect(status, output).toBe(1);
   const doc = readMatrix(out);
   expect(doc.cells).toHaveLength(4);
   expect(doc.run.status).toBe('failed');
   const lost = doc.cells.filter((c) => c.verdict === 'error');
   expect(lost.length).toBeGreaterThan(0);
-  for (const cell of lost) expect(cell.error).toMatch(/closed|crash|disconnected|Target/i);
+  for (const cell of lost) expect(cell.error, output).toMatch(/closed|crash|disconnected|Target/i);
   expect(doc.cells.filter((c) => c.verdict === 'conforms').length).toBeGreaterThan(0);
 });
 
