@@ -73,6 +73,11 @@ export type Isolation = 'token' | 'cookies' | 'fresh';
 /** An engine that could not be found or started. The message says what to install. */
 export class EngineUnavailableError extends Error {
   override name = 'EngineUnavailableError';
+  constructor(message: string) {
+    super(message);
+    // Where the harness noticed it tells a user nothing: the message names the cause and the fix.
+    this.stack = `${this.name}: ${message}`;
+  }
 }
 
 /**

@@ -186,8 +186,11 @@ export default class MatrixReporter implements Reporter {
     const { complete, grep, grepInvert, projects } = doc.run.selection;
     // A run of part of the catalogue says which part, so its matrix is not read as the whole.
     const part = complete ? '' : `, part of the catalogue: ${[`projects ${projects.join(' ')}`, grep && `--grep ${grep}`, grepInvert && `--grep-invert ${grepInvert}`].filter(Boolean).join(', ')}`;
+    // "complete" in matrix.json means every selected cell was observed; said in words here.
+    const unobserved = doc.cells.filter((c) => c.observed === null).length;
+    const observed = unobserved === 0 ? 'all observed' : `${unobserved} not observed, run ${doc.run.status}`;
     process.stdout.write(
-      `\nMatrix (${doc.cells.length} cells, ${doc.run.status}${part}; ${VERDICTS.map((v) => `${VERDICT_MARK[v]} ${v}`).join(' ')})\n${lines.join('\n')}${changes}\n` +
+      `\nMatrix (${doc.cells.length} cells, ${observed}${part}; ${VERDICTS.map((v) => `${VERDICT_MARK[v]} ${v}`).join(' ')})\n${lines.join('\n')}${changes}\n` +
         `  Report: ${join(this.outputDir, 'index.html')}\n`,
     );
   }
