@@ -117,7 +117,7 @@ class PersistentBrowser {
     } catch (error) {
       removeProfileDir(profileDir);
       if (error instanceof EngineUnavailableError) throw error;
-      throw new EngineUnavailableError(`${plan.engine} (${plan.executable}) failed to start: ${firstLine(error)}. ${installAdvice(plan.engine)}`);
+      throw new EngineUnavailableError(`${plan.engine} (${plan.executable}) failed to start: ${launchFailure(error)}. ${installAdvice(plan.engine)}`);
     }
     const browser = new PersistentBrowser(context, context.browser()?.version() ?? 'unknown', profileDir);
     if (plan.engine === 'chromium') {
@@ -209,4 +209,16 @@ function productName(plan: PlaywrightPlan): string {
 
 export function firstLine(error: unknown): string {
   return String((error as Error)?.message ?? error).split('\n')[0]!.trim();
+}
+
+/**
+ * Playwright's launch error cut to what a user acts on: its first line, how the process ended and
+ * the browser's last line on stderr (from the call log that follows, hundreds of lines of switches).
+ */
+export function launchFailure(error: unknown): string {
+  const log = String((error as Error)?.message ?? error).replace(/\x1b\[[0-9;]*m/g, '');
+  const exit = /<process did exit: exitCode=(\w+), signal=(\w+)>/.exec(log);
+  const ended = exit && (exit[2] !== 'null' ? `was killed by ${exit[2]}` : `exited with code ${exit[1]}`);
+  const stderr = [...log.matchAll(/\[pid=\d+\]\[err\] (.*\S)/g)].at(-1)?.[1];
+  return [firstLine(error), ended && `the process ${ended}`, stderr && `its last error line: ${stderr}`].filter(Boolean).join('; ');
 }

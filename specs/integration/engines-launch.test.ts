@@ -13,7 +13,7 @@ import { OVERRIDE_ENV } from '../../harness/engines/resolve.ts';
 test('an executable that is not the browser fails at launch, naming what to install', async () => {
   process.env[OVERRIDE_ENV.chromium] = '/bin/false';
   try {
-    await expect(launchEngine('chromium')).rejects.toThrow(/failed to start.*apt-get install -y chromium/s);
+    await expect(launchEngine('chromium')).rejects.toThrow(/failed to start: .*the process exited with code 1.*apt-get install -y chromium/s);
   } finally {
     delete process.env[OVERRIDE_ENV.chromium];
   }
