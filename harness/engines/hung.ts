@@ -1,6 +1,7 @@
-// Ending a browser that no longer answers (a SIGSTOPped or deadlocked process): a test that hangs
-// must cost its timeout and a few seconds, not the worker's whole teardown budget. Linux /proc;
-// elsewhere nothing is found and the browser is left to Playwright's own clean-up.
+// A browser that no longer answers (SIGSTOPped, deadlocked) or died while starting: a test that
+// hangs must cost its timeout and a few seconds, not the worker's whole teardown budget, and a
+// launch whose browser is gone must fail now, not at its timeout. Linux /proc; elsewhere nothing
+// is found and the browser is left to Playwright's own clean-up.
 
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 
@@ -40,7 +41,7 @@ export function killQuietly(pid: number): void {
 }
 
 /** Kills every process whose command line names `text` (a browser's unique profile directory). */
-export function killProcessesNaming(text: string): void {
+function killProcessesNaming(text: string): void {
   for (const p of processes()) if (p.pid !== process.pid && p.cmdline.includes(text)) killQuietly(p.pid);
 }
 

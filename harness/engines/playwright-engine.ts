@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { type BrowserContext, type Page, chromium, firefox, webkit } from 'playwright-core';
 import { localCa } from '../../fixtures/tls.ts';
 import { acquireDisplay, type Display } from './display.ts';
-import { killProcessesNaming, removeProfileDir, settlesWithin, watchProcessesNaming } from './hung.ts';
+import { removeProfileDir, settlesWithin, watchProcessesNaming } from './hung.ts';
 import { type LaunchPlan, installAdvice } from './resolve.ts';
 import { type TrustOptions, chromiumTrustArgs, trustInFirefoxProfile } from './trust.ts';
 import { type Engine, type EngineInfo, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
@@ -131,9 +131,9 @@ class PersistentBrowser {
     return browser;
   }
 
-  /** A hung browser (stopped, deadlocked) never answers close: it gets 10 s, then is killed. */
+  /** A hung browser (stopped, deadlocked) never answers close: it gets 10 s, then is killed with its profile's removal. */
   async close(): Promise<void> {
-    if (!(await settlesWithin(this.context.close().catch(() => {}), 10_000))) killProcessesNaming(this.profileDir);
+    await settlesWithin(this.context.close().catch(() => {}), 10_000);
     removeProfileDir(this.profileDir);
   }
 }
