@@ -145,8 +145,10 @@ class PersistentBrowser {
  */
 async function launchUnlessItEnds(plan: PlaywrightPlan, profileDir: string, launching: Promise<BrowserContext>): Promise<BrowserContext> {
   const watch = watchProcessesNaming(profileDir);
-  launching.catch(() => {}); // still pending when the browser ended first
-  const ended = watch.ended.then(() => {
+  const settled = launching.then(() => {}, () => {});
+  const ended = watch.ended.then(async () => {
+    // Playwright's own error, when it comes (an exit code, the browser's stderr), says more than ours.
+    await settlesWithin(settled, 1_000);
     throw new EngineUnavailableError(`${plan.engine} (${plan.executable}) exited while starting: the browser was killed or crashed`);
   });
   try {

@@ -19,6 +19,19 @@ test('an executable that is not the browser fails at launch, naming what to inst
   }
 });
 
+test("a browser that exits at start is reported with its exit code and its last stderr line, not only Playwright's first line", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cors-failing-browser-'));
+  const executable = join(dir, 'chromium');
+  writeFileSync(executable, '#!/bin/sh\necho "[1:1:ERROR] cannot open the display" >&2\nsleep 0.5\nexit 3\n', { mode: 0o755 });
+  process.env[OVERRIDE_ENV.chromium] = executable;
+  try {
+    await expect(launchEngine('chromium')).rejects.toThrow(/failed to start: .*; the process exited with code 3; its last error line: \[1:1:ERROR\] cannot open the display\. Install/);
+  } finally {
+    delete process.env[OVERRIDE_ENV.chromium];
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a browser that exits while starting fails its launch within seconds, not after the 60 s launch timeout', async () => {
   // The "browser" ends after a second, leaving a child that holds the protocol pipe open, as a killed
   // Chromium's helpers do for a moment: Playwright alone would wait for an answer until its timeout.
