@@ -132,8 +132,10 @@ test('a browser that hangs (SIGSTOP) mid-run is caught in bounded time: its lost
   const dir = copy({ 'specs/hang.spec.ts': slowSpec('hang', 6) });
   const out = join(dir, 'report-hang');
   const started = Date.now();
-  // One worker per engine at once, and a short test timeout: the hang must surface as a timeout.
-  const run = await startPlaywright(dir, ['test', 'specs/hang.spec.ts', '--project', 'chromium', '--project', 'firefox', '--workers', '2', '--timeout', '15000'], { MATRIX_OUTPUT_DIR: out, CORS_WORKERS: '2' });
+  // One worker per engine at once, and a short test timeout: the hang must surface as a timeout. The
+  // other engine is WebKit, whose fresh sessions start in a fraction of headed Firefox's seconds, so
+  // a loaded machine cannot push its cells past the short timeout.
+  const run = await startPlaywright(dir, ['test', 'specs/hang.spec.ts', '--project', 'chromium', '--project', 'webkit', '--workers', '2', '--timeout', '15000'], { MATRIX_OUTPUT_DIR: out, CORS_WORKERS: '2' });
   const stopped = await stopBrowserOnceACellIsObserved(run.child.pid!, join(out, 'matrix.json'));
   const { status, output } = await run.done;
   const seconds = (Date.now() - started) / 1000;
@@ -144,7 +146,8 @@ test('a browser that hangs (SIGSTOP) mid-run is caught in bounded time: its lost
   const lost = doc.cells.filter((c) => c.engine === 'chromium' && c.verdict === 'error');
   expect(lost.length).toBeGreaterThan(0);
   for (const cell of lost) expect(cell.error).toMatch(/timeout|timed out|closed|not run/i);
-  expect(doc.cells.filter((c) => c.engine === 'firefox').map((c) => c.verdict)).toEqual(Array(6).fill('conforms'));
+  const other = doc.cells.filter((c) => c.engine === 'webkit');
+  expect(other.map((c) => c.verdict), `${JSON.stringify(other.map((c) => c.error ?? c.verdict))}\n${output}`).toEqual(Array(6).fill('conforms'));
   test.info().annotations.push({ type: 'hang', description: `stopped chromium; run ended after ${seconds.toFixed(1)} s; ${lost.length} chromium cell(s) error` });
 });
 
