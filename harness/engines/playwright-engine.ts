@@ -222,5 +222,5 @@ export function launchFailure(error: unknown): string {
   const exit = /<process did exit: exitCode=(\w+), signal=(\w+)>/.exec(log);
   const ended = exit && (exit[2] !== 'null' ? `was killed by ${exit[2]}` : `exited with code ${exit[1]}`);
   const stderr = [...log.matchAll(/\[pid=\d+\]\[err\] (.*\S)/g)].at(-1)?.[1];
-  return [firstLine(error), ended && `the process ${ended}`, stderr && `its last error line: ${stderr}`].filter(Boolean).join('; ');
+  return [firstLine(error).replace(/\.$/, ''), ended && `the process ${ended}`, stderr && `its last error line: ${stderr}`].filter(Boolean).join('; ');
 }

@@ -47,7 +47,7 @@ test('a failed launch is told by its first line, how the process ended and its l
     `browserType.launchPersistentContext: Target page, context or browser has been closed; the process exited with code 1; its last error line: ${sandbox}`,
   );
   expect(launchFailure(new Error('Timeout 60000ms exceeded.\nCall log:\n  - [pid=9] <process did exit: exitCode=null, signal=SIGKILL>'))).toBe(
-    'Timeout 60000ms exceeded.; the process was killed by SIGKILL',
+    'Timeout 60000ms exceeded; the process was killed by SIGKILL',
   );
 });
 
