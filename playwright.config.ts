@@ -4,7 +4,7 @@ import { selectedProjects, workerCount } from './harness/engines/select.ts';
 import type { EngineName } from './harness/engines/types.ts';
 import { TEST_PROJECTS, needsFixtureServer } from './harness/test-projects.ts';
 import { SLOW_ENV } from './harness/engines/clock.ts';
-import { FIXTURE_READY_LINE } from './harness/contract/names.ts';
+import { FIXTURE_READY_LINE } from './contract/names.ts';
 
 const ports = portsFromEnv();
 const origins = originsFor(ports);

@@ -10,7 +10,7 @@ import { type Origins, type Scheme, originsFor, portsFromEnv } from '../fixtures
 import { launchEngine } from './engines/launch.ts';
 import { ENGINE_ANNOTATION, type Engine, type EngineName, type Isolation, type Probe } from './engines/types.ts';
 import { ServerLog } from './server-log.ts';
-import { CELL_ATTACHMENT, SELECTION_ANNOTATION, VERDICT_ANNOTATION } from './contract/names.ts';
+import { CELL_ATTACHMENT, SELECTION_ANNOTATION, VERDICT_ANNOTATION } from '../contract/names.ts';
 import { type Cell, type ScenarioCard, unobservedCell } from './scenarios/cell.ts';
 import { BatchStore } from './scenarios/batch-store.ts';
 import { newToken } from './scenarios/run.ts';

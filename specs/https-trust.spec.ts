@@ -5,7 +5,7 @@
 // does not cache responses that came with a certificate error): the server log shows one request.
 
 import { profileUrls } from '../fixtures/profile-routes.ts';
-import { CONTROL_PATHS } from '../harness/contract/names.ts';
+import { CONTROL_PATHS } from '../contract/names.ts';
 import type { TlsClientError } from '../fixtures/tls-errors.ts';
 import { performAction } from '../harness/in-page/actions.ts';
 import { expect, test } from '../harness/test.ts';

@@ -6,7 +6,7 @@ export const ENGINE_NAMES = ['chromium', 'firefox', 'webkit'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
 /** Test annotation type under which every result records its EngineInfo (JSON). */
-export { ENGINE_ANNOTATION } from '../contract/names.ts';
+export { ENGINE_ANNOTATION } from '../../contract/names.ts';
 
 /** Recorded on every result: which browser really ran, and where it came from. */
 export interface EngineInfo {

@@ -2,7 +2,7 @@
 // Sent to the browser as source text, so it is one self-contained function: no imports, no outer
 // variables, JSON in and out. The same code runs in every engine; nothing here branches on engine.
 
-import type { ImageUse, Observation, ResolvedAction } from '../contract/page.ts';
+import type { ImageUse, Observation, ResolvedAction } from '../../contract/page.ts';
 
 export async function performAction(action: ResolvedAction): Promise<Observation> {
   // Per action: how long a request (headers, and body for fetch) or an image load may take.

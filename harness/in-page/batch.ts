@@ -4,7 +4,7 @@
 // each call short (WebDriver scripts time out after 60 s), and a page that dies mid-batch still
 // leaves the results collected before.
 
-import type { BatchItem, BatchResult } from '../contract/page.ts';
+import type { BatchItem, BatchResult } from '../../contract/page.ts';
 
 interface BatchState {
   results: BatchResult[];

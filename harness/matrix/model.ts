@@ -1,13 +1,13 @@
 // The matrix document (matrix.json). Its shapes are declared once, with their JSON Schema, in
-// harness/contract/matrix.ts (matrix.schema.json beside this file is generated from it); a cell is
-// stored exactly as its test built it (harness/contract/cell.ts). This module adds the helpers.
+// contract/matrix.ts (matrix.schema.json beside this file is generated from it); a cell is
+// stored exactly as its test built it (contract/cell.ts). This module adds the helpers.
 
-import type { Cell } from '../contract/cell.ts';
-import type { Summary } from '../contract/matrix.ts';
+import type { Cell } from '../../contract/cell.ts';
+import type { Summary } from '../../contract/matrix.ts';
 
-export { SCHEMA_VERSION } from '../contract/matrix.ts';
-export { VERDICTS } from '../contract/verdict.ts';
-export type { EngineVersionChange, MatrixChange, MatrixDocument, MatrixEngine, MatrixRun, Selection, Summary } from '../contract/matrix.ts';
+export { SCHEMA_VERSION } from '../../contract/matrix.ts';
+export { VERDICTS } from '../../contract/verdict.ts';
+export type { EngineVersionChange, MatrixChange, MatrixDocument, MatrixEngine, MatrixRun, Selection, Summary } from '../../contract/matrix.ts';
 /** A cell as the matrix stores it: the Cell its test built, unchanged. */
 export type MatrixCell = Cell;
 

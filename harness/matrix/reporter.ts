@@ -10,9 +10,9 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { arch, platform, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import type { ScenarioCard } from '../contract/cell.ts';
-import { CELL_ATTACHMENT, ENGINE_ANNOTATION, MATRIX_ENV, SCENARIO_ANNOTATION, SELECTION_ANNOTATION } from '../contract/names.ts';
-import { cellContract, matrixContract } from '../contract/validate.ts';
+import type { ScenarioCard } from '../../contract/cell.ts';
+import { CELL_ATTACHMENT, ENGINE_ANNOTATION, MATRIX_ENV, SCENARIO_ANNOTATION, SELECTION_ANNOTATION } from '../../contract/names.ts';
+import { cellContract, matrixContract } from '../../contract/validate.ts';
 import type { EngineInfo } from '../engines/types.ts';
 import { removeBatchDir } from '../scenarios/batch-store.ts';
 import { unobservedCell } from '../scenarios/cell.ts';
@@ -125,10 +125,10 @@ export default class MatrixReporter implements Reporter {
     }
     const doc = this.write(true);
     this.printSummary(doc);
-    // What was written must match the contract it is documented by (harness/contract/matrix.ts).
+    // What was written must match the contract it is documented by (contract/matrix.ts).
     const problems = matrixContract.problems(doc);
     if (problems.length) {
-      process.stderr.write(`Matrix: ${join(this.outputDir, 'matrix.json')} does not match harness/contract/matrix.ts (declare new fields there, then npm run schema): ${problems.join('; ')}\n`);
+      process.stderr.write(`Matrix: ${join(this.outputDir, 'matrix.json')} does not match contract/matrix.ts (declare new fields there, then npm run schema): ${problems.join('; ')}\n`);
       return { status: 'failed' };
     }
     if (changed && process.env[MATRIX_ENV.failOnChange] === '1') {

@@ -1,10 +1,10 @@
-// The one place a Cell (harness/contract/cell.ts) is made: from a scenario's card before anything
+// The one place a Cell (contract/cell.ts) is made: from a scenario's card before anything
 // runs (verdict `error` until judged), then filled in once from what the page observed and the
 // server received. The matrix reporter uses the same unobservedCell() for a test that never ran.
 
-import type { Cell, ScenarioCard } from '../contract/cell.ts';
-import type { ResolvedAction } from '../contract/page.ts';
-import type { LoggedRequest } from '../contract/server.ts';
+import type { Cell, ScenarioCard } from '../../contract/cell.ts';
+import type { ResolvedAction } from '../../contract/page.ts';
+import type { LoggedRequest } from '../../contract/server.ts';
 import type { EngineName } from '../engines/types.ts';
 import { serverFacts } from './facts.ts';
 import { permittedOutcomes } from './outcomes.ts';

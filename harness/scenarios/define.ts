@@ -7,7 +7,7 @@
 
 import type { TestInfo } from '@playwright/test';
 import type { Origins, Scheme } from '../../fixtures/origins.ts';
-import { SCENARIO_ANNOTATION } from '../contract/names.ts';
+import { SCENARIO_ANNOTATION } from '../../contract/names.ts';
 import type { Engine, Probe } from '../engines/types.ts';
 import type { ServerLog } from '../server-log.ts';
 import { expect, test } from '../test.ts';

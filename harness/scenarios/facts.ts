@@ -2,7 +2,7 @@
 // preflights included (each preflight's Origin, ACRM and ACRH, not only the first's), and requests
 // node's HTTP parser refused before any handler ran (logged by fixtures/request-log.ts).
 
-import { type LoggedRequest, headerOf } from '../contract/server.ts';
+import { type LoggedRequest, headerOf } from '../../contract/server.ts';
 import type { RunContext } from './targets.ts';
 import type { ServerFacts } from './types.ts';
 

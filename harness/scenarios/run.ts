@@ -5,7 +5,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Origins, Scheme } from '../../fixtures/origins.ts';
-import type { BatchItem, BatchResult } from '../contract/page.ts';
+import type { BatchItem, BatchResult } from '../../contract/page.ts';
 import type { Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
 import { collectBatch, startBatch } from '../in-page/batch.ts';

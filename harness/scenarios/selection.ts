@@ -5,7 +5,7 @@
 // runs alone).
 
 import type { FullConfig, TestInfo } from '@playwright/test';
-import type { Selection } from '../contract/matrix.ts';
+import type { Selection } from '../../contract/matrix.ts';
 import { FAMILIES } from './types.ts';
 
 type Patterns = RegExp | RegExp[] | null | undefined;

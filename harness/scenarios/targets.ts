@@ -4,7 +4,7 @@
 import { type MakeParams, makeUrl } from '../../fixtures/make-params.ts';
 import type { Origins, Scheme } from '../../fixtures/origins.ts';
 import { RUNNER_PATH } from '../../fixtures/runner-page.ts';
-import type { Action, MakeSpec, ResolvedAction, Target } from '../contract/page.ts';
+import type { Action, MakeSpec, ResolvedAction, Target } from '../../contract/page.ts';
 
 export type { ResolvedAction };
 

@@ -3,20 +3,20 @@
 // Nothing in a table is engine-specific; engine differences live in specs/deviations.ts.
 
 import type { OriginName, Scheme } from '../../fixtures/origins.ts';
-import type { Action, Observation } from '../contract/page.ts';
-import type { ServerFacts } from '../contract/server.ts';
-import type { Deviation, Outcome } from '../contract/verdict.ts';
+import type { Action, Observation } from '../../contract/page.ts';
+import type { ServerFacts } from '../../contract/server.ts';
+import type { Deviation, Outcome } from '../../contract/verdict.ts';
 import type { EngineName, Isolation } from '../engines/types.ts';
 
 export const FAMILIES = ['simple', 'credentialed', 'preflight', 'redirect', 'canvas', 'secure', 'viewer'] as const;
 export type Family = (typeof FAMILIES)[number];
 
 // The shapes that cross into the page, into matrix.json or the server's log are declared once in
-// harness/contract/ (types and JSON Schema from one declaration); the rest here is authoring data.
-export type { Action, FetchAction, FetchBitmapAction, ImageAction, ImageUse, MakeSpec, SequenceAction, Target, ViewerAction, ViewerObservation, WaitAction, XhrAction, Observation } from '../contract/page.ts';
-export type { ServerFacts } from '../contract/server.ts';
-export { BASES } from '../contract/verdict.ts';
-export type { Basis, Deviation, Expectation, Outcome, Verdict } from '../contract/verdict.ts';
+// contract/ (types and JSON Schema from one declaration); the rest here is authoring data.
+export type { Action, FetchAction, FetchBitmapAction, ImageAction, ImageUse, MakeSpec, SequenceAction, Target, ViewerAction, ViewerObservation, WaitAction, XhrAction, Observation } from '../../contract/page.ts';
+export type { ServerFacts } from '../../contract/server.ts';
+export { BASES } from '../../contract/verdict.ts';
+export type { Basis, Deviation, Expectation, Outcome, Verdict } from '../../contract/verdict.ts';
 
 /**
  * A spec verdict: one outcome (the shorthand `{ observed, server, cite }`) or the set of permitted

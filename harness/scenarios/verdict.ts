@@ -2,7 +2,7 @@
 // deviation. A declared deviation that no longer happens is itself unexpected, so a nightly run
 // notices when an engine changes behaviour in either direction.
 
-import type { TakenOutcome } from '../contract/verdict.ts';
+import type { TakenOutcome } from '../../contract/verdict.ts';
 import type { EngineName } from '../engines/types.ts';
 import { basisOf, diff, matchingOutcome, permittedOutcomes } from './outcomes.ts';
 import type { Basis, Deviation, Deviations, Observation, Scenario, ServerFacts, Verdict } from './types.ts';

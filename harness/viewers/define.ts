@@ -2,7 +2,7 @@
 // in-page families: one test per scenario per engine, judged by the same verdict code, leaving the
 // same Cell (plus a small screenshot the matrix report embeds).
 
-import { VIEWER_SCREENSHOT_ATTACHMENT } from '../contract/names.ts';
+import { VIEWER_SCREENSHOT_ATTACHMENT } from '../../contract/names.ts';
 import { manifestSamples } from '../../fixtures/iiif/manifest.ts';
 import { sampleFor } from '../../fixtures/iiif/samples.ts';
 import { cellTest, checkTable } from '../scenarios/define.ts';

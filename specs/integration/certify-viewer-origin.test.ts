@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { LISTED_VIEWER_ORIGIN } from '../../fixtures/profiles.ts';
 import { DEFAULT_LOG_LIMITS, type LoggedRequest, RequestLog } from '../../fixtures/request-log.ts';
-import { headerOf } from '../../harness/contract/server.ts';
+import { headerOf } from '../../contract/server.ts';
 import type { RunningFixtures } from '../../fixtures/server.ts';
 import { localCa } from '../../fixtures/tls.ts';
 import { FIXES } from '../../harness/certify/fixes.ts';

@@ -1,19 +1,19 @@
 // The contracts layer: matrix.schema.json is what the declaration generates (run `npm run schema`
-// after changing harness/contract/), standard JSON Schema tools accept it, and the reporter's own
+// after changing contract/), standard JSON Schema tools accept it, and the reporter's own
 // checker and ajv agree on what a valid matrix is.
 
 import { readFileSync } from 'node:fs';
 import { expect, test } from '../support/browserless.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { type CertifyResult, CertifyResultSchema } from '../../harness/contract/certify.ts';
-import { matrixContract } from '../../harness/contract/validate.ts';
+import { type CertifyResult, CertifyResultSchema } from '../../contract/certify.ts';
+import { matrixContract } from '../../contract/validate.ts';
 import type { CertifyReport } from '../../harness/certify/run.ts';
-import { MATRIX_SCHEMA_FILE, matrixSchemaText } from '../../harness/contract/write-schema.ts';
+import { MATRIX_SCHEMA_FILE, matrixSchemaText } from '../../contract/write-schema.ts';
 import { matrixJson } from '../../harness/matrix/reporter.ts';
 import { sampleMatrix } from '../support/sample-matrix.ts';
 
-test('the committed matrix.schema.json is the one generated from harness/contract (npm run schema)', () => {
+test('the committed matrix.schema.json is the one generated from contract (npm run schema)', () => {
   expect(readFileSync(MATRIX_SCHEMA_FILE, 'utf8')).toBe(matrixSchemaText());
 });
 

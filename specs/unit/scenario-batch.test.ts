@@ -4,8 +4,8 @@
 
 import { expect, test } from '../support/browserless.ts';
 import { originsFor } from '../../fixtures/origins.ts';
-import type { BatchItem } from '../../harness/contract/page.ts';
-import type { LoggedRequest } from '../../harness/contract/server.ts';
+import type { BatchItem } from '../../contract/page.ts';
+import type { LoggedRequest } from '../../contract/server.ts';
 import type { Probe } from '../../harness/engines/types.ts';
 import { collectBatch, startBatch } from '../../harness/in-page/batch.ts';
 import { runBatch } from '../../harness/scenarios/run.ts';

@@ -4,8 +4,8 @@
 // write the unresolved `Action` (targets instead of URLs); harness/in-page performs `ResolvedAction`.
 
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
-import type { MakeParams } from '../../fixtures/make-params.ts';
-import type { OriginName, Scheme } from '../../fixtures/origins.ts';
+import type { MakeParams } from '../fixtures/make-params.ts';
+import type { OriginName, Scheme } from '../fixtures/origins.ts';
 import { Opt, OrNull, StringEnum } from './helpers.ts';
 
 
