@@ -2,7 +2,7 @@
 
 import { permittedOutcomes } from '../scenarios/outcomes.ts';
 import type { MatrixCell, MatrixDocument } from './model.ts';
-import { VERDICTS } from './model.ts';
+import { VERDICTS, wptCoverageLine } from './model.ts';
 
 export const VERDICT_MARK = { conforms: '✅', 'known-deviation': '🟡', unexpected: '❌', error: '⚠️' } as const;
 
@@ -46,7 +46,7 @@ export function renderMarkdown(doc: MatrixDocument): string {
     const browser = e.version ? `${e.browser} ${e.version} (${e.source}, ${e.protocol})` : `did not run: ${escape(e.error ?? 'unknown')}`;
     out.push(`| ${e.project} | ${browser} | ${VERDICTS.map((v) => counts?.[v] ?? 0).join(' | ')} | ${counts?.alternative ?? 0} | ${counts?.policy ?? 0} |`);
   }
-  out.push('');
+  out.push('', wptCoverageLine(doc.cells), '');
 
   const baseline = doc.run.baseline;
   if (baseline) {

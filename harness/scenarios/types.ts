@@ -6,6 +6,7 @@ import type { OriginName, Scheme } from '../../fixtures/origins.ts';
 import type { Action, Observation } from '../../contract/page.ts';
 import type { ServerFacts } from '../../contract/server.ts';
 import type { Deviation, Outcome } from '../../contract/verdict.ts';
+import type { WptCounterpart } from '../../contract/cell.ts';
 import type { EngineName, Isolation } from '../engines/types.ts';
 
 export const FAMILIES = ['simple', 'credentialed', 'preflight', 'redirect', 'canvas', 'secure', 'viewer'] as const;
@@ -66,6 +67,8 @@ export interface Scenario {
   isolation?: Isolation;
   /** A fix for the server-side mistake, when the scenario reproduces one. */
   fix?: string;
+  /** The WPT files testing the same behaviour, or none with what was searched (specs/scenarios/wpt.ts attaches them). */
+  wpt?: WptCounterpart;
 }
 
 export type Deviations = Record<string, Partial<Record<EngineName, Deviation>>>;

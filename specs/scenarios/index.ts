@@ -17,16 +17,17 @@ import { scenarios as mixedContent } from './mixed-content.ts';
 import { scenarios as secure } from './secure.ts';
 import { scenarios as simpleDocuments } from './simple-documents.ts';
 import { scenarios as simple } from './simple.ts';
+import { withWpt } from './wpt.ts';
 
 // `satisfies Partial<…>`: a family whose tables live elsewhere (e.g. a viewer family) merges without a key here.
 export const FAMILY_TABLES = {
-  simple: withHttpsVariants([...simple, ...simpleDocuments]),
-  credentialed: withHttpsVariants(credentialed),
-  preflight: withHttpsVariants([...preflight, ...preflightTriggers]),
-  redirect: withHttpsVariants([...redirect, ...redirectCredentials]),
-  canvas: withHttpsVariants([...canvas, ...canvasCache, ...canvasIiif, ...canvasSources]),
+  simple: withWpt(withHttpsVariants([...simple, ...simpleDocuments])),
+  credentialed: withWpt(withHttpsVariants(credentialed)),
+  preflight: withWpt(withHttpsVariants([...preflight, ...preflightTriggers])),
+  redirect: withWpt(withHttpsVariants([...redirect, ...redirectCredentials])),
+  canvas: withWpt(withHttpsVariants([...canvas, ...canvasCache, ...canvasIiif, ...canvasSources])),
   // Rows about https itself: each names its own schemes, so no @https variants.
-  secure: [...secure, ...mixedContent],
+  secure: withWpt([...secure, ...mixedContent]),
 } satisfies Partial<Record<Family, Scenario[]>>;
 
 export const CATALOGUE: Scenario[] = Object.values(FAMILY_TABLES).flat();

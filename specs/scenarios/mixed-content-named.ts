@@ -12,13 +12,14 @@
 import type { MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
 import { MIXED_BLOCK_FETCH, MIXED_PROHIBITS, MIXED_UPGRADE, MIXED_UPGRADEABLE, TRUSTWORTHY_URL } from './citations.ts';
 import { rowBuilder } from './vocabulary.ts';
+import { withWpt } from './wpt.ts';
 
 const PNG: MakeSpec = { body: 'png', cache: 'no-store' };
 const HTTPS_PAGE_HTTP_NAME = `${MIXED_PROHIBITS} (an https page "Prohibits Mixed Security Contexts"); ${TRUSTWORTHY_URL} (http://tiles.example.test is not potentially trustworthy)`;
 
 const row = rowBuilder('secure');
 
-export const scenarios: Scenario[] = [
+const table: Scenario[] = [
   row('secure/named-host-https-fetch-control', {
     title: 'Control: an https viewer on tiles.example.test fetch()ing https://tiles.example.test (both mapped to the fixture server) reads it, so the name resolves and its certificate is trusted',
     scheme: 'https',
@@ -53,3 +54,6 @@ export const scenarios: Scenario[] = [
     ],
   }),
 ];
+
+/** With each row's WPT counterparts (wpt.ts). */
+export const scenarios: Scenario[] = withWpt(table);

@@ -6,6 +6,7 @@
 
 import type { Scenario, Target, ViewerAction, ViewerObservation } from '../../harness/scenarios/types.ts';
 import { CORS_CHECK, HTTP_CACHES, HTTP_FETCH, NOT_ORIGIN_CLEAN, PREFLIGHT, SAFE_HEADER as SAFELISTED, WEBGL_ORIGIN } from './citations.ts';
+import { withWpt } from './wpt.ts';
 
 // OpenSeadragon 6.1.1 (node_modules/openseadragon/build/openseadragon/openseadragon.js):
 const OSD = 'https://github.com/openseadragon/openseadragon/blob/v6.1.1/src';
@@ -87,7 +88,7 @@ const osdRows = (drawer: Drawer, [unsetCorrect, anonymousCorrect, useCredentials
   }),
 ];
 
-export const scenarios: Scenario[] = [
+const table: Scenario[] = [
   ...osdRows('webgl', ['viewer/osd-webgl-unset-correct', 'viewer/osd-webgl-anonymous-correct', 'viewer/osd-webgl-use-credentials-correct', 'viewer/osd-webgl-unset-info-only', 'viewer/osd-webgl-anonymous-info-only']),
   ...osdRows('canvas', ['viewer/osd-canvas-unset-correct', 'viewer/osd-canvas-anonymous-correct', 'viewer/osd-canvas-use-credentials-correct', 'viewer/osd-canvas-unset-info-only', 'viewer/osd-canvas-anonymous-info-only']),
   row('viewer/osd-webgl-anonymous-tiles-only', {
@@ -212,3 +213,6 @@ export const scenarios: Scenario[] = [
     fix: INFO_FIX,
   }),
 ];
+
+/** With each row's WPT counterparts (wpt.ts). */
+export const scenarios: Scenario[] = withWpt(table);
