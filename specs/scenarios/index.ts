@@ -7,6 +7,7 @@ import { scenarios as canvasCache } from './canvas-cache.ts';
 import { scenarios as canvasIiif } from './canvas-iiif.ts';
 import { scenarios as canvasSources } from './canvas-sources.ts';
 import { scenarios as canvas } from './canvas.ts';
+import { scenarios as credentialedCrossSite } from './credentialed-cross-site.ts';
 import { scenarios as credentialed } from './credentialed.ts';
 import { HTTPS_VARIANT_IDS, withHttpsVariants } from './https.ts';
 import { scenarios as preflightTriggers } from './preflight-triggers.ts';
@@ -22,7 +23,7 @@ import { withWpt } from './wpt.ts';
 // `satisfies Partial<…>`: a family whose tables live elsewhere (e.g. a viewer family) merges without a key here.
 export const FAMILY_TABLES = {
   simple: withWpt(withHttpsVariants([...simple, ...simpleDocuments])),
-  credentialed: withWpt(withHttpsVariants(credentialed)),
+  credentialed: withWpt([...withHttpsVariants(credentialed), ...credentialedCrossSite]),
   preflight: withWpt(withHttpsVariants([...preflight, ...preflightTriggers])),
   redirect: withWpt(withHttpsVariants([...redirect, ...redirectCredentials])),
   canvas: withWpt(withHttpsVariants([...canvas, ...canvasCache, ...canvasIiif, ...canvasSources])),

@@ -150,18 +150,24 @@ const table: Scenario[] = [
           label: 'served from cache: blank',
           basis: 'note',
           observed: { viewer: { ...BLANK, drawer: 'webgl' } },
-          server: { preflights: 0 },
+          server: { preflights: 0, corsRefetch: false },
           cite: `${HTTP_CACHES} (without Vary: Origin the cached response of the no-CORS request is used for the CORS request, "without Access-Control-Allow-Origin"); https://github.com/whatwg/fetch/issues/402`,
         },
         {
           label: 'refetched: image',
           basis: 'normative',
           observed: { viewer: IMAGE },
-          server: { preflights: 0 },
+          server: { preflights: 0, corsRefetch: true },
           cite: 'https://www.rfc-editor.org/rfc/rfc9111#section-4 (a cache is never required to use a stored response): refetched with Origin, the tiles carry ACAO and WebGL can use them',
         },
       ],
     },
+    // The labels are checked against the log: `corsRefetch` says whether a tile first loaded without
+    // Origin was asked for again with one (refetched) or not (served from the cache).
+    counterfactuals: [
+      { label: 'refetched with Origin, yet blank', server: { corsRefetch: true } },
+      { label: 'the image shown from the ACAO-less cached tiles', observed: { viewer: IMAGE } },
+    ],
     fix: 'Send Access-Control-Allow-Origin: * on every response, CORS request or not (or Vary: Origin when it depends on the request).',
   },
   // ── Mirador 4 (its own OpenSeadragon 5.0.1 bundled inside) ───────────────────────────────────

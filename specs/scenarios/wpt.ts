@@ -65,7 +65,7 @@ export const WPT_ROWS: Row[] = [
   ['credentialed/cookie-same-site-cross-port', [`${CORS}/cors-cookies.any.js`]],
   ['credentialed/cookie-not-port-scoped', [`${CORS}/cors-cookies.any.js`]],
   ['credentialed/cookie-cross-site-default', ['cookies/samesite-by-default/fetch-samesitebydefault.tentative.html', 'cookies/rfc6265bis/samesite/fetch.html']],
-  ['credentialed/cookie-cross-site-*', ['cookies/rfc6265bis/samesite/fetch.html', 'cookies/rfc6265bis/secure/create-cookie-http.html']],
+  ['credentialed/cookie-cross-site-*', ['cookies/rfc6265bis/samesite/fetch.html', 'cookies/secure/set-from-dom.sub.html', 'cookies/rfc6265bis/secure/create-cookie-http.html']],
   ['credentialed/omit-no-cookie', [`${CORS}/cors-cookies.any.js`, 'fetch/api/credentials/cookies.any.js']],
   ['credentialed/same-origin-mode-no-cookie', [`${CORS}/cors-cookies.any.js`, 'fetch/api/credentials/cookies.any.js']],
   ['credentialed/set-cookie-stored-even-if-cors-fails', ...none(`cors/credentials-flag.htm, ${CORS}/cors-cookies*.any.js, fetch/api/credentials/ (none stores a cookie from a response that then fails the CORS check)`)],
