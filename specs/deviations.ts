@@ -29,6 +29,8 @@ const CHROMIUM_SECURE_ON_HTTP = `Chromium stores a Secure cookie set on http://1
 const FIREFOX_SECURE_ON_HTTP = `Firefox stores a Secure cookie set on http://127.0.0.1 (loopback counts as secure for cookies: "Firefox fully supports localhost", https://github.com/httpwg/http-extensions/pull/2759 (open)), which ${SECURE_ON_HTTP_RULE}. Observed on Firefox ESR 153.8.0, 2026-11-30`;
 const WEBKIT_NO_THIRD_PARTY =
   'Engine policy: WebKitGTK\'s default cookie accept policy WEBKIT_COOKIE_POLICY_ACCEPT_NO_THIRD_PARTY (https://webkitgtk.org/reference/webkit2gtk/stable/enum.CookieAcceptPolicy.html) refuses cookies set by third-party responses, Partitioned or not. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30';
+const WEBKIT_LOOPBACK_FETCH =
+  'WebKitGTK blocks fetch() from an https page to http://127.0.0.1 as mixed content, also after a redirect, although an origin whose host is in 127.0.0.0/8 is potentially trustworthy unconditionally (https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy) and should-block-fetch allows a potentially trustworthy URL (https://w3c.github.io/webappsec-mixed-content/#should-block-fetch); a plain <img> and an <img crossorigin> of the same origin load over http. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-12-04 (the rows targeted http://localhost before, where blocking was a permitted reading); no upstream report checked';
 const WEBKIT_LOOPBACK_REDIRECT_IMG =
   'WebKitGTK blocks an <img> whose https URL redirects to http://127.0.0.1: 127.0.0.0/8 is potentially trustworthy unconditionally (https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy), so the hop is neither blocked nor upgraded (https://w3c.github.io/webappsec-mixed-content/#should-block-fetch), and even an untrusted host would be upgraded, not blocked (an image on a named host; on an IP host blocked). Observed on WebKitGTK MiniBrowser 2.50.6 with http://localhost, 2026-11-30; no upstream report found';
 
@@ -209,7 +211,14 @@ export const deviations: Deviations = {
 
   // --- secure ---
   // The loopback rows target http://127.0.0.1 (unconditionally trustworthy). On http://localhost,
-  // WebKit's blocked fetch() was a permitted reading (localhost is trustworthy only under a MAY).
+  // WebKit's blocked fetch() was a permitted reading (localhost is trustworthy only under a MAY); on
+  // 127.0.0.1 it still blocks, which is now a departure from normative text.
+  'secure/loopback-http-fetch-from-https': {
+    webkit: { observed: { result: 'blocked', error: 'TypeError' }, server: { requests: 0, schemes: [] }, cite: WEBKIT_LOOPBACK_FETCH },
+  },
+  'secure/redirect-https-to-loopback-http-fetch': {
+    webkit: { observed: { result: 'blocked', error: 'TypeError' }, server: { requests: 1, schemes: ['https'], origins: ['viewer'] }, cite: WEBKIT_LOOPBACK_FETCH },
+  },
   'secure/redirect-https-to-loopback-http-img': {
     webkit: { observed: { result: 'error' }, server: { requests: 1, schemes: ['https'] }, cite: WEBKIT_LOOPBACK_REDIRECT_IMG },
   },
