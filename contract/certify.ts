@@ -5,23 +5,11 @@
 
 import { type Static, Type } from '@sinclair/typebox';
 import { Opt, OrNull, StringEnum } from './helpers.ts';
+import { EngineInfoSchema } from './engine.ts';
 import { ViewerObservationSchema } from './page.ts';
 
 const Loose = (description: string) => Type.Object({}, { additionalProperties: true, description });
 
-export const EngineInfoSchema = Type.Object({
-  project: Type.String(),
-  engine: StringEnum(['chromium', 'firefox', 'webkit']),
-  browser: Type.String({ description: 'product name as the browser reports it, e.g. "Firefox ESR"' }),
-  version: Type.String(),
-  source: StringEnum(['bundled', 'system', 'remote'], "bundled: Playwright's own build; system: a distribution package; remote: reached through CORS_CONNECT_<ENGINE>"),
-  protocol: StringEnum(['cdp', 'juggler', 'webdriver-bidi', 'webdriver-classic']),
-  executable: Type.String(),
-  headless: OrNull(Type.Boolean({ description: 'null where it cannot be told (a remote Firefox or WebKit)' })),
-  profile: StringEnum(['persistent', 'ephemeral']),
-  cookiePolicy: Type.String(),
-});
-export type EngineInfoJson = Static<typeof EngineInfoSchema>;
 
 const EvidenceSchema = Type.Object({
   method: StringEnum(['GET', 'OPTIONS']),

@@ -3,10 +3,9 @@
 // corroborated from Node (evidence.ts). Node checks send what a page cannot (forged origins,
 // bare requests, single redirect hops) and run once.
 
-import type { ResolvedAction } from '../scenarios/targets.ts';
-import type { Observation } from '../scenarios/types.ts';
 import type { Target } from './discover.ts';
 import { type Baseline, type Cause, type Corroborator, type Evidence, type Resource, acaoOf, acaoOk, judgePreflight, refusedByAllowList, varies } from './evidence.ts';
+import type { ResolvedAction, Observation } from '../../contract/page.ts';
 
 export type Status = 'pass' | 'warn' | 'fail' | 'unavailable' | 'network' | 'n/a';
 export interface Outcome {

@@ -5,9 +5,8 @@
 // A Certifier keeps its engines, so several targets can be certified without relaunching.
 
 import { type HostMapping, launchEngine } from '../engines/launch.ts';
-import { type Engine, type EngineInfo, type EngineName, EngineUnavailableError, type Probe } from '../engines/types.ts';
+import { type Engine, EngineUnavailableError, type Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
-import type { Observation } from '../scenarios/types.ts';
 import { type BrowserCheck, CHECKS, baselineFor, type Check, type NodeCheck, type Outcome, type ProbeOrigins, actionFor, judgeInPage } from './checks.ts';
 import { type Diagnosis, diagnose } from './diagnose.ts';
 import { DEFAULT_SAMPLES, type Target, discover } from './discover.ts';
@@ -16,6 +15,8 @@ import { DEFAULT_LIMITS, SafeFetch, type SafeFetchLimits, TargetError } from './
 import { type Detected, detectServer } from './servers.ts';
 import { type ViewerCheckResult, viewerCheck } from '../viewers/check.ts';
 import { type ViewerOrigin, startViewerOrigin } from './viewer-origin.ts';
+import type { EngineInfo, EngineName } from '../../contract/engine.ts';
+import type { Observation } from '../../contract/page.ts';
 
 export { baselineFor };
 export const NODE_COLUMN = 'node';
