@@ -16,10 +16,10 @@
 // Secure cookies are what sites really use (the cross-site rows, in credentialed-cross-site.ts, write
 // their @https row out, since the Secure rule makes their outcomes differ by scheme).
 
-import type { OriginName } from '../../fixtures/origins.ts';
-import type { FetchAction, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
+import type { Scenario } from '../../harness/scenarios/types.ts';
 import { ACEH, CANVAS_SECURITY as CANVAS_CLEAN, COOKIE_NO_PORT, COOKIE_RETRIEVAL, CORS_CHECK, CORS_SETTINGS, CREDENTIALS_MODE as CREDENTIALS, NETWORK_FETCH } from './citations.ts';
 import { ALLOW, ONE } from './vocabulary.ts';
+import type { OriginName, FetchAction, MakeSpec } from '../../contract/page.ts';
 
 const XHR_CREDENTIALS = 'https://xhr.spec.whatwg.org/#the-withcredentials-attribute';
 

@@ -10,9 +10,10 @@
 // the machine's non-loopback address) is in mixed-content.ts.
 // Expectations come from the Mixed Content, Secure Contexts, Fetch and cookie texts cited on each row.
 
-import type { Counterfactual, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario } from '../../harness/scenarios/types.ts';
 import { COOKIE_POLICY, MAIN_FETCH, NETWORK_FETCH } from './citations.ts';
 import { ALLOW, rowBuilder } from './vocabulary.ts';
+import type { MakeSpec } from '../../contract/page.ts';
 
 // The loopback targets are http://127.0.0.1 (imageCrossSite): 127.0.0.0/8 is potentially trustworthy
 // unconditionally, where http://localhost is only under let-localhost-be-localhost (a MAY).
