@@ -5,7 +5,7 @@
 import type { CheckResult, Diagnosis } from './types.ts';
 import type { Cause } from './evidence.ts';
 import { FIXES } from './fixes.ts';
-import type { Detected, ServerName } from './servers.ts';
+import type { Detected } from './servers.ts';
 
 
 export function fixFor(cause: Cause, detected: Detected): Diagnosis['fix'] {

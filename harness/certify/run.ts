@@ -7,16 +7,16 @@
 import { type HostMapping, launchEngine } from '../engines/launch.ts';
 import { type Engine, EngineUnavailableError, type Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
-import { type BrowserCheck, CHECKS, baselineFor, type Check, type NodeCheck, type ProbeOrigins, actionFor, judgeInPage } from './checks.ts';
+import { type BrowserCheck, CHECKS, baselineFor, type NodeCheck, type ProbeOrigins, actionFor, judgeInPage } from './checks.ts';
 import { diagnose } from './diagnose.ts';
 import { DEFAULT_SAMPLES, discover } from './discover.ts';
 import { type Baseline, type Classification, Corroborator } from './evidence.ts';
 import { DEFAULT_LIMITS, SafeFetch, type SafeFetchLimits, TargetError } from './safe-fetch.ts';
-import { type Detected, detectServer } from './servers.ts';
+import { detectServer } from './servers.ts';
 import { type ViewerCheckResult, viewerCheck } from '../viewers/check.ts';
 import { type ViewerOrigin, startViewerOrigin } from './viewer-origin.ts';
-import { type CertifyReport, type CheckResult, type Discovered, NODE_COLUMN, type Outcome, type Diagnosis } from './types.ts';
-import type { EngineInfo, EngineName } from '../../contract/engine.ts';
+import { type CertifyReport, type CheckResult, type Discovered, NODE_COLUMN, type Outcome } from './types.ts';
+import type { EngineName } from '../../contract/engine.ts';
 import type { Observation } from '../../contract/page.ts';
 import type { Target, Evidence } from '../../contract/certify.ts';
 
@@ -39,7 +39,8 @@ export interface CertifierOptions {
   viewers?: { screenshotDir: string };
 }
 
-interface RunningEngine {
+/** An engine with the page certify drives in it (open on the viewer origin). */
+export interface RunningEngine {
   engine: Engine;
   probe: Probe;
 }
@@ -78,7 +79,17 @@ export class Certifier {
     readonly viewerOrigin: string,
     private readonly engines: RunningEngine[],
     private readonly options: CertifierOptions,
+    /** Whether close() ends the engines (not when a caller lent them: attach()). */
+    private readonly ownsEngines = true,
   ) {}
+
+  /**
+   * A Certifier over engines the caller launched and keeps (the Playwright bindings: the test's
+   * browser and probe, already on `viewerOrigin`); none for the node checks alone.
+   */
+  static attach(engines: RunningEngine[], viewerOrigin: string, options: Omit<CertifierOptions, 'engines' | 'viewerOrigin'> = {}): Certifier {
+    return new Certifier(null, viewerOrigin, engines, { ...options, engines: engines.map(({ engine }) => engine.info.engine), viewerOrigin }, false);
+  }
 
   static async start(options: CertifierOptions): Promise<Certifier> {
     const viewer = options.viewerOrigin ? null : await startViewerOrigin(options.realViewerOrigin);
@@ -97,15 +108,17 @@ export class Certifier {
     return { target: await discover(input, http, samples), http };
   }
 
-  async certify(input: string | Discovered, { trustedOrigins = this.options.trustedOrigins ?? [] } = {}): Promise<CertifyReport> {
+  /** Certifies a target: every check (or those named in `only`), corroborated, diagnosed. */
+  async certify(input: string | Discovered, { trustedOrigins = this.options.trustedOrigins ?? [], only }: { trustedOrigins?: string[]; only?: string[] } = {}): Promise<CertifyReport> {
     const started = Date.now();
     const { target, http } = typeof input === 'string' ? await Certifier.discover(input, this.options.limits, this.options.samples) : input;
     const origins: ProbeOrigins = { viewer: this.viewerOrigin, attacker: ATTACKER_ORIGIN, trusted: trustedOrigins };
     const node = new Corroborator(http, this.viewerOrigin);
     const baseline = await baselineFor(target, node);
 
-    const browserChecks = CHECKS.filter((c): c is BrowserCheck => c.kind === 'browser');
-    const nodeChecks = CHECKS.filter((c): c is NodeCheck => c.kind === 'node');
+    const selected = only ? CHECKS.filter((c) => only.includes(c.id)) : CHECKS;
+    const browserChecks = selected.filter((c): c is BrowserCheck => c.kind === 'browser');
+    const nodeChecks = selected.filter((c): c is NodeCheck => c.kind === 'node');
     const [perEngine, nodeResults] = await Promise.all([
       Promise.all(this.engines.map((e) => this.runBrowserChecks(e, browserChecks, target, node, baseline))),
       (async () => {
@@ -114,7 +127,7 @@ export class Certifier {
         return out;
       })(),
     ]);
-    const checks: CheckResult[] = CHECKS.map((check) => ({
+    const checks: CheckResult[] = selected.map((check) => ({
       id: check.id,
       title: check.title,
       kind: check.kind,
@@ -170,7 +183,7 @@ export class Certifier {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.engines.map(({ engine }) => engine.close()));
+    if (this.ownsEngines) await Promise.all(this.engines.map(({ engine }) => engine.close()));
     await this.viewer?.close();
   }
 }

@@ -1,8 +1,8 @@
+// matrix.md: per-family tables (scenario rows × engine columns), short enough for a CI step summary.
+
 import { permittedOutcomes, VERDICTS } from '../../contract/verdict.ts';
 import type { Cell } from '../../contract/cell.ts';
 import type { MatrixDocument } from '../../contract/matrix.ts';
-// matrix.md: per-family tables (scenario rows × engine columns), short enough for a CI step summary.
-
 
 import { wptCoverageLine } from './model.ts';
 
