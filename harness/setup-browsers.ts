@@ -33,9 +33,14 @@ Also installs what the tests need besides browsers: ${[...new Set(TOOLS.map((t) 
   options: {
     check: { type: 'boolean', description: 'only report what is missing (exit 1 if anything is)' },
     'no-download': { type: 'boolean', description: "skip Playwright's download and go straight to system packages" },
+    'engines-only': { type: 'boolean', description: "only the browser engines, not the servers and tools the test suite uses (what certify, bench and browser-server need)" },
+    quiet: { type: 'boolean', description: 'print only what is missing and what is done about it (the npm scripts\' readiness check)' },
   },
   epilog: 'Engines follow CORS_ENGINES (default: all three).',
 });
+
+/** "ok" lines, which --quiet leaves out. */
+let reportOk = (line: string) => console.log(line);
 
 function missingEngines(engines: EngineName[]): Map<EngineName, string> {
   const missing = new Map<EngineName, string>();
@@ -46,7 +51,7 @@ function missingEngines(engines: EngineName[]): Map<EngineName, string> {
       if (plan.source === 'system' && engine !== 'chromium' && !process.env.DISPLAY && !onPath('Xvfb')) {
         missing.set(engine, 'Xvfb is not installed (needed for a virtual display)');
       } else {
-        console.log(`  ok       ${engine.padEnd(8)} ${plan.source.padEnd(7)} ${plan.executable}`);
+        reportOk(`  ok       ${engine.padEnd(8)} ${plan.source.padEnd(7)} ${plan.executable}`);
       }
     } catch (error) {
       if (!(error instanceof EngineUnavailableError)) throw error;
@@ -58,8 +63,9 @@ function missingEngines(engines: EngineName[]): Map<EngineName, string> {
 }
 
 function missingTools(): typeof TOOLS {
+  if (onlyEngines) return [];
   const missing = TOOLS.filter((t) => !existsSync(t.path));
-  for (const t of TOOLS) console.log(`  ${missing.includes(t) ? 'missing' : 'ok     '}  ${t.name.padEnd(8)} ${t.path} (${t.why})`);
+  for (const t of TOOLS) (missing.includes(t) ? console.log : reportOk)(`  ${missing.includes(t) ? 'missing' : 'ok     '}  ${t.name.padEnd(8)} ${t.path} (${t.why})`);
   return missing;
 }
 
@@ -89,10 +95,14 @@ function run(command: string, args: string[], timeoutMs: number): boolean {
   return result.status === 0;
 }
 
+let onlyEngines = false;
+
 function main(): number {
   const { values } = parseOrExit(COMMAND);
+  onlyEngines = values['engines-only'] === true;
+  if (values.quiet) reportOk = () => {};
   const engines = selectedEngines();
-  console.log('Browser engines and test tools:');
+  reportOk(onlyEngines ? 'Browser engines:' : 'Browser engines and test tools:');
   let missing = missingEngines(engines);
   let tools = missingTools();
   if (missing.size === 0 && tools.length === 0) return 0;
