@@ -5,56 +5,23 @@
 // A Certifier keeps its engines, so several targets can be certified without relaunching.
 
 import { type HostMapping, launchEngine } from '../engines/launch.ts';
-import { type Engine, type EngineInfo, type EngineName, EngineUnavailableError, type Probe } from '../engines/types.ts';
+import { type Engine, EngineUnavailableError, type Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
-import type { Observation } from '../scenarios/types.ts';
-import { type BrowserCheck, CHECKS, baselineFor, type Check, type NodeCheck, type Outcome, type ProbeOrigins, actionFor, judgeInPage } from './checks.ts';
-import { type Diagnosis, diagnose } from './diagnose.ts';
-import { DEFAULT_SAMPLES, type Target, discover } from './discover.ts';
-import { type Baseline, type Classification, Corroborator, type Evidence } from './evidence.ts';
+import { type BrowserCheck, CHECKS, baselineFor, type Check, type NodeCheck, type ProbeOrigins, actionFor, judgeInPage } from './checks.ts';
+import { diagnose } from './diagnose.ts';
+import { DEFAULT_SAMPLES, discover } from './discover.ts';
+import { type Baseline, type Classification, Corroborator } from './evidence.ts';
 import { DEFAULT_LIMITS, SafeFetch, type SafeFetchLimits, TargetError } from './safe-fetch.ts';
 import { type Detected, detectServer } from './servers.ts';
 import { type ViewerCheckResult, viewerCheck } from '../viewers/check.ts';
 import { type ViewerOrigin, startViewerOrigin } from './viewer-origin.ts';
+import { type CertifyReport, type CheckResult, type Discovered, NODE_COLUMN, type Outcome, type Diagnosis } from './types.ts';
+import type { EngineInfo, EngineName } from '../../contract/engine.ts';
+import type { Observation } from '../../contract/page.ts';
+import type { Target, Evidence } from '../../contract/certify.ts';
 
 export { baselineFor };
-export const NODE_COLUMN = 'node';
 export const ATTACKER_ORIGIN = 'https://cors-certify-attacker.example';
-
-export interface CheckResult {
-  id: string;
-  title: string;
-  kind: Check['kind'];
-  /** Per engine project (browser checks) or `node`. */
-  results: Record<string, Outcome>;
-}
-
-export interface CertifyReport {
-  input: string;
-  target: Target;
-  startedAt: string;
-  /** Certifying this target (discovery excluded); the CLI's printed time is its own wall time. */
-  durationMs: number;
-  /** The origin the engines ran from (and the Origin node-side corroboration sends). */
-  viewerOrigin: string;
-  /** `own`: certify's loopback origin; `given`: the user's --viewer-origin, served locally; `external`: a page origin supplied by the caller (self-tests). */
-  viewerOriginKind: 'own' | 'given' | 'external';
-  engines: EngineInfo[];
-  server: Detected;
-  checks: CheckResult[];
-  diagnoses: Diagnosis[];
-  /** Every node-side request with its answer (corroboration and node checks). */
-  requests: Evidence[];
-  /** CORS verdict: "not available" and network failures are reported apart and do not count. */
-  verdict: 'pass' | 'fail';
-  /** With `viewers`: would each real viewer show the image, per engine (judged by pixels). */
-  viewers?: ViewerCheckResult[];
-}
-
-export interface Discovered {
-  target: Target;
-  http: SafeFetch;
-}
 
 export interface CertifierOptions {
   engines: EngineName[];

@@ -1,7 +1,7 @@
 // matrix's options, usage and help (`npm run matrix`, `cors-harness matrix`).
 
 import { defineCommand, wholeNumber } from './command.ts';
-import { FAMILIES } from '../scenarios/types.ts';
+import { FAMILIES } from '../../contract/names.ts';
 
 export const COMMAND = defineCommand({
   name: 'matrix',

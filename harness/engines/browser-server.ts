@@ -16,7 +16,8 @@ import { CONNECT_ENV } from './remote.ts';
 import { resolveEngine } from './resolve.ts';
 import { checkChromiumCommandLine } from './shipped-defaults.ts';
 import { trustInFirefoxProfile } from './trust.ts';
-import { ENGINE_NAMES, type EngineName, EngineUnavailableError } from './types.ts';
+import { EngineUnavailableError } from './types.ts';
+import { ENGINE_NAMES, type EngineName } from '../../contract/engine.ts';
 import { COMMAND } from '../cli/browser-server.ts';
 
 export interface BrowserServer {

@@ -1,10 +1,10 @@
+import type { EngineName } from '../../contract/engine.ts';
 // Browser channels: several builds of one engine in one matrix, each its own Playwright project
 // named `<engine>@<channel>` (CORS_ENGINES=chromium,chromium@chrome-beta,firefox@moz-firefox-nightly).
 // A channel names a build, where it is installed (Linux paths as Playwright 1.64.1 looks for them)
 // and what to install when it is not; a project without `@` keeps the default resolution
 // (resolve.ts: Playwright's build, else the distribution's).
 
-import type { EngineName } from './types.ts';
 
 export interface Channel {
   /** Product name recorded in run.engines. */

@@ -8,8 +8,9 @@ import { connectPlaywrightEngine } from './playwright-connect.ts';
 import { CONNECT_ENV, remoteEndpoint } from './remote.ts';
 import { resolveChannel, resolveEngine } from './resolve.ts';
 import { parseProjectName } from './channels.ts';
-import { type Engine, type EngineName, EngineUnavailableError } from './types.ts';
+import { type Engine, EngineUnavailableError } from './types.ts';
 import { connectWebDriverEngine, launchWebDriverEngine } from './webdriver-engine.ts';
+import type { EngineName } from '../../contract/engine.ts';
 
 export type { HostMapping };
 

@@ -9,7 +9,8 @@ import { type Browser, chromium, firefox, webkit } from 'playwright-core';
 import { settlesWithin } from './hung.ts';
 import { type ContextHandle, PlaywrightProbe, firstLine } from './playwright-engine.ts';
 import { CONNECT_ENV, endpointLabel } from './remote.ts';
-import { type Engine, type EngineInfo, type EngineName, EngineUnavailableError } from './types.ts';
+import { type Engine, EngineUnavailableError } from './types.ts';
+import type { EngineInfo, EngineName } from '../../contract/engine.ts';
 
 const PRODUCT: Record<EngineName, string> = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' };
 const PROTOCOL = { chromium: 'cdp', firefox: 'webdriver-bidi', webkit: 'cdp' } as const;

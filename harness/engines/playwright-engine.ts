@@ -15,8 +15,9 @@ import { acquireDisplay, type Display } from './display.ts';
 import { removeProfileDir, settlesWithin, watchProcessesNaming } from './hung.ts';
 import { type LaunchPlan, installAdvice } from './resolve.ts';
 import { type TrustOptions, chromiumTrustArgs, trustInFirefoxProfile } from './trust.ts';
-import { type Engine, type EngineInfo, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
+import { type Engine, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
 import { CHROMIUM_COOKIE_POLICY, FIREFOX_COOKIE_POLICY, chromiumShippedFeatureArgs, checkChromiumCommandLine } from './shipped-defaults.ts';
+import type { EngineInfo } from '../../contract/engine.ts';
 
 type PlaywrightPlan = Extract<LaunchPlan, { driver: 'playwright' }>;
 

@@ -12,8 +12,8 @@
 //             GLib's proxy resolver reads): per process, no system change. Loopback stays direct,
 //             which WebKitWebDriver's own connection to the browser needs.
 
-import type { EngineName } from './types.ts';
 import type { ProxyRoute } from './proxy.ts';
+import type { EngineName } from '../../contract/engine.ts';
 
 /**
  * A host served on loopback. A plain string keeps the port the browser uses (the fixture server's

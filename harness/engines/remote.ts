@@ -6,8 +6,8 @@
 // Nothing is launched locally for such an engine; the fixture server must be reachable from the
 // remote browser (`npm run fixtures -- --host <name>`, CORS_FIXTURE_HOSTS).
 
-import type { EngineName } from './types.ts';
 import { EngineUnavailableError } from './types.ts';
+import type { EngineName } from '../../contract/engine.ts';
 
 export const CONNECT_ENV: Record<EngineName, string> = {
   chromium: 'CORS_CONNECT_CHROMIUM',

@@ -7,7 +7,8 @@ import { arch } from 'node:os';
 import { chromium, firefox, webkit } from 'playwright-core';
 import { CHANNELS } from './channels.ts';
 import { hasCertutil } from './trust.ts';
-import { type EngineName, EngineUnavailableError } from './types.ts';
+import { EngineUnavailableError } from './types.ts';
+import type { EngineName } from '../../contract/engine.ts';
 
 /** `product`: the browser's name when a channel chose it (channels.ts). */
 export type LaunchPlan =

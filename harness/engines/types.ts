@@ -1,39 +1,7 @@
 // One interface for every engine, so specs never know whether Playwright or WebDriver is driving.
 
+import type { EngineInfo } from '../../contract/engine.ts';
 import type { FakeClock } from './clock.ts';
-
-export const ENGINE_NAMES = ['chromium', 'firefox', 'webkit'] as const;
-export type EngineName = (typeof ENGINE_NAMES)[number];
-
-/** Test annotation type under which every result records its EngineInfo (JSON). */
-export { ENGINE_ANNOTATION } from '../../contract/names.ts';
-
-/** Recorded on every result: which browser really ran, and where it came from. */
-export interface EngineInfo {
-  project: string;
-  engine: EngineName;
-  /** Product name as the browser reports it, e.g. "Chromium", "Firefox ESR", "WebKitGTK MiniBrowser". */
-  browser: string;
-  version: string;
-  /**
-   * `bundled`: Playwright's own build (npx playwright install); `system`: a distribution package;
-   * `remote`: a browser elsewhere, reached through CORS_CONNECT_<ENGINE> (harness/engines/remote.ts).
-   */
-  source: 'bundled' | 'system' | 'remote';
-  /** How it is driven. */
-  protocol: 'cdp' | 'juggler' | 'webdriver-bidi' | 'webdriver-classic';
-  /** The executable path, or for a remote browser its endpoint (scheme, host and port). */
-  executable: string;
-  /** null where it cannot be told (a remote Firefox or WebKit). */
-  headless: boolean | null;
-  /**
-   * The browsing profile: `persistent` (an on-disk, non-incognito profile, as a user has) or
-   * `ephemeral` (in-memory, e.g. WebKitGTK's automation session).
-   */
-  profile: 'persistent' | 'ephemeral';
-  /** The cookie policy in force (the engine's shipped default), in words, with its setting. */
-  cookiePolicy: string;
-}
 
 /** A function that runs inside the page. It must be self-contained: it is sent as source text. */
 export type InPageFunction<A, R> = (args: A) => R | Promise<R>;

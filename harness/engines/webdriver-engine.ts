@@ -12,8 +12,9 @@ import { CONNECT_ENV, type RemoteEndpoint, WEBDRIVER_CAPABILITIES_ENV } from './
 import { type LaunchPlan, installAdvice, resolveEngine } from './resolve.ts';
 import { WEBKIT_COOKIE_POLICY } from './shipped-defaults.ts';
 import { type TrustOptions, webkitCertificates } from './trust.ts';
-import { type Engine, type EngineInfo, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
+import { type Engine, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
 import { WebDriverClient, WebDriverSession } from './webdriver-client.ts';
+import type { EngineInfo } from '../../contract/engine.ts';
 
 export type WebDriverPlan = Extract<LaunchPlan, { driver: 'webdriver' }>;
 

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { exitWithUsage, parseOrExit } from '../cli/command.ts';
 import { PROJECT_ROOT, runPlaywright } from '../cli/playwright.ts';
 import { BaselineError, failingChanges, readBaseline } from './baseline.ts';
-import type { MatrixDocument } from './model.ts';
 import { cellHistory, keepRun, readHistory } from './history.ts';
 import { renderHtml } from './html.ts';
 import { MATRIX_ENV } from './reporter.ts';
 import { CATALOGUE_GREP } from '../scenarios/selection.ts';
 import { describeUnstable, unstableCells } from './repeat.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
 import { COMMAND } from '../cli/matrix.ts';
 
 function main(): number {

@@ -1,3 +1,4 @@
+import type { MatrixDocument } from '../../contract/matrix.ts';
 // Two matrices of the same selection compared whole, run info included. What may differ between
 // two runs by nature is listed here and nothing else is left out:
 // - run.startedAt, run.finishedAt: timestamps
@@ -7,7 +8,6 @@
 //   the fixture ports (each run picks free ones; `role` still says which origin a request reached),
 //   also URL-encoded in a query (`acao=http%3A%2F%2Flocalhost%3A<port>`)
 
-import type { MatrixDocument } from '../../harness/matrix/model.ts';
 
 export const RUN_PER_RUN = ['startedAt', 'finishedAt'] as const;
 export const REQUEST_PER_RUN = ['time', 'seq', 'port'] as const;
