@@ -4,6 +4,7 @@
 
 import { dirname } from 'node:path';
 import type { Evidence } from './evidence.ts';
+import { fillFix, quotedFrom } from './diagnose.ts';
 import { FIXES } from './fixes.ts';
 import { type CertifyReport, NODE_COLUMN } from './run.ts';
 import { SERVERS } from './servers.ts';
@@ -41,7 +42,11 @@ export function renderReport(r: CertifyReport, o: RenderOptions = {}): string {
     const explains = Object.entries(d.explains).map(([check, cols]) => `${check} [${cols.join(' ')}]`).join(', ');
     out.push(md ? '' : '', `${i + 1}. ${d.severity === 'fail' ? 'FAIL' : 'WARN'} ${d.title}`);
     out.push(`   seen: ${d.observed}`, `   explains: ${explains}`);
-    const fixes = o.allFixes ? [...SERVERS.filter((x) => FIXES[d.cause].servers[x]).map((x) => ({ server: x, text: FIXES[d.cause].servers[x]! })), { server: 'generic', text: FIXES[d.cause].generic }] : [d.fix];
+    // Every server's fix quotes the same observation as the chosen one: the first outcome with this cause.
+    const first = Object.entries(d.explains).flatMap(([check, cols]) => cols.map((col) => r.checks.find((c) => c.id === check)?.results[col])).find((x) => x?.causes?.includes(d.cause));
+    const quoted = quotedFrom(first?.evidence);
+    const all = [...SERVERS.filter((x) => FIXES[d.cause].servers[x]).map((x) => ({ server: x, text: FIXES[d.cause].servers[x]! })), { server: 'generic', text: FIXES[d.cause].generic }];
+    const fixes = o.allFixes ? all.map((f) => ({ ...f, text: fillFix(f.text, quoted) })) : [d.fix];
     for (const f of fixes) {
       out.push(`   fix (${f.server}):`);
       const lines = f.text.split('\n').map((l) => `     ${l}`);
