@@ -7,11 +7,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Probe } from '../engines/types.ts';
-import type { ViewerObservation } from '../scenarios/types.ts';
 import { MIN_INFORMATIVE, samplePoints } from './pixels.ts';
 import { ReferenceError, buildReference } from './reference.ts';
 import { type Reference, type ResolvedViewerAction, runViewer } from './run.ts';
 import { firstImageService } from '../iiif-json.ts';
+import type { ViewerObservation } from '../../contract/page.ts';
 
 const VIEWER_CHECKS = ['osd-webgl', 'osd-canvas', 'mirador'] as const;
 export type ViewerCheckName = (typeof VIEWER_CHECKS)[number];

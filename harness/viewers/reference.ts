@@ -4,7 +4,8 @@
 // level 1 or 2, full/max. A server that keeps none of these promises gets an answer, not a crash.
 
 import sharp, { type OverlayOptions } from 'sharp';
-import { type ImageService, imageUrl, parseService } from '../certify/plan.ts';
+import type { ImageService } from '../../contract/certify.ts';
+import { imageUrl, parseService } from '../certify/plan.ts';
 import type { Reference } from './run.ts';
 
 /** A target's answer that leaves the viewer check without a reference (reported, never thrown past certify). */

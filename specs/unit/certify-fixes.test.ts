@@ -6,7 +6,8 @@
 import { expect, test } from '../support/browserless.ts';
 import { ACAO_VALUE_CAUSES, type AcaoValueCause, acaoProblem } from '../../harness/certify/acao-value.ts';
 import { fillFix, fixFor, quotedFrom } from '../../harness/certify/diagnose.ts';
-import { type Evidence, judgeResponse } from '../../harness/certify/evidence.ts';
+import { judgeResponse } from '../../harness/certify/evidence.ts';
+import type { Evidence } from '../../contract/certify.ts';
 import { FIXES } from '../../harness/certify/fixes.ts';
 import { SERVERS } from '../../harness/certify/servers.ts';
 

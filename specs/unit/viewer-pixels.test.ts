@@ -8,8 +8,8 @@ import type { Rgb } from '../../harness/viewers/pixels.ts';
 import { MIN_INFORMATIVE, WHITE, backgroundOf, describeVerdict, judgePixels, samplePoints } from '../../harness/viewers/pixels.ts';
 import { viewerImage } from '../support/viewer-images.ts';
 import { judge } from '../../harness/scenarios/verdict.ts';
-import type { ServerFacts } from '../../harness/scenarios/types.ts';
 import { scenarios } from '../scenarios/viewer.ts';
+import type { ServerFacts } from '../../contract/server.ts';
 
 const landscape = sampleFor('landscape')!;
 const BOX = { x: 40, y: 20, width: 480, height: 360 };
