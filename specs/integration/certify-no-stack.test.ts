@@ -1,7 +1,9 @@
 // No target's answer, however odd, ends in a stack trace: the certify CLI against hostile answers
 // from a local server (broken JSON shapes, impossible sizes, images that are not images, tiles that
 // fail, headers nobody should send) and against a real nginx serving a level-0 tree with --viewers
-// (the tree has no full/: the viewer check once crashed there). Each run's stderr is checked.
+// (the tree has no full/: the viewer check once crashed there). Each run's stderr is checked. One
+// engine (Chromium) per run: the subject is certify's own error handling; the viewer answers in
+// every engine are certify-viewers-real.test.ts's.
 
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -72,7 +74,7 @@ test('real nginx, level-0 tree (no full/), --viewers: answers without a stack tr
   const trees = cutTrees(dir).trees;
   const nginx = await startNginx(dir, trees, { iiif: '      add_header Access-Control-Allow-Origin "*" always;' });
   try {
-    const { status, stderr, stdout } = await certifyCli([`${nginx.origin}/iiif/v3/img/info.json`, '--viewers', '--quiet', '--json', join(dir, 'level0.json')], {}, 170_000);
+    const { status, stderr, stdout } = await certifyCli([`${nginx.origin}/iiif/v3/img/info.json`, '--viewers', '--quiet', '--json', join(dir, 'level0.json')], { CORS_ENGINES: 'chromium' }, 170_000);
     noStack(stderr);
     expect(status, `${stdout}\n${stderr}`).toBe(1); // OPTIONS is not answered (405): the preflight checks fail
     expect(stdout).toMatch(/osd-canvas/);
