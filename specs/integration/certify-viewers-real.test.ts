@@ -36,6 +36,7 @@ let certifier: Certifier;
 let dir: string;
 
 test.beforeAll(async () => {
+  test.setTimeout(120_000); // three engines starting, as certify-real-servers allows
   dir = mkdtempSync(join(tmpdir(), 'certify-viewers-'));
   certifier = await Certifier.start({ engines });
 });
