@@ -3,6 +3,7 @@
 // --verbose shows every row with every observation and the node-side evidence). Text or Markdown.
 
 import { dirname } from 'node:path';
+import { fillFix, quotedFrom } from './diagnose.ts';
 import { FIXES, isCause } from './fixes.ts';
 import { SERVERS } from './servers.ts';
 import type { Evidence } from '../../contract/certify.ts';
@@ -43,7 +44,10 @@ export function renderReport(r: CertifyReport, o: RenderOptions = {}): string {
     out.push(md ? '' : '', `${i + 1}. ${d.severity === 'fail' ? 'FAIL' : 'WARN'} ${d.title}`);
     out.push(`   seen: ${d.observed}`, `   explains: ${explains}`);
     const all = o.allFixes && isCause(d.cause) ? FIXES[d.cause] : undefined;
-    const fixes = all ? [...SERVERS.filter((x) => all.servers[x]).map((x) => ({ server: x, text: all.servers[x]! })), { server: 'generic', text: all.generic }] : [d.fix];
+    // Every server's fix quotes the same observation as the chosen one: the first outcome with this cause.
+    const first = Object.entries(d.explains).flatMap(([check, cols]) => cols.map((col) => r.checks.find((c) => c.id === check)?.results[col])).find((x) => x?.causes?.includes(d.cause));
+    const quoted = quotedFrom(first?.evidence);
+    const fixes = all ? [...SERVERS.filter((x) => all.servers[x]).map((x) => ({ server: x, text: fillFix(all.servers[x]!, quoted) })), { server: 'generic', text: fillFix(all.generic, quoted) }] : [d.fix];
     for (const f of fixes) {
       out.push(`   fix (${f.server}):`);
       const lines = f.text.split('\n').map((l) => `     ${l}`);

@@ -170,7 +170,7 @@ export class Certifier {
   }
 
   /** Each engine in turn opens the target in the real viewers, then goes back to the blank page. */
-  private async runViewers(url: string, screenshotDir: string): Promise<ViewerCheckResult[]> {
+  async runViewers(url: string, screenshotDir: string): Promise<ViewerCheckResult[]> {
     const perEngine = await Promise.all(
       this.engines.map(async ({ engine, probe }) => {
         const results = await viewerCheck({ probe, engine: engine.info.project, viewerOrigin: this.viewerOrigin, url, screenshotDir });

@@ -2,6 +2,8 @@
 // a timeout on every request (headers and body), a cap on body size and redirects, and a budget
 // on the total number of requests, so a slow-drip, looping or huge target ends in bounded time.
 
+import { certificateProblem } from './tls-words.ts';
+
 export class TargetError extends Error {
   override name = 'TargetError';
 }
@@ -40,7 +42,7 @@ export class SafeFetch {
       response = await fetch(url, { method, headers, redirect: 'manual', credentials: 'omit', signal });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      const why = (error as Error).name === 'TimeoutError' ? `no response within ${this.limits.timeoutMs / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
+      const why = (error as Error).name === 'TimeoutError' ? `no response within ${this.limits.timeoutMs / 1000} s` : (certificateProblem(cause?.code) ?? cause?.code ?? cause?.message ?? (error as Error).message);
       throw new TargetError(`${method} ${url}: ${why}`);
     }
     const { body, truncated } = await readBounded(response, this.limits.maxBodyBytes, signal);
