@@ -68,6 +68,8 @@ export interface CertifierOptions {
   /** Origins the server is meant to trust: their look-alikes are probed. */
   trustedOrigins?: string[];
   progress?: (message: string) => void;
+  /** Each browser check as it finishes in an engine (the service's live progress per engine). */
+  checkDone?: (project: string, done: number, total: number, check: string) => void;
   /** Also open the image in real viewers (OpenSeadragon WebGL and canvas, Mirador) in every engine; screenshots go to `screenshotDir`. */
   viewers?: { screenshotDir: string };
 }
@@ -111,7 +113,37 @@ export class Certifier {
     readonly viewerOrigin: string,
     private readonly engines: RunningEngine[],
     private readonly options: CertifierOptions,
+    /** False for an isolated() run: closing it ends its probes, not the shared engines. */
+    private readonly ownsEngines = true,
   ) {}
+
+  /**
+   * The same engines with fresh probes (a new profile or WebDriver session each), so nothing one
+   * run leaves (cache, cookies, preflight cache, HSTS) reaches the next. `engines` picks a subset.
+   */
+  async isolated(options: Partial<CertifierOptions> & { engines?: EngineName[] } = {}): Promise<Certifier> {
+    const chosen = this.engines.filter(({ engine }) => !options.engines || options.engines.includes(engine.info.engine));
+    const page = `${this.viewerOrigin}/blank`;
+    const opened = await Promise.allSettled(
+      chosen.map(async ({ engine }) => {
+        const probe = await engine.newProbe();
+        try {
+          await probe.open(page);
+        } catch (error) {
+          await probe.close();
+          throw error;
+        }
+        return { engine, probe };
+      }),
+    );
+    const ok = opened.filter((r): r is PromiseFulfilledResult<RunningEngine> => r.status === 'fulfilled').map((r) => r.value);
+    const failed = opened.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed.length) {
+      await Promise.all(ok.map((e) => e.probe.close()));
+      throw new AggregateError(failed.map((f) => f.reason as Error), failed.map((f) => (f.reason as Error).message).join('\n'));
+    }
+    return new Certifier(this.viewer, this.viewerOrigin, ok, { ...this.options, ...options, engines: ok.map(({ engine }) => engine.info.engine) }, false);
+  }
 
   static async start(options: CertifierOptions): Promise<Certifier> {
     const viewer = options.viewerOrigin ? null : await startViewerOrigin(options.realViewerOrigin);
@@ -125,8 +157,7 @@ export class Certifier {
   }
 
   /** Discovers the target's URLs (node-side only: fails fast, before any browser work). */
-  static async discover(input: string, limits: SafeFetchLimits = DEFAULT_LIMITS, samples = DEFAULT_SAMPLES): Promise<Discovered> {
-    const http = new SafeFetch(limits);
+  static async discover(input: string, limits: SafeFetchLimits = DEFAULT_LIMITS, samples = DEFAULT_SAMPLES, http = new SafeFetch(limits)): Promise<Discovered> {
     return { target: await discover(input, http, samples), http };
   }
 
@@ -178,6 +209,7 @@ export class Certifier {
     for (const check of checks) {
       try {
         out[check.id] = await runBrowserCheck(probe, check, target, node, baseline);
+        this.options.checkDone?.(engine.info.project, Object.keys(out).length, checks.length, check.id);
       } catch (error) {
         throw new Error(`${engine.info.project} failed while running ${check.id}: ${(error as Error).message}`);
       }
@@ -203,6 +235,10 @@ export class Certifier {
   }
 
   async close(): Promise<void> {
+    if (!this.ownsEngines) {
+      await Promise.all(this.engines.map(({ probe }) => probe.close()));
+      return;
+    }
     await Promise.all(this.engines.map(({ engine }) => engine.close()));
     await this.viewer?.close();
   }
