@@ -10,6 +10,7 @@ import { renderReport } from './report.ts';
 import { Certifier } from './run.ts';
 import { parseViewerOrigin } from './viewer-origin.ts';
 import { DEFAULT_LIMITS, TargetError } from './safe-fetch.ts';
+import { SERVE_OPTIONS, serveCommand } from '../service/cli-serve.ts';
 
 /** Seconds, up to 120 (fractions allowed). */
 function seconds(raw: string): number {
@@ -35,7 +36,7 @@ function viewerOrigin(raw: string): string {
 
 const COMMAND = defineCommand({
   name: 'certify',
-  usage: 'npm run certify -- <url> [options]',
+  usage: 'npm run certify -- <url> [options]   |   npm run certify -- --serve [--port N] [--host addr]',
   summary: `<url> is a IIIF Image service base URI, its info.json, an image request, or a Presentation 2/3
 manifest. The checks run in real Chromium, Firefox and WebKit from a local viewer origin (or
 from yours, --viewer-origin), plus node-side probes (forged origins, redirect hops). Only GET,
@@ -70,8 +71,9 @@ HEAD and OPTIONS are sent; no credentials; every request has a timeout.`,
         'screenshots go next to the --json file (else to ./certify-viewers/). Adds a few seconds per engine',
     },
     quiet: { type: 'boolean', description: 'no progress lines' },
+    ...SERVE_OPTIONS,
   },
-  positionals: { min: 1, max: 1, name: 'the URL to certify' },
+  positionals: { min: 0, max: 1, name: 'the URL to certify' },
   epilog: `Engines: CORS_ENGINES=chromium,firefox,webkit (default all three).
 
 Requests are planned from the info.json as viewers make them: tiles per scale factor in the
@@ -89,6 +91,11 @@ unusable input, an unreachable target, or an engine that could not start.`,
 
 async function main(): Promise<number> {
   const { values, positionals } = parseOrExit(COMMAND);
+  if (values.serve) {
+    if (positionals.length) exitWithUsage(COMMAND, '--serve takes no URL: people give theirs on the page');
+    return serveCommand(values, (cause) => exitWithUsage(COMMAND, cause));
+  }
+  if (!positionals.length) exitWithUsage(COMMAND, 'give the URL to certify (or --serve for the web page)');
   const { samples, format, timeout } = values;
   const trustedOrigins = values['trusted-origin'] ?? [];
   const realViewerOrigin = values['viewer-origin'];
