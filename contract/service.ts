@@ -27,8 +27,8 @@ const Links = Type.Object({ self: Type.String(), events: Type.String(), page: Ty
 /** 202 answer to POST /api/certify. */
 export const AcceptedSchema = Type.Object({
   id: Type.String(),
-  status: Type.Literal('queued'),
-  position: Type.Integer({ description: 'runs ahead of this one (0: next)' }),
+  status: StringEnum(['queued', 'running'], 'running when a slot was free'),
+  position: Opt(Type.Integer({ description: 'while queued: runs ahead of this one, running ones included' })),
   links: Links,
 });
 export type Accepted = Static<typeof AcceptedSchema>;
@@ -39,7 +39,7 @@ export const JobStatusSchema = Type.Object({
   status: StringEnum([...JOB_STATES]),
   input: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
-  position: Opt(Type.Integer({ description: 'while queued: runs ahead of this one' })),
+  position: Opt(Type.Integer({ description: 'while queued: runs ahead of this one, running ones included' })),
   engines: Type.Array(Type.String()),
   verdictLine: Opt(Type.String({ description: "when done: the CLI's verdict line (PASS: … / FAIL: …)" })),
   error: Opt(Type.String({ description: 'when failed or cancelled: why' })),

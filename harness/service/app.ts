@@ -10,7 +10,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { streamSSE } from 'hono/streaming';
-import { type CertifyRequest, CertifyRequestSchema, type ServiceError, type ServiceEvent } from '../../contract/service.ts';
+import { type Accepted, type CertifyRequest, CertifyRequestSchema, type ServiceError, type ServiceEvent } from '../../contract/service.ts';
 import { renderReport } from '../certify/report.ts';
 import { type Job, type JobQueue, RefusedError } from './jobs.ts';
 import { formPage, notFoundPage, runPage } from './page.ts';
@@ -95,7 +95,8 @@ export function serviceApp(deps: ServiceDeps): Hono {
     }
     const job = await submit(c, parseRequest(body));
     const s = queue.status(job, false);
-    return c.json({ id: job.id, status: 'queued' as const, position: s.position ?? 0, links: s.links }, 202, { location: s.links.self });
+    const accepted: Accepted = { id: job.id, status: job.state === 'queued' ? 'queued' : 'running', ...(s.position !== undefined && { position: s.position }), links: s.links };
+    return c.json(accepted, 202, { location: s.links.self });
   });
 
   // The form without script: a urlencoded post, answered with the run's page.

@@ -93,7 +93,7 @@ export class JobQueue<P> {
     const job = new Job(randomBytes(9).toString('base64url'), client, input, engines, prepared);
     this.jobs.set(job.id, job);
     this.waiting.push(job);
-    job.emit({ type: 'status', status: 'queued', position: this.waiting.length - 1 });
+    job.emit({ type: 'status', status: 'queued', position: this.position(job)! });
     this.pump();
     return job;
   }
@@ -105,7 +105,7 @@ export class JobQueue<P> {
 
   position(job: Job<P>): number | undefined {
     const at = this.waiting.indexOf(job);
-    return at < 0 ? undefined : at;
+    return at < 0 ? undefined : at + this.running;
   }
 
   /** A queued run is dropped; a running one is aborted (its probes closed, its requests stopped). */
@@ -162,7 +162,7 @@ export class JobQueue<P> {
   }
 
   private announcePositions(): void {
-    this.waiting.forEach((j, position) => j.emit({ type: 'status', status: 'queued', position }));
+    this.waiting.forEach((j) => j.emit({ type: 'status', status: 'queued', position: this.position(j)! }));
   }
 
   private finish(job: Job<P>, state: JobState, outcome?: Outcome, error?: string): void {

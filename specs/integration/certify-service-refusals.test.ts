@@ -16,6 +16,7 @@ let publicServer: LoggingTarget;
 let dns: Awaited<ReturnType<typeof fakeDns>>;
 
 test.beforeAll(async () => {
+  test.setTimeout(180_000);
   target = await loggingTarget('127.0.0.1', 0, () => ({ status: 200, headers: { 'content-type': 'application/json' } }));
   target6 = await loggingTarget('::1');
   // The "public" server shares the target's port, so a hop or a rebound name that slipped through would land on the target.
