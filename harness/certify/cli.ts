@@ -6,6 +6,7 @@ import { UsageError, defineCommand, exitWithUsage, oneOf, parseOrExit, wholeNumb
 import { selectedEngines } from '../engines/select.ts';
 import { EngineUnavailableError } from '../engines/types.ts';
 import { DEFAULT_SAMPLES } from './discover.ts';
+import { renderHtmlReport } from '../report/html.ts';
 import { renderReport } from './report.ts';
 import { Certifier } from './run.ts';
 import { parseViewerOrigin } from './viewer-origin.ts';
@@ -47,6 +48,7 @@ HEAD and OPTIONS are sent; no credentials; every request has a timeout.`,
     'all-fixes': { type: 'boolean', description: 'the fix for every server software, not only the one detected' },
     format: { type: 'string', value: '<fmt>', description: 'text or md (Markdown, for a CI step summary)', default: 'text', parse: oneOf('format', ['text', 'md']) },
     json: { type: 'string', value: '<file>', description: 'also write the structured result (requests, statuses, headers per engine) as JSON; "-" writes it to stdout instead of the text report' },
+    html: { type: 'string', value: '<file>', description: 'also write the report as one self-contained HTML page (no network): root causes with the fix and a copy button, viewer screenshots with --viewers' },
     'trusted-origin': {
       type: 'string',
       value: '<origin>',
@@ -125,7 +127,8 @@ async function main(): Promise<number> {
   progress?.(`Starting ${engines.join(', ')}…`);
   let certifier: Certifier;
   try {
-    const screenshotDir = values.json && values.json !== '-' ? dirname(resolve(values.json)) : resolve('certify-viewers');
+    const beside = values.json && values.json !== '-' ? values.json : values.html;
+    const screenshotDir = beside ? dirname(resolve(beside)) : resolve('certify-viewers');
     certifier = await Certifier.start({ engines, limits, samples, trustedOrigins, progress, realViewerOrigin, ...(values.viewers && { viewers: { screenshotDir } }) });
   } catch (error) {
     const errors = error instanceof AggregateError ? error.errors : [error];
@@ -139,6 +142,7 @@ async function main(): Promise<number> {
     if (values.json === '-') process.stdout.write(JSON.stringify({ ...report, wallMs }, null, 2) + '\n');
     else process.stdout.write(renderReport(report, { verbose: values.verbose, allFixes: values['all-fixes'], format, wallMs }));
     if (values.json && values.json !== '-') writeFileSync(values.json, JSON.stringify({ ...report, wallMs }, null, 2));
+    if (values.html) writeFileSync(values.html, renderHtmlReport({ ...report, wallMs }));
     return report.verdict === 'pass' ? 0 : 1;
   } catch (error) {
     if (error instanceof TargetError) {
