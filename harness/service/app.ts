@@ -2,6 +2,7 @@
 // events. Security headers on everything: a CSP with no inline script and frame-ancestors 'none'.
 // Shapes: contract/service.ts. Queue and limits: jobs.ts; what a run does: runner.ts.
 
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -12,6 +13,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { streamSSE } from 'hono/streaming';
 import { type Accepted, type CertifyRequest, CertifyRequestSchema, type ServiceError, type ServiceEvent } from '../../contract/service.ts';
 import { renderReport } from '../certify/report.ts';
+import { renderHtmlReport } from '../report/html.ts';
+import { REPORT_SCRIPT } from '../report/report-script.ts';
 import { type Job, type JobQueue, RefusedError } from './jobs.ts';
 import { formPage, notFoundPage, runPage } from './page.ts';
 import type { Prepared } from './runner.ts';
@@ -19,6 +22,7 @@ import type { Prepared } from './runner.ts';
 const PUBLIC = join(import.meta.dirname, 'public');
 const ASSETS = { '/app.js': 'text/javascript; charset=utf-8', '/app.css': 'text/css; charset=utf-8' } as const;
 const requestShape = TypeCompiler.Compile(CertifyRequestSchema);
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
 
 export interface ServiceDeps {
   queue: JobQueue<Prepared>;
@@ -52,11 +56,14 @@ export function serviceApp(deps: ServiceDeps): Hono {
   const app = new Hono();
   app.use(
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'"], connectSrc: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"], objectSrc: ["'none'"] },
       referrerPolicy: 'no-referrer',
       xFrameOptions: 'DENY',
     }),
   );
+  app.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has('content-security-policy')) c.res.headers.set('content-security-policy', CSP);
+  });
   app.use('/api/*', bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: 'the request body is over 16 KiB' } satisfies ServiceError, 413) }));
   app.onError((error, c) => {
     if (error instanceof RefusedError) return fail(c, error);
@@ -172,6 +179,16 @@ export function serviceApp(deps: ServiceDeps): Hono {
     const job = queue.get(c.req.param('id'));
     if (!job) return c.html(notFoundPage(c.req.param('id')), 404);
     return c.html(runPage(queue.status(job, true)));
+  });
+  // The one report renderer (harness/report/html.ts), its script by src; its inline style allowed by hash only.
+  app.get('/report.js', (c) => c.body(REPORT_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }));
+  app.get('/r/:id/report.html', (c) => {
+    const job = jobOr404(c.req.param('id'));
+    if (!job.outcome) throw new RefusedError(`run ${job.id} is ${job.state}: the report exists once it is done`, 409);
+    const page = renderHtmlReport(job.outcome.result, { script: { src: '/report.js' }, image: (served) => served });
+    const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+    c.header('content-security-policy', CSP.replace("style-src 'self'", `style-src 'self' ${styles.join(' ')}`));
+    return c.html(page);
   });
   app.get('/r/:id/report.txt', (c) => {
     const job = jobOr404(c.req.param('id'));

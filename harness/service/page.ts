@@ -75,7 +75,7 @@ function report(r: CertifyResult, s: JobStatus): Html {
   const columns = [...r.engines.map((e) => e.project), 'node'];
   return html`<p>Server: ${r.server.origin}${r.server.cache ? ` behind ${r.server.cache}` : ''}${r.server.seen.length ? `; seen: ${r.server.seen.map((x) => `${x.server} (${x.evidence})`).join(', ')}` : ''}. Viewer origin: ${r.viewerOrigin}.
 Engines: ${r.engines.map((e) => `${e.browser} ${e.version}`).join(', ')}.</p>
-<p class="links"><a id="json" href="/api/certify/${s.id}/result.json" download="certify-${s.id}.json">JSON (the CLI's --json document)</a> · <a id="text" href="/r/${s.id}/report.txt">text report</a> · <a href="/r/${s.id}">link to this result</a> (kept until ${s.expiresAt ?? ''})</p>
+<p class="links"><a id="json" href="/api/certify/${s.id}/result.json" download="certify-${s.id}.json">JSON (the CLI's --json document)</a> · <a id="html" href="/r/${s.id}/report.html">HTML report</a> · <a id="text" href="/r/${s.id}/report.txt">text report</a> · <a href="/r/${s.id}">link to this result</a> (kept until ${s.expiresAt ?? ''})</p>
 <h2>Root causes</h2>
 ${r.diagnoses.length ? html`<ol id="causes">${r.diagnoses.map((d, i) => html`<li class="${d.severity}"><strong>${d.severity === 'fail' ? 'FAIL' : 'WARN'} ${d.title}</strong>
 <p>seen: ${d.observed}</p>
