@@ -5,6 +5,7 @@ import { FormatRegistry, type Static, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { CellSchema } from './cell.ts';
 import { CollectionResultSchema } from './collection.ts';
+import { CertifyResultSchema } from './certify.ts';
 import { MatrixDocumentSchema, REFERENCED_SCHEMAS } from './matrix.ts';
 import { ProgressEventSchema } from './progress.ts';
 
@@ -37,3 +38,4 @@ export const cellContract = checker(CellSchema, 'cell');
 export const matrixContract = checker(MatrixDocumentSchema, 'matrix.json');
 export const collectionContract = checker(CollectionResultSchema, 'certify collection result');
 export const progressContract = checker(ProgressEventSchema, 'progress event');
+export const certifyContract = checker(CertifyResultSchema, 'certify --json result');

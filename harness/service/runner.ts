@@ -9,11 +9,12 @@ import type { Dispatcher } from 'undici';
 import type { CertifyResult } from '../../contract/certify.ts';
 import type { CertifyRequest, ServiceEvent } from '../../contract/service.ts';
 import { renderReport } from '../certify/report.ts';
-import { Certifier, type Discovered } from '../certify/run.ts';
+import { Certifier } from '../certify/run.ts';
+import type { Discovered } from '../certify/types.ts';
 import { DEFAULT_SAMPLES } from '../certify/discover.ts';
 import { SafeFetch, type SafeFetchLimits, TargetError } from '../certify/safe-fetch.ts';
 import { parseViewerOrigin } from '../certify/viewer-origin.ts';
-import type { EngineName } from '../engines/types.ts';
+import type { EngineName } from '../../contract/engine.ts';
 import { type AddressPolicy, RefusedTargetError, checkUrl } from './address-guard.ts';
 import { type Job, type Outcome, RefusedError } from './jobs.ts';
 

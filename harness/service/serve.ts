@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve as serveNode } from '@hono/node-server';
 import { Certifier } from '../certify/run.ts';
-import type { EngineName } from '../engines/types.ts';
+import type { EngineName } from '../../contract/engine.ts';
 import { type AddressPolicy, guardedDispatcher } from './address-guard.ts';
 import { serviceApp } from './app.ts';
 import { JobQueue, type QueueLimits } from './jobs.ts';
