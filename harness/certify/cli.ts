@@ -5,14 +5,21 @@ import { dirname, resolve } from 'node:path';
 import { exitWithUsage, parseOrExit } from '../cli/command.ts';
 import { selectedEngines } from '../engines/select.ts';
 import { EngineUnavailableError } from '../engines/types.ts';
+import { renderHtmlReport } from '../report/html.ts';
 import { certifyJson, renderReport } from './report.ts';
 import { ContractError } from '../../contract/validate.ts';
 import { Certifier } from './run.ts';
 import { DEFAULT_LIMITS, TargetError } from './safe-fetch.ts';
 import { COMMAND } from '../cli/certify.ts';
+import { serveCommand } from '../service/cli-serve.ts';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseOrExit(COMMAND);
+  if (values.serve) {
+    if (positionals.length) exitWithUsage(COMMAND, '--serve takes no URL: people give theirs on the page');
+    return serveCommand(values, (cause) => exitWithUsage(COMMAND, cause));
+  }
+  if (!positionals.length) exitWithUsage(COMMAND, 'give the URL to certify (or --serve for the web page)');
   const { samples, format, timeout } = values;
   const trustedOrigins = values['trusted-origin'] ?? [];
   const realViewerOrigin = values['viewer-origin'];
@@ -42,7 +49,8 @@ async function main(): Promise<number> {
   progress?.(`Starting ${engines.join(', ')}…`);
   let certifier: Certifier;
   try {
-    const screenshotDir = values.json && values.json !== '-' ? dirname(resolve(values.json)) : resolve('certify-viewers');
+    const beside = values.json && values.json !== '-' ? values.json : values.html;
+    const screenshotDir = beside ? dirname(resolve(beside)) : resolve('certify-viewers');
     certifier = await Certifier.start({ engines, limits, samples, trustedOrigins, progress, realViewerOrigin, ...(values.viewers && { viewers: { screenshotDir } }) });
   } catch (error) {
     const errors = error instanceof AggregateError ? error.errors : [error];
@@ -58,6 +66,7 @@ async function main(): Promise<number> {
     if (values.json === '-') process.stdout.write(json + '\n');
     else process.stdout.write(renderReport(report, { verbose: values.verbose, allFixes: values['all-fixes'], format, wallMs }));
     if (values.json && values.json !== '-') writeFileSync(values.json, json);
+    if (values.html) writeFileSync(values.html, renderHtmlReport({ ...report, wallMs }));
     return report.verdict === 'pass' ? 0 : 1;
   } catch (error) {
     if (error instanceof ContractError) {

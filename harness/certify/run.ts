@@ -35,6 +35,8 @@ export interface CertifierOptions {
   /** Origins the server is meant to trust: their look-alikes are probed. */
   trustedOrigins?: string[];
   progress?: (message: string) => void;
+  /** Each browser check as it finishes in an engine (the service's live progress per engine). */
+  checkDone?: (project: string, done: number, total: number, check: string) => void;
   /** Also open the image in real viewers (OpenSeadragon WebGL and canvas, Mirador) in every engine; screenshots go to `screenshotDir`. */
   viewers?: { screenshotDir: string };
 }
@@ -79,16 +81,44 @@ export class Certifier {
     readonly viewerOrigin: string,
     private readonly engines: RunningEngine[],
     private readonly options: CertifierOptions,
-    /** Whether close() ends the engines (not when a caller lent them: attach()). */
-    private readonly ownsEngines = true,
+    /** engines: close() ends them; probes: only this run's probes (isolated()); nothing: a caller lent them (attach()). */
+    private readonly owns: 'engines' | 'probes' | 'nothing' = 'engines',
   ) {}
+
+  /**
+   * The same engines with fresh probes (a new profile or WebDriver session each), so nothing one
+   * run leaves (cache, cookies, preflight cache, HSTS) reaches the next. `engines` picks a subset.
+   */
+  async isolated(options: Partial<CertifierOptions> & { engines?: EngineName[] } = {}): Promise<Certifier> {
+    const chosen = this.engines.filter(({ engine }) => !options.engines || options.engines.includes(engine.info.engine));
+    const page = `${this.viewerOrigin}/blank`;
+    const opened = await Promise.allSettled(
+      chosen.map(async ({ engine }) => {
+        const probe = await engine.newProbe();
+        try {
+          await probe.open(page);
+        } catch (error) {
+          await probe.close();
+          throw error;
+        }
+        return { engine, probe };
+      }),
+    );
+    const ok = opened.filter((r): r is PromiseFulfilledResult<RunningEngine> => r.status === 'fulfilled').map((r) => r.value);
+    const failed = opened.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed.length) {
+      await Promise.all(ok.map((e) => e.probe.close()));
+      throw new AggregateError(failed.map((f) => f.reason as Error), failed.map((f) => (f.reason as Error).message).join('\n'));
+    }
+    return new Certifier(this.viewer, this.viewerOrigin, ok, { ...this.options, ...options, engines: ok.map(({ engine }) => engine.info.engine) }, 'probes');
+  }
 
   /**
    * A Certifier over engines the caller launched and keeps (the Playwright bindings: the test's
    * browser and probe, already on `viewerOrigin`); none for the node checks alone.
    */
   static attach(engines: RunningEngine[], viewerOrigin: string, options: Omit<CertifierOptions, 'engines' | 'viewerOrigin'> = {}): Certifier {
-    return new Certifier(null, viewerOrigin, engines, { ...options, engines: engines.map(({ engine }) => engine.info.engine), viewerOrigin }, false);
+    return new Certifier(null, viewerOrigin, engines, { ...options, engines: engines.map(({ engine }) => engine.info.engine), viewerOrigin }, 'nothing');
   }
 
   static async start(options: CertifierOptions): Promise<Certifier> {
@@ -103,8 +133,7 @@ export class Certifier {
   }
 
   /** Discovers the target's URLs (node-side only: fails fast, before any browser work). */
-  static async discover(input: string, limits: SafeFetchLimits = DEFAULT_LIMITS, samples = DEFAULT_SAMPLES): Promise<Discovered> {
-    const http = new SafeFetch(limits);
+  static async discover(input: string, limits: SafeFetchLimits = DEFAULT_LIMITS, samples = DEFAULT_SAMPLES, http = new SafeFetch(limits)): Promise<Discovered> {
     return { target: await discover(input, http, samples), http };
   }
 
@@ -158,6 +187,7 @@ export class Certifier {
     for (const check of checks) {
       try {
         out[check.id] = await runBrowserCheck(probe, check, target, node, baseline);
+        this.options.checkDone?.(engine.info.project, Object.keys(out).length, checks.length, check.id);
       } catch (error) {
         throw new Error(`${engine.info.project} failed while running ${check.id}: ${(error as Error).message}`);
       }
@@ -183,7 +213,11 @@ export class Certifier {
   }
 
   async close(): Promise<void> {
-    if (this.ownsEngines) await Promise.all(this.engines.map(({ engine }) => engine.close()));
+    if (this.owns === 'probes') {
+      await Promise.all(this.engines.map(({ probe }) => probe.close()));
+      return;
+    }
+    if (this.owns === 'engines') await Promise.all(this.engines.map(({ engine }) => engine.close()));
     await this.viewer?.close();
   }
 }

@@ -5,6 +5,7 @@ import { UsageError, defineCommand, oneOf, wholeNumber } from './command.ts';
 import { DEFAULT_SAMPLES } from '../certify/discover.ts';
 import { DEFAULT_LIMITS } from '../certify/safe-fetch.ts';
 import { parseViewerOrigin } from '../certify/viewer-origin.ts';
+import { SERVE_OPTIONS } from '../service/cli-serve.ts';
 
 /** Seconds, up to 120 (fractions allowed). */
 function seconds(raw: string): number {
@@ -30,7 +31,7 @@ function viewerOrigin(raw: string): string {
 
 export const COMMAND = defineCommand({
   name: 'certify',
-  usage: 'npm run certify -- <url> [options]',
+  usage: 'npm run certify -- <url> [options]   |   npm run certify -- --serve [--port N] [--host addr]',
   summary: `<url> is a IIIF Image service base URI, its info.json, an image request, or a Presentation 2/3
 manifest. The checks run in real Chromium, Firefox and WebKit from a local viewer origin (or
 from yours, --viewer-origin), plus node-side probes (forged origins, redirect hops). Only GET,
@@ -41,6 +42,7 @@ HEAD and OPTIONS are sent; no credentials; every request has a timeout.`,
     'all-fixes': { type: 'boolean', description: 'the fix for every server software, not only the one detected' },
     format: { type: 'string', value: '<fmt>', description: 'text or md (Markdown, for a CI step summary)', default: 'text', parse: oneOf('format', ['text', 'md']) },
     json: { type: 'string', value: '<file>', description: 'also write the structured result (requests, statuses, headers per engine) as JSON; "-" writes it to stdout instead of the text report' },
+    html: { type: 'string', value: '<file>', description: 'also write the report as one self-contained HTML page (no network): root causes with the fix and a copy button, viewer screenshots with --viewers' },
     'trusted-origin': {
       type: 'string',
       value: '<origin>',
@@ -65,8 +67,9 @@ HEAD and OPTIONS are sent; no credentials; every request has a timeout.`,
         'screenshots go next to the --json file (else to ./certify-viewers/). Adds a few seconds per engine',
     },
     quiet: { type: 'boolean', description: 'no progress lines' },
+    ...SERVE_OPTIONS,
   },
-  positionals: { min: 1, max: 1, name: 'the URL to certify' },
+  positionals: { min: 0, max: 1, name: 'the URL to certify' },
   epilog: `Engines: CORS_ENGINES=chromium,firefox,webkit (default all three).
 
 Requests are planned from the info.json as viewers make them: tiles per scale factor in the
