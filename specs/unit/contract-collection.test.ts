@@ -1,7 +1,7 @@
 // The collection result and progress events are valid JSON Schemas, and a hand-made document and
 // event fit them (the real documents are checked where certify writes them).
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { type CollectionResult, CollectionResultSchema } from '../../contract/collection.ts';
