@@ -10,6 +10,8 @@ import { renderHtmlReport } from '../report/html.ts';
 import { renderReport } from './report.ts';
 import { Certifier } from './run.ts';
 import { parseViewerOrigin } from './viewer-origin.ts';
+import { isCollectionInput, runCollectionCli } from './collection/cli-flow.ts';
+import { DEFAULT_WALK } from './collection/walk.ts';
 import { DEFAULT_LIMITS, TargetError } from './safe-fetch.ts';
 
 /** Seconds, up to 120 (fractions allowed). */
@@ -36,9 +38,10 @@ function viewerOrigin(raw: string): string {
 
 const COMMAND = defineCommand({
   name: 'certify',
-  usage: 'npm run certify -- <url> [options]',
+  usage: 'npm run certify -- <url> [options]   |   npm run certify -- --list <file> [options]',
   summary: `<url> is a IIIF Image service base URI, its info.json, an image request, or a Presentation 2/3
-manifest. The checks run in real Chromium, Firefox and WebKit from a local viewer origin (or
+manifest. A Collection, a manifest with several image services, or --list certifies every image
+service behind it, grouped by server configuration (docs/certify-collection.md). The checks run in real Chromium, Firefox and WebKit from a local viewer origin (or
 from yours, --viewer-origin), plus node-side probes (forged origins, redirect hops). Only GET,
 HEAD and OPTIONS are sent; no credentials; every request has a timeout.`,
   options: {
@@ -72,8 +75,16 @@ HEAD and OPTIONS are sent; no credentials; every request has a timeout.`,
         'screenshots go next to the --json file (else to ./certify-viewers/). Adds a few seconds per engine',
     },
     quiet: { type: 'boolean', description: 'no progress lines' },
+    list: { type: 'string', value: '<file>', description: 'certify every URL listed (one a line: collections, manifests, image services; "-" reads stdin) instead of <url>' },
+    concurrency: { type: 'string', value: '<n>', description: 'collection mode: documents and services read at once', default: String(DEFAULT_WALK.concurrency), parse: wholeNumber('concurrency', 1, 64) },
+    rate: { type: 'string', value: '<n>', description: 'collection mode: node-side requests per second per host', default: String(DEFAULT_WALK.rate), parse: wholeNumber('rate', 1, 1000) },
+    'max-services': { type: 'string', value: '<n>', description: 'collection mode: image services certified at most', default: String(DEFAULT_WALK.maxServices), parse: wholeNumber('max-services', 1, 1_000_000) },
+    'max-documents': { type: 'string', value: '<n>', description: 'collection mode: collections, manifests and list entries read at most', default: String(DEFAULT_WALK.maxDocuments), parse: wholeNumber('max-documents', 1, 1_000_000) },
+    'max-depth': { type: 'string', value: '<n>', description: 'collection mode: nested collections followed this deep', default: String(DEFAULT_WALK.maxDepth), parse: wholeNumber('max-depth', 0, 50) },
+    representatives: { type: 'string', value: '<n>', description: 'collection mode: services per configuration certified in every engine (the rest share their Node fingerprint)', default: '2', parse: wholeNumber('representatives', 1, 1000) },
+    state: { type: 'string', value: '<dir>', description: 'collection mode: keep results in <dir> as they come; the same command with the same <dir> resumes an interrupted run' },
   },
-  positionals: { min: 1, max: 1, name: 'the URL to certify' },
+  positionals: { min: 0, max: 1, name: 'the URL to certify' },
   epilog: `Engines: CORS_ENGINES=chromium,firefox,webkit (default all three).
 
 Requests are planned from the info.json as viewers make them: tiles per scale factor in the
@@ -86,12 +97,15 @@ response headers name (nginx, Apache, lighttpd, Caddy, iipsrv, Cantaloupe, Loris
 Varnish, Cloudflare, Fastly).
 
 Exit code: 0 CORS is right (warnings and "not available" allowed), 1 a CORS check failed, 2
-unusable input, an unreachable target, or an engine that could not start.`,
+unusable input, an unreachable target, or an engine that could not start. Collection mode: 0 every
+service passes and every document was read, 1 a CORS failure or anything listed as unusable or
+unreachable, 2 nothing could be certified; 130 interrupted (resume with the same --state).`,
 });
 
 async function main(): Promise<number> {
   const { values, positionals } = parseOrExit(COMMAND);
   const { samples, format, timeout } = values;
+  if ((positionals.length === 1) === !!values.list) exitWithUsage(COMMAND, values.list ? 'give either <url> or --list, not both' : 'give the URL to certify (or --list <file>)');
   const trustedOrigins = values['trusted-origin'] ?? [];
   const realViewerOrigin = values['viewer-origin'];
   const progress = values.quiet ? undefined : (m: string) => process.stderr.write(`${m}\n`);
@@ -102,6 +116,23 @@ async function main(): Promise<number> {
     exitWithUsage(COMMAND, (error as Error).message);
   }
   const limits = { ...DEFAULT_LIMITS, timeoutMs: timeout * 1000 };
+  const walk = { ...DEFAULT_WALK, concurrency: values.concurrency, rate: values.rate, timeoutMs: timeout * 1000, maxServices: values['max-services'], maxDocuments: values['max-documents'], maxDepth: values['max-depth'] };
+  if (values.list || (await isCollectionInput(positionals[0]!, limits.timeoutMs, walk.maxDocumentBytes))) {
+    if (realViewerOrigin) exitWithUsage(COMMAND, '--viewer-origin is for a single target; certify a collection from certify\'s own origin');
+    return runCollectionCli({
+      input: values.list ? { list: values.list } : positionals[0]!,
+      engines,
+      walk,
+      representatives: values.representatives,
+      samples,
+      trustedOrigins,
+      viewers: !!values.viewers,
+      quiet: !!values.quiet,
+      ...(values.state && { state: values.state }),
+      ...(values.json && { json: values.json }),
+      ...(values.html && { html: values.html }),
+    });
+  }
   let discovered;
   try {
     discovered = await Certifier.discover(positionals[0]!, limits, samples);

@@ -70,6 +70,8 @@ export interface CertifierOptions {
   progress?: (message: string) => void;
   /** Also open the image in real viewers (OpenSeadragon WebGL and canvas, Mirador) in every engine; screenshots go to `screenshotDir`. */
   viewers?: { screenshotDir: string };
+  /** A fresh context / WebDriver session per target (no cache or connection shared between services); the browsers stay up. */
+  freshProbePerTarget?: boolean;
 }
 
 interface RunningEngine {
@@ -113,6 +115,10 @@ export class Certifier {
     private readonly options: CertifierOptions,
   ) {}
 
+  get engineInfo(): EngineInfo[] {
+    return this.engines.map(({ engine }) => engine.info);
+  }
+
   static async start(options: CertifierOptions): Promise<Certifier> {
     const viewer = options.viewerOrigin ? null : await startViewerOrigin(options.realViewerOrigin);
     const origin = options.viewerOrigin ?? viewer!.origin;
@@ -130,17 +136,44 @@ export class Certifier {
     return { target: await discover(input, http, samples), http };
   }
 
-  async certify(input: string | Discovered, { trustedOrigins = this.options.trustedOrigins ?? [] } = {}): Promise<CertifyReport> {
+  async certify(input: string | Discovered, { trustedOrigins = this.options.trustedOrigins ?? [], screenshotDir = this.options.viewers?.screenshotDir } = {}): Promise<CertifyReport> {
     const started = Date.now();
     const { target, http } = typeof input === 'string' ? await Certifier.discover(input, this.options.limits, this.options.samples) : input;
+
+    const engines = this.options.freshProbePerTarget ? await this.freshProbes() : this.engines;
+    try {
+      return await this.certifyIn(engines, target, http, trustedOrigins, started, screenshotDir);
+    } finally {
+      if (engines !== this.engines) await Promise.all(engines.map(({ probe }) => probe.close().catch(() => {})));
+    }
+  }
+
+  /** One new probe per engine, on the blank viewer page. */
+  private async freshProbes(): Promise<RunningEngine[]> {
+    const made = await Promise.allSettled(
+      this.engines.map(async ({ engine }) => {
+        const probe = await engine.newProbe();
+        await probe.open(`${this.viewerOrigin}/blank`);
+        return { engine, probe };
+      }),
+    );
+    const ok = made.filter((r): r is PromiseFulfilledResult<RunningEngine> => r.status === 'fulfilled').map((r) => r.value);
+    const failed = made.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
+      await Promise.all(ok.map(({ probe }) => probe.close().catch(() => {})));
+      throw failed.reason;
+    }
+    return ok;
+  }
+
+  private async certifyIn(engines: RunningEngine[], target: Target, http: SafeFetch, trustedOrigins: string[], started: number, screenshotDir: string | undefined): Promise<CertifyReport> {
     const origins: ProbeOrigins = { viewer: this.viewerOrigin, attacker: ATTACKER_ORIGIN, trusted: trustedOrigins };
     const node = new Corroborator(http, this.viewerOrigin);
     const baseline = await baselineFor(target, node);
-
     const browserChecks = CHECKS.filter((c): c is BrowserCheck => c.kind === 'browser');
     const nodeChecks = CHECKS.filter((c): c is NodeCheck => c.kind === 'node');
     const [perEngine, nodeResults] = await Promise.all([
-      Promise.all(this.engines.map((e) => this.runBrowserChecks(e, browserChecks, target, node, baseline))),
+      Promise.all(engines.map((e) => this.runBrowserChecks(e, browserChecks, target, node, baseline))),
       (async () => {
         const out: Record<string, Outcome> = {};
         for (const check of nodeChecks) out[check.id] = await runNodeCheck(check, target, node, origins);
@@ -151,11 +184,11 @@ export class Certifier {
       id: check.id,
       title: check.title,
       kind: check.kind,
-      results: check.kind === 'node' ? { [NODE_COLUMN]: nodeResults[check.id]! } : Object.fromEntries(this.engines.map(({ engine }, i) => [engine.info.project, perEngine[i]![check.id]!])),
+      results: check.kind === 'node' ? { [NODE_COLUMN]: nodeResults[check.id]! } : Object.fromEntries(engines.map(({ engine }, i) => [engine.info.project, perEngine[i]![check.id]!])),
     }));
     const requests = await node.all();
     const server = detectServer(requests);
-    const viewers = this.options.viewers && (await this.runViewers(target.input, this.options.viewers.screenshotDir));
+    const viewers = this.options.viewers && screenshotDir !== undefined && (await this.runViewers(engines, target.input, screenshotDir));
     return {
       ...(viewers && { viewers }),
       input: target.input,
@@ -164,7 +197,7 @@ export class Certifier {
       durationMs: Date.now() - started,
       viewerOrigin: this.viewerOrigin,
       viewerOriginKind: this.options.viewerOrigin ? 'external' : this.options.realViewerOrigin ? 'given' : 'own',
-      engines: this.engines.map(({ engine }) => engine.info),
+      engines: engines.map(({ engine }) => engine.info),
       server,
       checks,
       diagnoses: diagnose(checks, server),
@@ -190,9 +223,9 @@ export class Certifier {
   }
 
   /** Each engine in turn opens the target in the real viewers, then goes back to the blank page. */
-  private async runViewers(url: string, screenshotDir: string): Promise<ViewerCheckResult[]> {
+  private async runViewers(engines: RunningEngine[], url: string, screenshotDir: string): Promise<ViewerCheckResult[]> {
     const perEngine = await Promise.all(
-      this.engines.map(async ({ engine, probe }) => {
+      engines.map(async ({ engine, probe }) => {
         const results = await viewerCheck({ probe, engine: engine.info.project, viewerOrigin: this.viewerOrigin, url, screenshotDir });
         await probe.open(`${this.viewerOrigin}/blank`);
         this.options.progress?.(`  ${engine.info.project.padEnd(8)} viewers: ${results.map((r) => `${r.check} ${r.shows === null ? 'n/a' : r.shows ? 'shows' : 'does not show'}`).join(', ')}`);

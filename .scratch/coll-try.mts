@@ -1,0 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startRealCollection } from '/work/wt/collection/specs/support/real-collection.ts';
+const dir = mkdtempSync(join(tmpdir(), 'coll-'));
+const c = await startRealCollection(dir, 110, 10);
+console.log(c.collection, c.services.length, c.manifests.length);
+console.log(c.services.slice(0,5).map(s=>s.url));
+process.on('SIGTERM', async () => { await c.stop(); process.exit(0); });
+setInterval(()=>{}, 1000);
