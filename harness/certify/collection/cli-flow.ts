@@ -61,7 +61,6 @@ export async function runCollectionCli(o: CollectionCliOptions): Promise<number>
     engines: o.engines,
     samples: o.samples,
     trustedOrigins: o.trustedOrigins,
-    freshProbePerTarget: true,
     progress: (m) => print({ type: 'engine', project: m.trim().split(/[: ]/)[0] ?? '', message: m.trim() }),
     ...(o.viewers && { viewers: { screenshotDir } }),
   });

@@ -67,7 +67,11 @@ export async function certifyCollection(o: CollectionOptions): Promise<Collectio
     state.saveWalk(walk);
   }
   if (!walk.services.length) {
-    const why = walk.unreachable[0] ? `${walk.unreachable[0].url}: ${walk.unreachable[0].reason}` : 'no image service was referenced';
+    const why = [
+      walk.unreachable[0] ? `${walk.unreachable.length} could not be read, e.g. ${walk.unreachable[0].url}: ${walk.unreachable[0].reason}` : 'no image service was referenced',
+      ...walk.truncated,
+      ...walk.skipped.slice(0, 1).map((s) => `${s.url}: ${s.reason}`),
+    ].join('; ');
     throw new UnusableInput(`found no image service to certify in ${label} (${walk.documents} documents read; ${why})`);
   }
   const certifier = await o.certifier;
@@ -99,6 +103,13 @@ export async function certifyCollection(o: CollectionOptions): Promise<Collectio
       }),
     ),
   );
+  // A probe with no answer (a loaded machine, a slow moment) would make a configuration of its own: asked once more, alone.
+  for (const [i, out] of outcomes.entries()) {
+    if (!out.fingerprint || !Object.values(out.fingerprint.responses).some((v) => v.startsWith('no response'))) continue;
+    stop();
+    outcomes[i] = await fingerprint(walk.services[i]!.url, certifier.viewerOrigin, limits, rate);
+    state.saveFingerprint(walk.services[i]!.url, outcomes[i]!);
+  }
   count(0, {}, true);
 
   // Group equal fingerprints, in the services' (sorted) order.
