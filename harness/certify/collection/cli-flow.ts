@@ -69,7 +69,8 @@ export async function runCollectionCli(o: CollectionCliOptions): Promise<number>
   try {
     result = await certifyCollection({ input: o.input, walk: o.walk, representatives: o.representatives, samples: o.samples, ...(o.state && { stateDir: o.state }), ...(o.viewers && { viewers: { screenshotDir } }), progress: print, signal: abort.signal, certifier });
   } catch (error) {
-    const code = failure(error, o);
+    // Playwright closes its browsers on SIGINT too: an engine error after Ctrl-C is the interruption.
+    const code = failure(abort.signal.aborted ? new Interrupted('interrupted') : error, o);
     if (code === null) throw error;
     return code;
   } finally {
