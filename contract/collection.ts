@@ -6,7 +6,8 @@
 // browsers. Cause names stay plain strings, as in certify.ts.
 
 import { type Static, Type } from '@sinclair/typebox';
-import { CertifyResultSchema, EngineInfoSchema } from './certify.ts';
+import { CertifyResultSchema } from './certify.ts';
+import { EngineInfoSchema } from './engine.ts';
 import { Opt, StringEnum } from './helpers.ts';
 
 export const ServiceVerdictSchema = StringEnum(['pass', 'fail', 'unusable'], 'unusable: the service could not be checked (no answer, not an info.json); listed, never counted as a pass');

@@ -4,6 +4,7 @@
 import { FormatRegistry, type Static, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { CellSchema } from './cell.ts';
+import { CertifyResultSchema } from './certify.ts';
 import { CollectionResultSchema } from './collection.ts';
 import { MatrixDocumentSchema, REFERENCED_SCHEMAS } from './matrix.ts';
 import { ProgressEventSchema } from './progress.ts';
@@ -35,5 +36,6 @@ function checker<T extends TSchema>(schema: T, what: string) {
 
 export const cellContract = checker(CellSchema, 'cell');
 export const matrixContract = checker(MatrixDocumentSchema, 'matrix.json');
+export const certifyContract = checker(CertifyResultSchema, 'certify --json result');
 export const collectionContract = checker(CollectionResultSchema, 'certify collection result');
 export const progressContract = checker(ProgressEventSchema, 'progress event');

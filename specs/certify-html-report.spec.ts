@@ -19,10 +19,18 @@ async function sampleReport(dir: string): Promise<CollectionResult> {
   await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 40, b: 40 } } }).png().toFile(shot);
   const result = {
     input: 'http://127.0.0.1:2/iiif/v3/a/info.json',
-    target: {},
+    target: {
+      input: 'http://127.0.0.1:2/iiif/v3/a/info.json',
+      kind: 'info.json',
+      manifest: null,
+      service: { version: 3, id: 'http://127.0.0.1:2/iiif/v3/a', width: 10, height: 10, level: 0, tiles: [], sizes: [], extraFeatures: [], formats: [], qualities: [] },
+      plan: { tiles: [], sampled: [], freshTile: { url: 'http://127.0.0.1:2/iiif/v3/a/full/10,/0/default.jpg', scaleFactor: 1, region: 'full' }, thumbnail: null, full: null, notChecked: [] },
+      urls: { info: 'http://127.0.0.1:2/iiif/v3/a/info.json', base: 'http://127.0.0.1:2/iiif/v3/a', unknownIdentifier: 'http://127.0.0.1:2/iiif/v3/x/info.json', invalidRegion: 'http://127.0.0.1:2/iiif/v3/a/x/10,/0/default.jpg' },
+    },
     startedAt: '2026-12-04T14:00:00.000Z',
     durationMs: 1,
     viewerOrigin: 'http://127.0.0.1:1',
+    viewerOriginKind: 'own',
     engines: [],
     server: { origin: 'nginx', cache: null, seen: [] },
     checks: [],

@@ -10,8 +10,10 @@
 // entries below still happen in that set-up; where an https row behaves as the spec says, it has
 // no entry (e.g. WebKit sends the SameSite=None; Secure cookie over https).
 
-import type { EngineName } from '../harness/engines/types.ts';
-import type { Deviation, Deviations, Observation } from '../harness/scenarios/types.ts';
+import type { Deviations } from '../harness/scenarios/types.ts';
+import type { EngineName } from '../contract/engine.ts';
+import type { Deviation } from '../contract/verdict.ts';
+import type { Observation } from '../contract/page.ts';
 
 type PerEngine = Partial<Record<EngineName, Deviation>>;
 /** The same deviation observed again over https (id `<id>@https`), on 2026-11-30. */

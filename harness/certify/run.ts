@@ -5,56 +5,23 @@
 // A Certifier keeps its engines, so several targets can be certified without relaunching.
 
 import { type HostMapping, launchEngine } from '../engines/launch.ts';
-import { type Engine, type EngineInfo, type EngineName, EngineUnavailableError, type Probe } from '../engines/types.ts';
+import { type Engine, EngineUnavailableError, type Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
-import type { Observation } from '../scenarios/types.ts';
-import { type BrowserCheck, CHECKS, baselineFor, type Check, type NodeCheck, type Outcome, type ProbeOrigins, actionFor, judgeInPage } from './checks.ts';
-import { type Diagnosis, diagnose } from './diagnose.ts';
-import { DEFAULT_SAMPLES, type Target, discover } from './discover.ts';
-import { type Baseline, type Classification, Corroborator, type Evidence } from './evidence.ts';
+import { type BrowserCheck, CHECKS, baselineFor, type NodeCheck, type ProbeOrigins, actionFor, judgeInPage } from './checks.ts';
+import { diagnose } from './diagnose.ts';
+import { DEFAULT_SAMPLES, discover } from './discover.ts';
+import { type Baseline, type Classification, Corroborator } from './evidence.ts';
 import { DEFAULT_LIMITS, SafeFetch, type SafeFetchLimits, TargetError } from './safe-fetch.ts';
-import { type Detected, detectServer } from './servers.ts';
+import { detectServer } from './servers.ts';
 import { type ViewerCheckResult, viewerCheck } from '../viewers/check.ts';
 import { type ViewerOrigin, startViewerOrigin } from './viewer-origin.ts';
+import { type CertifyReport, type CheckResult, type Discovered, NODE_COLUMN, type Outcome } from './types.ts';
+import type { EngineInfo, EngineName } from '../../contract/engine.ts';
+import type { Observation } from '../../contract/page.ts';
+import type { Target, Evidence } from '../../contract/certify.ts';
 
 export { baselineFor };
-export const NODE_COLUMN = 'node';
 export const ATTACKER_ORIGIN = 'https://cors-certify-attacker.example';
-
-export interface CheckResult {
-  id: string;
-  title: string;
-  kind: Check['kind'];
-  /** Per engine project (browser checks) or `node`. */
-  results: Record<string, Outcome>;
-}
-
-export interface CertifyReport {
-  input: string;
-  target: Target;
-  startedAt: string;
-  /** Certifying this target (discovery excluded); the CLI's printed time is its own wall time. */
-  durationMs: number;
-  /** The origin the engines ran from (and the Origin node-side corroboration sends). */
-  viewerOrigin: string;
-  /** `own`: certify's loopback origin; `given`: the user's --viewer-origin, served locally; `external`: a page origin supplied by the caller (self-tests). */
-  viewerOriginKind: 'own' | 'given' | 'external';
-  engines: EngineInfo[];
-  server: Detected;
-  checks: CheckResult[];
-  diagnoses: Diagnosis[];
-  /** Every node-side request with its answer (corroboration and node checks). */
-  requests: Evidence[];
-  /** CORS verdict: "not available" and network failures are reported apart and do not count. */
-  verdict: 'pass' | 'fail';
-  /** With `viewers`: would each real viewer show the image, per engine (judged by pixels). */
-  viewers?: ViewerCheckResult[];
-}
-
-export interface Discovered {
-  target: Target;
-  http: SafeFetch;
-}
 
 export interface CertifierOptions {
   engines: EngineName[];
@@ -70,11 +37,10 @@ export interface CertifierOptions {
   progress?: (message: string) => void;
   /** Also open the image in real viewers (OpenSeadragon WebGL and canvas, Mirador) in every engine; screenshots go to `screenshotDir`. */
   viewers?: { screenshotDir: string };
-  /** A fresh context / WebDriver session per target (no cache or connection shared between services); the browsers stay up. */
-  freshProbePerTarget?: boolean;
 }
 
-interface RunningEngine {
+/** An engine with the page certify drives in it (open on the viewer origin). */
+export interface RunningEngine {
   engine: Engine;
   probe: Probe;
 }
@@ -113,10 +79,20 @@ export class Certifier {
     readonly viewerOrigin: string,
     private readonly engines: RunningEngine[],
     private readonly options: CertifierOptions,
+    /** Whether close() ends the engines (not when a caller lent them: attach()). */
+    private readonly ownsEngines = true,
   ) {}
 
+  /**
+   * A Certifier over engines the caller launched and keeps (the Playwright bindings: the test's
+   * browser and probe, already on `viewerOrigin`); none for the node checks alone.
+   */
   get engineInfo(): EngineInfo[] {
     return this.engines.map(({ engine }) => engine.info);
+  }
+
+  static attach(engines: RunningEngine[], viewerOrigin: string, options: Omit<CertifierOptions, 'engines' | 'viewerOrigin'> = {}): Certifier {
+    return new Certifier(null, viewerOrigin, engines, { ...options, engines: engines.map(({ engine }) => engine.info.engine), viewerOrigin }, false);
   }
 
   static async start(options: CertifierOptions): Promise<Certifier> {
@@ -136,59 +112,34 @@ export class Certifier {
     return { target: await discover(input, http, samples), http };
   }
 
-  async certify(input: string | Discovered, { trustedOrigins = this.options.trustedOrigins ?? [], screenshotDir = this.options.viewers?.screenshotDir } = {}): Promise<CertifyReport> {
+  /** Certifies a target: every check (or those named in `only`), corroborated, diagnosed. */
+  async certify(input: string | Discovered, { trustedOrigins = this.options.trustedOrigins ?? [], only, screenshotDir = this.options.viewers?.screenshotDir }: { trustedOrigins?: string[]; only?: string[]; screenshotDir?: string } = {}): Promise<CertifyReport> {
     const started = Date.now();
     const { target, http } = typeof input === 'string' ? await Certifier.discover(input, this.options.limits, this.options.samples) : input;
-
-    const engines = this.options.freshProbePerTarget ? await this.freshProbes() : this.engines;
-    try {
-      return await this.certifyIn(engines, target, http, trustedOrigins, started, screenshotDir);
-    } finally {
-      if (engines !== this.engines) await Promise.all(engines.map(({ probe }) => probe.close().catch(() => {})));
-    }
-  }
-
-  /** One new probe per engine, on the blank viewer page. */
-  private async freshProbes(): Promise<RunningEngine[]> {
-    const made = await Promise.allSettled(
-      this.engines.map(async ({ engine }) => {
-        const probe = await engine.newProbe();
-        await probe.open(`${this.viewerOrigin}/blank`);
-        return { engine, probe };
-      }),
-    );
-    const ok = made.filter((r): r is PromiseFulfilledResult<RunningEngine> => r.status === 'fulfilled').map((r) => r.value);
-    const failed = made.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) {
-      await Promise.all(ok.map(({ probe }) => probe.close().catch(() => {})));
-      throw failed.reason;
-    }
-    return ok;
-  }
-
-  private async certifyIn(engines: RunningEngine[], target: Target, http: SafeFetch, trustedOrigins: string[], started: number, screenshotDir: string | undefined): Promise<CertifyReport> {
     const origins: ProbeOrigins = { viewer: this.viewerOrigin, attacker: ATTACKER_ORIGIN, trusted: trustedOrigins };
     const node = new Corroborator(http, this.viewerOrigin);
     const baseline = await baselineFor(target, node);
-    const browserChecks = CHECKS.filter((c): c is BrowserCheck => c.kind === 'browser');
-    const nodeChecks = CHECKS.filter((c): c is NodeCheck => c.kind === 'node');
+
+    const selected = only ? CHECKS.filter((c) => only.includes(c.id)) : CHECKS;
+    const browserChecks = selected.filter((c): c is BrowserCheck => c.kind === 'browser');
+    const nodeChecks = selected.filter((c): c is NodeCheck => c.kind === 'node');
     const [perEngine, nodeResults] = await Promise.all([
-      Promise.all(engines.map((e) => this.runBrowserChecks(e, browserChecks, target, node, baseline))),
+      Promise.all(this.engines.map((e) => this.runBrowserChecks(e, browserChecks, target, node, baseline))),
       (async () => {
         const out: Record<string, Outcome> = {};
         for (const check of nodeChecks) out[check.id] = await runNodeCheck(check, target, node, origins);
         return out;
       })(),
     ]);
-    const checks: CheckResult[] = CHECKS.map((check) => ({
+    const checks: CheckResult[] = selected.map((check) => ({
       id: check.id,
       title: check.title,
       kind: check.kind,
-      results: check.kind === 'node' ? { [NODE_COLUMN]: nodeResults[check.id]! } : Object.fromEntries(engines.map(({ engine }, i) => [engine.info.project, perEngine[i]![check.id]!])),
+      results: check.kind === 'node' ? { [NODE_COLUMN]: nodeResults[check.id]! } : Object.fromEntries(this.engines.map(({ engine }, i) => [engine.info.project, perEngine[i]![check.id]!])),
     }));
     const requests = await node.all();
     const server = detectServer(requests);
-    const viewers = this.options.viewers && screenshotDir !== undefined && (await this.runViewers(engines, target.input, screenshotDir));
+    const viewers = this.options.viewers && screenshotDir !== undefined && (await this.runViewers(target.input, screenshotDir));
     return {
       ...(viewers && { viewers }),
       input: target.input,
@@ -197,7 +148,7 @@ export class Certifier {
       durationMs: Date.now() - started,
       viewerOrigin: this.viewerOrigin,
       viewerOriginKind: this.options.viewerOrigin ? 'external' : this.options.realViewerOrigin ? 'given' : 'own',
-      engines: engines.map(({ engine }) => engine.info),
+      engines: this.engines.map(({ engine }) => engine.info),
       server,
       checks,
       diagnoses: diagnose(checks, server),
@@ -223,9 +174,9 @@ export class Certifier {
   }
 
   /** Each engine in turn opens the target in the real viewers, then goes back to the blank page. */
-  private async runViewers(engines: RunningEngine[], url: string, screenshotDir: string): Promise<ViewerCheckResult[]> {
+  private async runViewers(url: string, screenshotDir: string): Promise<ViewerCheckResult[]> {
     const perEngine = await Promise.all(
-      engines.map(async ({ engine, probe }) => {
+      this.engines.map(async ({ engine, probe }) => {
         const results = await viewerCheck({ probe, engine: engine.info.project, viewerOrigin: this.viewerOrigin, url, screenshotDir });
         await probe.open(`${this.viewerOrigin}/blank`);
         this.options.progress?.(`  ${engine.info.project.padEnd(8)} viewers: ${results.map((r) => `${r.check} ${r.shows === null ? 'n/a' : r.shows ? 'shows' : 'does not show'}`).join(', ')}`);
@@ -236,7 +187,7 @@ export class Certifier {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.engines.map(({ engine }) => engine.close()));
+    if (this.ownsEngines) await Promise.all(this.engines.map(({ engine }) => engine.close()));
     await this.viewer?.close();
   }
 }

@@ -3,7 +3,7 @@
 // drawer with each cell's evidence (spec and citation, observed, server log, fix).
 
 import { type CellHistory, interopRows } from './history.ts';
-import type { MatrixDocument } from './model.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
 
 /**
  * `history` (from --history): per cell since when its verdict holds. The page is built in the

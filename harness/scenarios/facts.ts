@@ -2,9 +2,8 @@
 // preflights included (each preflight's Origin, ACRM and ACRH, not only the first's), and requests
 // node's HTTP parser refused before any handler ran (logged by fixtures/request-log.ts).
 
-import { type LoggedRequest, headerOf } from '../../contract/server.ts';
+import { type LoggedRequest, headerOf, type ServerFacts } from '../../contract/server.ts';
 import type { RunContext } from './targets.ts';
-import type { ServerFacts } from './types.ts';
 
 export const cookieName = (token: string) => `c_${token}`;
 export const controlCookieName = (token: string) => `k_${token}`;

@@ -1,14 +1,10 @@
 // Permitted outcomes and counterfactuals: how a spec verdict (one outcome or several, each whole)
 // is read, and the proof that it rejects what a broken engine or server would produce.
 
-import type { Basis, Counterfactual, Deviation, Observation, Outcome, Scenario, ServerFacts, SpecVerdict } from './types.ts';
-
-/** Every permitted outcome of a spec verdict (also of one read back from an older matrix.json). */
-export function permittedOutcomes(spec: SpecVerdict): Outcome[] {
-  return 'outcomes' in spec ? spec.outcomes : [spec];
-}
-
-export const basisOf = (o: Outcome): Basis => o.basis ?? 'normative';
+import type { Counterfactual, Scenario } from './types.ts';
+import { type Deviation, type Outcome, type SpecVerdict, permittedOutcomes } from '../../contract/verdict.ts';
+import type { Observation } from '../../contract/page.ts';
+import type { ServerFacts } from '../../contract/server.ts';
 
 /** Counterfactual merge: objects merge key by key, arrays and scalars replace. */
 function patch(base: unknown, over: unknown): unknown {

@@ -2,12 +2,13 @@
 // deviation. A declared deviation that no longer happens is itself unexpected, so a nightly run
 // notices when an engine changes behaviour in either direction.
 
-import type { TakenOutcome } from '../../contract/verdict.ts';
-import type { EngineName } from '../engines/types.ts';
-import { basisOf, diff, matchingOutcome, permittedOutcomes } from './outcomes.ts';
-import type { Basis, Deviation, Deviations, Observation, Scenario, ServerFacts, Verdict } from './types.ts';
+import { type Deviation, type TakenOutcome, type Verdict, basisOf, permittedOutcomes } from '../../contract/verdict.ts';
+import { diff, matchingOutcome } from './outcomes.ts';
+import type { Deviations, Scenario } from './types.ts';
+import type { EngineName } from '../../contract/engine.ts';
+import type { Observation } from '../../contract/page.ts';
+import type { ServerFacts } from '../../contract/server.ts';
 
-export type { TakenOutcome };
 
 export interface Judgement {
   verdict: Verdict;

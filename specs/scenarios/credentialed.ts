@@ -14,10 +14,10 @@
 // are declared in specs/deviations.ts as policy, with the setting that does it. Each cookie row
 // also runs over https (specs/scenarios/https.ts), where Secure cookies are what sites really use.
 
-import type { OriginName } from '../../fixtures/origins.ts';
-import type { FetchAction, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
+import type { Scenario } from '../../harness/scenarios/types.ts';
 import { ACEH, CANVAS_SECURITY as CANVAS_CLEAN, COOKIE_POLICY, COOKIE_RETRIEVAL, CORS_CHECK, CORS_SETTINGS, CREDENTIALS_MODE as CREDENTIALS, NETWORK_FETCH } from './citations.ts';
 import { ALLOW, ONE } from './vocabulary.ts';
+import type { OriginName, FetchAction, MakeSpec } from '../../contract/page.ts';
 
 const XHR_CREDENTIALS = 'https://xhr.spec.whatwg.org/#the-withcredentials-attribute';
 

@@ -2,7 +2,7 @@
 // specs/scenarios/https.ts lists it (`<id>@https`): what the family specs bind to the engines, and
 // what tools (the catalogue bench, the browserless verdict checks) read as data.
 
-import type { Family, Scenario } from '../../harness/scenarios/types.ts';
+import type { Scenario } from '../../harness/scenarios/types.ts';
 import { scenarios as canvasCache } from './canvas-cache.ts';
 import { scenarios as canvasIiif } from './canvas-iiif.ts';
 import { scenarios as canvasSources } from './canvas-sources.ts';
@@ -17,6 +17,7 @@ import { scenarios as mixedContent } from './mixed-content.ts';
 import { scenarios as secure } from './secure.ts';
 import { scenarios as simpleDocuments } from './simple-documents.ts';
 import { scenarios as simple } from './simple.ts';
+import type { Family } from '../../contract/names.ts';
 
 // `satisfies Partial<…>`: a family whose tables live elsewhere (e.g. a viewer family) merges without a key here.
 export const FAMILY_TABLES = {

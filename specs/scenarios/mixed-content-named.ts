@@ -9,9 +9,10 @@
 // page). The first row is the control: the mapping works (an https fetch reads), so a blocked row
 // means blocked, never "the name did not resolve".
 
-import type { MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
+import type { Scenario } from '../../harness/scenarios/types.ts';
 import { MIXED_BLOCK_FETCH, MIXED_PROHIBITS, MIXED_UPGRADE, MIXED_UPGRADEABLE, TRUSTWORTHY_URL } from './citations.ts';
 import { rowBuilder } from './vocabulary.ts';
+import type { MakeSpec } from '../../contract/page.ts';
 
 const PNG: MakeSpec = { body: 'png', cache: 'no-store' };
 const HTTPS_PAGE_HTTP_NAME = `${MIXED_PROHIBITS} (an https page "Prohibits Mixed Security Contexts"); ${TRUSTWORTHY_URL} (http://tiles.example.test is not potentially trustworthy)`;

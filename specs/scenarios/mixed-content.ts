@@ -13,9 +13,10 @@
 // Every fixture port also speaks https, with the local CA's leaf covering the address, so an
 // upgraded request would arrive (scheme `https` in the log) rather than fail unseen.
 
-import type { Counterfactual, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario } from '../../harness/scenarios/types.ts';
 import { CANVAS_SECURITY, MAIN_FETCH, MIXED_BLOCK_FETCH, MIXED_PROHIBITS, MIXED_UPGRADE, REDIRECT_TAINT, TRUSTWORTHY_URL } from './citations.ts';
 import { rowBuilder } from './vocabulary.ts';
+import type { MakeSpec } from '../../contract/page.ts';
 
 const PNG: MakeSpec = { body: 'png', cache: 'no-store' };
 /** An https page prohibits mixed security contexts; the http URL on an IP host is not potentially trustworthy. */

@@ -16,10 +16,13 @@
 // The first row is the control: after a jump past a short Max-Age every engine must preflight
 // again, which shows the jump reached the process that keeps the cache.
 
-import type { Counterfactual, Observation, Outcome, Scenario, ServerFacts } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario } from '../../harness/scenarios/types.ts';
 import { PREFLIGHT, PREFLIGHT_CACHE } from './citations.ts';
 import { twice, row } from './preflight-rows.ts';
 import { BLOCKED, READ, open } from './vocabulary.ts';
+import type { Observation } from '../../contract/page.ts';
+import type { Outcome } from '../../contract/verdict.ts';
+import type { ServerFacts } from '../../contract/server.ts';
 
 /** Max-Age two days: above every engine's cap, so only the cap (or an eviction) ends the entry. */
 const TWO_DAYS = 172_800;

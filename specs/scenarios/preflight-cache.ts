@@ -1,10 +1,13 @@
 // Preflights: the CORS-preflight cache (Access-Control-Max-Age, what an entry covers, credentials).
 // Part of the preflight family.
 
-import type { Action, Counterfactual, Observation, Outcome, Scenario, ServerFacts } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario } from '../../harness/scenarios/types.ts';
 import { CACHE_MATCH, FETCH, PREFLIGHT, PREFLIGHT_CACHE as CACHE, WPT } from './citations.ts';
 import { creds, fetchOf, twice, row } from './preflight-rows.ts';
 import { BLOCKED, open, READ } from './vocabulary.ts';
+import type { Action, Observation } from '../../contract/page.ts';
+import type { Outcome } from '../../contract/verdict.ts';
+import type { ServerFacts } from '../../contract/server.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Preflight cache (reference 49; WPT cors-preflight-cache.any.js, cors/preflight-cache.htm).

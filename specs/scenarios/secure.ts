@@ -10,9 +10,10 @@
 // the machine's non-loopback address) is in mixed-content.ts.
 // Expectations come from the Mixed Content, Secure Contexts, Fetch and cookie texts cited on each row.
 
-import type { MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
+import type { Scenario } from '../../harness/scenarios/types.ts';
 import { COOKIE_POLICY, MAIN_FETCH, NETWORK_FETCH } from './citations.ts';
 import { ALLOW, rowBuilder } from './vocabulary.ts';
+import type { MakeSpec } from '../../contract/page.ts';
 
 const LOOPBACK_TRUSTWORTHY =
   'https://w3c.github.io/webappsec-secure-contexts/#is-url-trustworthy (http://localhost and 127.0.0.0/8 are potentially trustworthy); https://w3c.github.io/webappsec-mixed-content/level2.html#should-block-fetch and #upgrade-algorithm (a potentially trustworthy URL is neither blocked nor upgraded)';

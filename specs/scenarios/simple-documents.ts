@@ -4,9 +4,10 @@
 // one cached URL read from two origins (Vary: Origin), and requests from an opaque-origin
 // document (a sandboxed iframe sends Origin: null).
 
-import type { Action, Counterfactual, FetchAction, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario } from '../../harness/scenarios/types.ts';
 import { ACEH, CORS_CHECK, FORBIDDEN_RESPONSE_HEADER, HTTP_CACHING, HTTP_FETCH, NETWORK_OR_CACHE_FETCH, ORIGIN_NULL, RANGE_REQUESTS, SAFE_HEADER, SAFE_RESPONSE_HEADER, SANDBOX_ORIGIN } from './citations.ts';
 import { ONE, image, rowBuilder, withDerived } from './vocabulary.ts';
+import type { Action, FetchAction, MakeSpec } from '../../contract/page.ts';
 
 const row = rowBuilder('simple', withDerived);
 

@@ -4,8 +4,9 @@
 // pixels against the known image (harness/viewers/pixels.ts), the drawer in use, an error in the UI.
 // Every content URL carries the token in its path (/t/{token}/…), so tiles land in the scenario's log.
 
-import type { Scenario, Target, ViewerAction, ViewerObservation } from '../../harness/scenarios/types.ts';
+import type { Scenario } from '../../harness/scenarios/types.ts';
 import { CORS_CHECK, HTTP_CACHES, HTTP_FETCH, NOT_ORIGIN_CLEAN, PREFLIGHT, SAFE_HEADER as SAFELISTED, WEBGL_ORIGIN } from './citations.ts';
+import type { Target, ViewerAction, ViewerObservation } from '../../contract/page.ts';
 
 // OpenSeadragon 6.1.1 (node_modules/openseadragon/build/openseadragon/openseadragon.js):
 const OSD = 'https://github.com/openseadragon/openseadragon/blob/v6.1.1/src';

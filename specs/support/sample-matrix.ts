@@ -1,12 +1,13 @@
 // A small but complete matrix document (every verdict, a baseline change, an engine that did not
 // run), for checking the report renderers without running the whole catalogue.
 
-import type { MatrixCell, MatrixDocument } from '../../harness/matrix/model.ts';
 import { summarize } from '../../harness/matrix/model.ts';
-import type { Verdict } from '../../harness/scenarios/types.ts';
+import type { Cell } from '../../contract/cell.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
+import type { Verdict } from '../../contract/verdict.ts';
 
-function cell(scenario: string, engine: string, verdict: Verdict, observed: MatrixCell['observed']): MatrixCell {
-  const family = scenario.split('/')[0] as MatrixCell['family'];
+function cell(scenario: string, engine: string, verdict: Verdict, observed: Cell['observed']): Cell {
+  const family = scenario.split('/')[0] as Cell['family'];
   return {
     scenario,
     family,

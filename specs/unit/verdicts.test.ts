@@ -5,14 +5,16 @@
 // Browserless: scenario tables are data.
 
 import { expect, test } from '../support/browserless.ts';
-import { counterfactualsOf, permittedOutcomes, verdictProblems } from '../../harness/scenarios/outcomes.ts';
-import type { Scenario, ServerFacts } from '../../harness/scenarios/types.ts';
+import { counterfactualsOf, verdictProblems } from '../../harness/scenarios/outcomes.ts';
+import type { Scenario } from '../../harness/scenarios/types.ts';
 import { judge } from '../../harness/scenarios/verdict.ts';
 import { deviations } from '../deviations.ts';
 import { CATALOGUE } from '../scenarios/index.ts';
 import { scenarios as slowScenarios } from '../scenarios/preflight-cache-caps.ts';
 import { scenarios as namedHostScenarios } from '../scenarios/mixed-content-named.ts';
 import { scenarios as viewerScenarios } from '../scenarios/viewer.ts';
+import { permittedOutcomes } from '../../contract/verdict.ts';
+import type { ServerFacts } from '../../contract/server.ts';
 
 // The viewer family runs through its own binding (a real viewer page, not the in-page routine) but
 // is judged the same way, so its rows are held to the same proof; so are the opt-in @slow rows.

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CollectionResult } from '../../../contract/collection.ts';
 import { type ProgressEvent, progressLine } from '../../../contract/progress.ts';
-import type { EngineName } from '../../engines/types.ts';
+import type { EngineName } from '../../../contract/engine.ts';
 import { imageServices, types } from '../../iiif-json.ts';
 import { renderHtmlReport } from '../../report/html.ts';
 import { Certifier } from '../run.ts';

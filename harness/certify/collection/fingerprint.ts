@@ -5,7 +5,8 @@
 
 import type { Fingerprint } from '../../../contract/collection.ts';
 import { discover } from '../discover.ts';
-import { Corroborator, type Evidence } from '../evidence.ts';
+import type { Evidence } from '../../../contract/certify.ts';
+import { Corroborator } from '../evidence.ts';
 import { SafeFetch, type SafeFetchLimits, TargetError } from '../safe-fetch.ts';
 import { detectServer } from '../servers.ts';
 import type { HostRate } from './walk.ts';

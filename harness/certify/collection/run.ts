@@ -9,7 +9,8 @@ import type { CollectionGroup, CollectionResult, CollectionService } from '../..
 import type { ProgressEvent } from '../../../contract/progress.ts';
 import { collectionContract } from '../../../contract/validate.ts';
 import { join } from 'node:path';
-import { type CertifyReport, Certifier } from '../run.ts';
+import { Certifier } from '../run.ts';
+import type { CertifyReport } from '../types.ts';
 import { DEFAULT_LIMITS, TargetError } from '../safe-fetch.ts';
 import { type FingerprintOutcome, fingerprint, fingerprintKey } from './fingerprint.ts';
 import { RunState } from './state.ts';

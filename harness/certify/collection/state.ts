@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CertifyReport } from '../run.ts';
+import type { CertifyReport } from '../types.ts';
 import type { FingerprintOutcome } from './fingerprint.ts';
 import type { WalkResult } from './walk.ts';
 
