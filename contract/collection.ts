@@ -81,6 +81,9 @@ export const CollectionResultSchema = Type.Object(
     unreachable: Type.Array(Type.Object({ url: Type.String(), reason: Type.String() }), {
       description: 'documents (collections, manifests, list entries) that could not be read',
     }),
+    skipped: Type.Array(Type.Object({ url: Type.String(), reason: Type.String() }), {
+      description: 'documents not followed on purpose: read already (a collection that includes itself), beyond a cap',
+    }),
     verdict: ServiceVerdictSchema,
   },
   { $id: 'https://cors-conformance-harness.invalid/collection.schema.json', title: 'certify --json result for a collection' },

@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   certify: () => import('./certify.ts'),
   'fixture-throughput': () => import('./fixture-throughput.ts'),
   fuzz: () => import('./fuzz.ts'),
+  collection: () => import('./collection.ts'),
 };
 
 const COMMAND = defineCommand({

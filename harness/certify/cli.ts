@@ -12,6 +12,8 @@ import { Certifier } from './run.ts';
 import { DEFAULT_LIMITS, TargetError } from './safe-fetch.ts';
 import { COMMAND } from '../cli/certify.ts';
 import { serveCommand } from '../service/cli-serve.ts';
+import { isCollectionInput, runCollectionCli } from './collection/cli-flow.ts';
+import { DEFAULT_WALK } from './collection/walk.ts';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseOrExit(COMMAND);
@@ -19,8 +21,8 @@ async function main(): Promise<number> {
     if (positionals.length) exitWithUsage(COMMAND, '--serve takes no URL: people give theirs on the page');
     return serveCommand(values, (cause) => exitWithUsage(COMMAND, cause));
   }
-  if (!positionals.length) exitWithUsage(COMMAND, 'give the URL to certify (or --serve for the web page)');
   const { samples, format, timeout } = values;
+  if ((positionals.length === 1) === !!values.list) exitWithUsage(COMMAND, values.list ? 'give either <url> or --list, not both' : 'give the URL to certify (or --list <file>, or --serve for the web page)');
   const trustedOrigins = values['trusted-origin'] ?? [];
   const realViewerOrigin = values['viewer-origin'];
   const progress = values.quiet ? undefined : (m: string) => process.stderr.write(`${m}\n`);
@@ -31,6 +33,23 @@ async function main(): Promise<number> {
     exitWithUsage(COMMAND, (error as Error).message);
   }
   const limits = { ...DEFAULT_LIMITS, timeoutMs: timeout * 1000 };
+  const walk = { ...DEFAULT_WALK, concurrency: values.concurrency, rate: values.rate, timeoutMs: timeout * 1000, maxServices: values['max-services'], maxDocuments: values['max-documents'], maxDepth: values['max-depth'] };
+  if (values.list || (await isCollectionInput(positionals[0]!, limits.timeoutMs, walk.maxDocumentBytes))) {
+    if (realViewerOrigin) exitWithUsage(COMMAND, '--viewer-origin is for a single target; certify a collection from certify\'s own origin');
+    return runCollectionCli({
+      input: values.list ? { list: values.list } : positionals[0]!,
+      engines,
+      walk,
+      representatives: values.representatives,
+      samples,
+      trustedOrigins,
+      viewers: !!values.viewers,
+      quiet: !!values.quiet,
+      ...(values.state && { state: values.state }),
+      ...(values.json && { json: values.json }),
+      ...(values.html && { html: values.html }),
+    });
+  }
   let discovered;
   try {
     discovered = await Certifier.discover(positionals[0]!, limits, samples);

@@ -16,7 +16,7 @@ import { detectServer } from './servers.ts';
 import { type ViewerCheckResult, viewerCheck } from '../viewers/check.ts';
 import { type ViewerOrigin, startViewerOrigin } from './viewer-origin.ts';
 import { type CertifyReport, type CheckResult, type Discovered, NODE_COLUMN, type Outcome } from './types.ts';
-import type { EngineName } from '../../contract/engine.ts';
+import type { EngineInfo, EngineName } from '../../contract/engine.ts';
 import type { Observation } from '../../contract/page.ts';
 import type { Target, Evidence } from '../../contract/certify.ts';
 
@@ -117,6 +117,10 @@ export class Certifier {
    * A Certifier over engines the caller launched and keeps (the Playwright bindings: the test's
    * browser and probe, already on `viewerOrigin`); none for the node checks alone.
    */
+  get engineInfo(): EngineInfo[] {
+    return this.engines.map(({ engine }) => engine.info);
+  }
+
   static attach(engines: RunningEngine[], viewerOrigin: string, options: Omit<CertifierOptions, 'engines' | 'viewerOrigin'> = {}): Certifier {
     return new Certifier(null, viewerOrigin, engines, { ...options, engines: engines.map(({ engine }) => engine.info.engine), viewerOrigin }, 'nothing');
   }
@@ -138,7 +142,7 @@ export class Certifier {
   }
 
   /** Certifies a target: every check (or those named in `only`), corroborated, diagnosed. */
-  async certify(input: string | Discovered, { trustedOrigins = this.options.trustedOrigins ?? [], only }: { trustedOrigins?: string[]; only?: string[] } = {}): Promise<CertifyReport> {
+  async certify(input: string | Discovered, { trustedOrigins = this.options.trustedOrigins ?? [], only, screenshotDir = this.options.viewers?.screenshotDir }: { trustedOrigins?: string[]; only?: string[]; screenshotDir?: string } = {}): Promise<CertifyReport> {
     const started = Date.now();
     const { target, http } = typeof input === 'string' ? await Certifier.discover(input, this.options.limits, this.options.samples) : input;
     const origins: ProbeOrigins = { viewer: this.viewerOrigin, attacker: ATTACKER_ORIGIN, trusted: trustedOrigins };
@@ -164,7 +168,7 @@ export class Certifier {
     }));
     const requests = await node.all();
     const server = detectServer(requests);
-    const viewers = this.options.viewers && (await this.runViewers(target.input, this.options.viewers.screenshotDir));
+    const viewers = this.options.viewers && screenshotDir !== undefined && (await this.runViewers(target.input, screenshotDir));
     return {
       ...(viewers && { viewers }),
       input: target.input,

@@ -6,6 +6,7 @@ import { DEFAULT_SAMPLES } from '../certify/discover.ts';
 import { DEFAULT_LIMITS } from '../certify/safe-fetch.ts';
 import { parseViewerOrigin } from '../certify/viewer-origin.ts';
 import { SERVE_OPTIONS } from '../service/cli-serve.ts';
+import { DEFAULT_WALK } from '../certify/collection/walk.ts';
 
 /** Seconds, up to 120 (fractions allowed). */
 function seconds(raw: string): number {
@@ -31,9 +32,10 @@ function viewerOrigin(raw: string): string {
 
 export const COMMAND = defineCommand({
   name: 'certify',
-  usage: 'npm run certify -- <url> [options]   |   npm run certify -- --serve [--port N] [--host addr]',
+  usage: 'npm run certify -- <url> [options]   |   npm run certify -- --list <file> [options]   |   npm run certify -- --serve [--port N] [--host addr]',
   summary: `<url> is a IIIF Image service base URI, its info.json, an image request, or a Presentation 2/3
-manifest. The checks run in real Chromium, Firefox and WebKit from a local viewer origin (or
+manifest. A Collection, a manifest with several image services, or --list certifies every image
+service behind it, grouped by server configuration (docs/certify-collection.md). The checks run in real Chromium, Firefox and WebKit from a local viewer origin (or
 from yours, --viewer-origin), plus node-side probes (forged origins, redirect hops). Only GET,
 HEAD and OPTIONS are sent; no credentials; every request has a timeout.`,
   options: {
@@ -67,6 +69,14 @@ HEAD and OPTIONS are sent; no credentials; every request has a timeout.`,
         'screenshots go next to the --json file (else to ./certify-viewers/). Adds a few seconds per engine',
     },
     quiet: { type: 'boolean', description: 'no progress lines' },
+    list: { type: 'string', value: '<file>', description: 'certify every URL listed (one a line: collections, manifests, image services; "-" reads stdin) instead of <url>' },
+    concurrency: { type: 'string', value: '<n>', description: 'collection mode: documents and services read at once', default: String(DEFAULT_WALK.concurrency), parse: wholeNumber('concurrency', 1, 64) },
+    rate: { type: 'string', value: '<n>', description: 'collection mode: node-side requests per second per host', default: String(DEFAULT_WALK.rate), parse: wholeNumber('rate', 1, 1000) },
+    'max-services': { type: 'string', value: '<n>', description: 'collection mode: image services certified at most', default: String(DEFAULT_WALK.maxServices), parse: wholeNumber('max-services', 1, 1_000_000) },
+    'max-documents': { type: 'string', value: '<n>', description: 'collection mode: collections, manifests and list entries read at most', default: String(DEFAULT_WALK.maxDocuments), parse: wholeNumber('max-documents', 1, 1_000_000) },
+    'max-depth': { type: 'string', value: '<n>', description: 'collection mode: nested collections followed this deep', default: String(DEFAULT_WALK.maxDepth), parse: wholeNumber('max-depth', 0, 50) },
+    representatives: { type: 'string', value: '<n>', description: 'collection mode: services per configuration certified in every engine (the rest share their Node fingerprint)', default: '2', parse: wholeNumber('representatives', 1, 1000) },
+    state: { type: 'string', value: '<dir>', description: 'collection mode: keep results in <dir> as they come; the same command with the same <dir> resumes an interrupted run' },
     ...SERVE_OPTIONS,
   },
   positionals: { min: 0, max: 1, name: 'the URL to certify' },
@@ -82,5 +92,7 @@ response headers name (nginx, Apache, lighttpd, Caddy, iipsrv, Cantaloupe, Loris
 Varnish, Cloudflare, Fastly).
 
 Exit code: 0 CORS is right (warnings and "not available" allowed), 1 a CORS check failed, 2
-unusable input, an unreachable target, or an engine that could not start.`,
+unusable input, an unreachable target, or an engine that could not start. Collection mode: 0 every
+service passes and every document was read, 1 a CORS failure or anything listed as unusable or
+unreachable, 2 nothing could be certified; 130 interrupted (resume with the same --state).`,
 });

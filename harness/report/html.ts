@@ -55,6 +55,7 @@ export function asCollection(r: CertifyResult): CollectionResult {
     groups: [group],
     services: [svc],
     unreachable: [],
+    skipped: [],
     verdict: r.verdict,
   };
 }

@@ -32,6 +32,7 @@ const doc: CollectionResult = {
   ],
   services: [{ url: 'http://127.0.0.1:2/iiif/a', host: 'http://127.0.0.1:2', from: 'http://127.0.0.1:1/m1.json', verdict: 'pass', group: 'g1', checkedIn: 'browsers', diagnoses: [] }],
   unreachable: [],
+  skipped: [],
   verdict: 'pass',
 };
 
