@@ -9,8 +9,23 @@ import { ObservationSchema, ResolvedActionSchema } from './page.ts';
 import { LoggedRequestSchema, ServerFactsSchema } from './server.ts';
 import { DeviationSchema, OutcomeSchema, TakenOutcomeSchema, VerdictSchema } from './verdict.ts';
 
+
+/** The web-platform-tests files that test the same behaviour, or none with what was searched. */
+export const WptCounterpartSchema = Type.Object(
+  {
+    wpt: Type.Array(Type.String({ pattern: '^[a-z0-9][A-Za-z0-9_./-]*$' }), { description: 'WPT paths (web-platform-tests/wpt), each shown with its wpt.fyi results; empty: WPT has none' }),
+    wptNote: Opt(Type.String({ minLength: 1, description: 'when wpt is empty: what was searched; else anything WPT says otherwise' })),
+  },
+  { additionalProperties: false },
+);
+export type WptCounterpart = Static<typeof WptCounterpartSchema>;
+
 export const SpecOutcomesSchema = Type.Object(
-  { outcomes: Type.Array(OutcomeSchema, { minItems: 1, description: 'the outcomes the standards permit, each with its basis and citation' }) },
+  {
+    outcomes: Type.Array(OutcomeSchema, { minItems: 1, description: 'the outcomes the standards permit, each with its basis and citation' }),
+    ...WptCounterpartSchema.properties,
+    wpt: Opt(WptCounterpartSchema.properties.wpt),
+  },
   { additionalProperties: false },
 );
 

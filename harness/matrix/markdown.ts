@@ -4,6 +4,8 @@ import { permittedOutcomes, VERDICTS } from '../../contract/verdict.ts';
 import type { Cell } from '../../contract/cell.ts';
 import type { MatrixDocument } from '../../contract/matrix.ts';
 
+import { wptCoverageLine } from './model.ts';
+
 export const VERDICT_MARK = { conforms: '✅', 'known-deviation': '🟡', unexpected: '❌', error: '⚠️' } as const;
 
 /** A few words for what JS saw: result and status, or the canvas outcomes. */
@@ -46,7 +48,7 @@ export function renderMarkdown(doc: MatrixDocument): string {
     const browser = e.version ? `${e.browser} ${e.version} (${e.source}, ${e.protocol})` : `did not run: ${escape(e.error ?? 'unknown')}`;
     out.push(`| ${e.project} | ${browser} | ${VERDICTS.map((v) => counts?.[v] ?? 0).join(' | ')} | ${counts?.alternative ?? 0} | ${counts?.policy ?? 0} |`);
   }
-  out.push('');
+  out.push('', wptCoverageLine(doc.cells), '');
 
   const baseline = doc.run.baseline;
   if (baseline) {

@@ -29,3 +29,18 @@ export function sortCells(cells: Cell[], familyOrder: readonly string[], engineO
       rank(engineOrder, a.engine) - rank(engineOrder, b.engine),
   );
 }
+
+/** How many scenarios (rows, not cells) name WPT counterparts, say WPT has none, or carry no mapping (an older matrix). */
+export function wptCoverage(cells: Pick<Cell, 'scenario' | 'spec'>[]): { scenarios: number; withWpt: number; none: number; unmapped: number } {
+  const rows = new Map(cells.map((c) => [c.scenario, c.spec]));
+  const specs = [...rows.values()];
+  const withWpt = specs.filter((s) => s.wpt?.length).length;
+  const none = specs.filter((s) => s.wpt && !s.wpt.length).length;
+  return { scenarios: specs.length, withWpt, none, unmapped: specs.length - withWpt - none };
+}
+
+/** The coverage in one sentence, for the markdown and HTML summaries. */
+export function wptCoverageLine(cells: Pick<Cell, 'scenario' | 'spec'>[]): string {
+  const c = wptCoverage(cells);
+  return `WPT: ${c.withWpt} of ${c.scenarios} scenarios have a web-platform-tests counterpart; ${c.none} test what WPT does not (none found, with what was searched)${c.unmapped ? `; ${c.unmapped} carry no mapping` : ''}.`;
+}

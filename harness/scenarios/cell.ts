@@ -19,7 +19,7 @@ export function scenarioCard(scenario: Scenario, deviations: Deviations): Scenar
     id: scenario.id,
     family: scenario.family,
     title: scenario.title,
-    spec: { outcomes: permittedOutcomes(scenario.spec) },
+    spec: { outcomes: permittedOutcomes(scenario.spec), ...scenario.wpt },
     ...(scenario.fix && { fix: scenario.fix }),
     ...(declared && Object.keys(declared).length && { deviations: declared as Record<string, NonNullable<Deviations[string][EngineName]>> }),
   };

@@ -34,5 +34,6 @@ export function serverFacts(log: LoggedRequest[], { origins, token }: RunContext
     statuses: others.map((r) => r.status ?? 0),
     authorization: others.map((r) => headerOf(r, 'authorization') !== null),
     rejected: log.filter((r) => r.rejected).length,
+    corsRefetch: others.some((r, i) => r.origin !== null && others.slice(0, i).some((q) => q.origin === null && q.path === r.path)),
   };
 }

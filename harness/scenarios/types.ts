@@ -8,6 +8,7 @@ import type { ServerFacts } from '../../contract/server.ts';
 import type { Deviation, SpecVerdict } from '../../contract/verdict.ts';
 import type { EngineName } from '../../contract/engine.ts';
 import type { Isolation } from '../engines/types.ts';
+import type { WptCounterpart } from '../../contract/cell.ts';
 
 // The shapes that cross into the page, into matrix.json or the server's log are declared once in
 // contract/ (types and JSON Schema from one declaration) and imported from there; the rest here is
@@ -55,6 +56,8 @@ export interface Scenario {
   isolation?: Isolation;
   /** A fix for the server-side mistake, when the scenario reproduces one. */
   fix?: string;
+  /** The WPT files testing the same behaviour, or none with what was searched (specs/scenarios/wpt.ts attaches them). */
+  wpt?: WptCounterpart;
 }
 
 export type Deviations = Record<string, Partial<Record<EngineName, Deviation>>>;

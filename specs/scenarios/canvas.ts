@@ -298,7 +298,7 @@ export const scenarios: Scenario[] = [
           basis: 'normative',
           observed: { result: 'loaded', canvas: { reset: 'tainted', '2d': 'tainted' } },
           server: NO_CORS_ONE,
-          cite: `${HTML}/canvas.html#concept-canvas-set-bitmap-dimensions (no step resets origin-clean); https://github.com/whatwg/html/issues/2660 (open)`,
+          cite: `${HTML}/canvas.html#concept-canvas-set-bitmap-dimensions (no step resets origin-clean); https://github.com/whatwg/html/issues/2660 (closed, without a normative change: https://github.com/WebKit/WebKit/pull/65571, 2026-05, "The HTML standard only covers this in a non-normative section currently, but that will be fixed eventually")`,
         },
       ],
     },

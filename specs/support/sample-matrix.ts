@@ -19,6 +19,7 @@ function cell(scenario: string, engine: string, verdict: Verdict, observed: Cell
         { observed: { result: 'blocked' }, server: { requests: 1 }, basis: 'normative', cite: 'https://fetch.spec.whatwg.org/#cors-check' },
         { label: 'refetched', observed: { result: 'blocked' }, server: { requests: 2 }, basis: 'wpt', cite: 'wpt cors/304.htm' },
       ],
+      ...(family === 'simple' ? { wpt: ['fetch/api/cors/cors-basic.any.js'] } : { wpt: [], wptNote: 'none found; searched fetch/api/cors/' }),
     },
     ...(verdict === 'conforms' && { outcome: { index: 0, basis: 'normative' as const, cite: 'https://fetch.spec.whatwg.org/#cors-check' } }),
     ...(verdict === 'known-deviation' && { deviation: { observed: { result: 'readable' }, cite: 'https://bugs.example/1' } }),
