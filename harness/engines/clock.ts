@@ -20,7 +20,7 @@ import { arch, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINES, perEngine } from './registry.ts';
-import { EngineUnavailableError } from './types.ts';
+import { EngineUnavailableError, type FakeClock } from './types.ts';
 import type { EngineName } from '../../contract/engine.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -41,19 +41,6 @@ export const SLOW_ENV = 'CORS_SLOW';
 
 /** How each engine's clock is moved, in words (recorded with the @slow cells' evidence). */
 export const CLOCK_METHOD: Record<EngineName, string> = perEngine((m) => m.clock.method);
-
-export interface FakeClock {
-  /** Environment for the browser (or driver) process; its children inherit it. */
-  readonly env: Record<string, string>;
-  readonly method: string;
-  /** Seconds the browser's clock is ahead of the real one. */
-  readonly offset: number;
-  /** Moves the browser's clock `seconds` further ahead; resolves once every process must see it. */
-  advance(seconds: number): Promise<void>;
-  /** Back to the real time, with the same wait. */
-  reset(): Promise<void>;
-  close(): void;
-}
 
 export function fakeClock(engine: EngineName): FakeClock {
   const shim = ENGINES[engine].clock.preload === 'clock-shim';

@@ -2,7 +2,6 @@
 
 import type { BrowserType } from 'playwright-core';
 import type { EngineInfo, EngineName } from '../../contract/engine.ts';
-import type { FakeClock } from './clock.ts';
 
 /** A function that runs inside the page. It must be self-contained: it is sent as source text. */
 export type InPageFunction<A, R> = (args: A) => R | Promise<R>;
@@ -19,6 +18,20 @@ export interface Probe {
   /** Forget all cookies (every host), so the next scenario starts without any. Leaves the page. */
   reset(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A browser clock the harness moves (harness/engines/clock.ts fakeClock): @slow scenarios only. */
+export interface FakeClock {
+  /** Environment for the browser (or driver) process; its children inherit it. */
+  readonly env: Record<string, string>;
+  readonly method: string;
+  /** Seconds the browser's clock is ahead of the real one. */
+  readonly offset: number;
+  /** Moves the browser's clock `seconds` further ahead; resolves once every process must see it. */
+  advance(seconds: number): Promise<void>;
+  /** Back to the real time, with the same wait. */
+  reset(): Promise<void>;
+  close(): void;
 }
 
 export interface Engine {
