@@ -11,6 +11,7 @@
 // no entry (e.g. WebKit sends the SameSite=None; Secure cookie over https).
 
 import type { EngineName } from '../harness/engines/types.ts';
+import { AUTH_DEVIATIONS } from './deviations-auth.ts';
 import type { Deviation, Deviations, Observation } from '../harness/scenarios/types.ts';
 
 type PerEngine = Partial<Record<EngineName, Deviation>>;
@@ -258,3 +259,6 @@ Object.assign(deviations, {
   'canvas/same-origin-anonymous-clean@https': alsoOverHttps(deviations['canvas/same-origin-anonymous-clean']!, ['chromium', 'webkit']),
   'canvas/same-to-cross-redirect-anonymous-clean@https': alsoOverHttps(deviations['canvas/same-to-cross-redirect-anonymous-clean']!, ['chromium', 'webkit']),
 } satisfies Deviations);
+
+// The auth family's entries (IIIF Auth 2.0 flows), in their own file.
+Object.assign(deviations, AUTH_DEVIATIONS);

@@ -8,7 +8,7 @@ import type { ServerFacts } from '../../contract/server.ts';
 import type { Deviation, Outcome } from '../../contract/verdict.ts';
 import type { EngineName, Isolation } from '../engines/types.ts';
 
-export const FAMILIES = ['simple', 'credentialed', 'preflight', 'redirect', 'canvas', 'secure', 'viewer'] as const;
+export const FAMILIES = ['simple', 'credentialed', 'preflight', 'redirect', 'canvas', 'secure', 'viewer', 'auth'] as const;
 export type Family = (typeof FAMILIES)[number];
 
 // The shapes that cross into the page, into matrix.json or the server's log are declared once in
