@@ -4,6 +4,7 @@
 import { FormatRegistry, type Static, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { CellSchema } from './cell.ts';
+import { CertifyResultSchema } from './certify.ts';
 import { MatrixDocumentSchema, REFERENCED_SCHEMAS } from './matrix.ts';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -33,3 +34,4 @@ function checker<T extends TSchema>(schema: T, what: string) {
 
 export const cellContract = checker(CellSchema, 'cell');
 export const matrixContract = checker(MatrixDocumentSchema, 'matrix.json');
+export const certifyContract = checker(CertifyResultSchema, 'certify --json result');

@@ -8,7 +8,8 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { defineCommand, parseOrExit } from './cli/command.ts';
 import { INSTALL_HINT, resolveEngine } from './engines/resolve.ts';
 import { selectedEngines } from './engines/select.ts';
-import { type EngineName, EngineUnavailableError } from './engines/types.ts';
+import { EngineUnavailableError } from './engines/types.ts';
+import type { EngineName } from '../contract/engine.ts';
 
 /** Programs the test suite needs besides the browsers (Debian packages only). */
 const REAL_SERVER = "certify's real-server tests";

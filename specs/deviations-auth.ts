@@ -3,7 +3,8 @@
 // outcome with its citation, declared after observing; the expectations were not edited. Third-party
 // cookie blocking is not here: rfc6265bis §7.1 permits it, so the rows list it as a `policy` outcome.
 
-import type { Deviations, Observation } from '../harness/scenarios/types.ts';
+import type { Deviations } from '../harness/scenarios/types.ts';
+import type { Observation } from '../contract/page.ts';
 
 const WEBKIT_NO_CHIPS =
   'WebKitGTK ignores the Partitioned attribute (CHIPS, https://datatracker.ietf.org/doc/draft-cutler-httpbis-partitioned-cookies/): the cookie set top-level on 127.0.0.1 is kept unpartitioned and sent to 127.0.0.1 framed under localhost, as any cookie set first-party (WebKitGTK\'s policy refuses only cookies set by third parties). Observed on WebKitGTK MiniBrowser 2.50.6, 2026-12-04; no upstream report found';

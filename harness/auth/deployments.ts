@@ -4,7 +4,8 @@
 // `npm run auth:table -- [matrix.json]` rewrites the table in docs/auth.md between its markers.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { MatrixCell, MatrixDocument } from '../matrix/model.ts';
+import type { Cell as MatrixCell } from '../../contract/cell.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
 
 export interface DeploymentRow {
   deployment: string;

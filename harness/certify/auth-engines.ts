@@ -3,7 +3,7 @@
 // with nothing broken, a viewer on another site than the auth services meets each engine's
 // third-party cookie policy, as the auth family observed it (specs/deviations-auth.ts, docs/auth.md).
 
-import { ENGINE_NAMES, type EngineName } from '../engines/types.ts';
+import { ENGINE_NAMES, type EngineName } from '../../contract/engine.ts';
 import { parse } from 'tldts';
 import type { AuthCheckStep } from './auth.ts';
 
@@ -41,7 +41,7 @@ export function engineAnswers(broken: AuthCheckStep[], viewerOrigin: string, acc
   return Object.fromEntries(
     ENGINE_NAMES.map((engine): [EngineName, AuthEngineAnswer] => {
       if (first) return [engine, { fails: first, why: WHY[first] }];
-      if (crossSite) return [engine, CROSS_SITE[engine]];
+      if (crossSite) return [engine, CROSS_SITE[engine]!];
       return [engine, { fails: null, why: 'the image shows: viewer and auth services on one site (auth/flow-same-site)' }];
     }),
   ) as Record<EngineName, AuthEngineAnswer>;

@@ -10,7 +10,7 @@
 //   tiles        credentialed CORS on tiles: the request origin echoed, ACAC true, Vary: Origin
 // Then, per engine, which step stops a viewer on another site, from the auth family's observations.
 
-import type { EngineName } from '../engines/types.ts';
+import type { EngineName } from '../../contract/engine.ts';
 import { type AuthEngineAnswer, engineAnswers } from './auth-engines.ts';
 
 export type AuthCheckStatus = 'pass' | 'fail' | 'warn' | 'not-checked';

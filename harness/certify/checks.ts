@@ -3,22 +3,10 @@
 // corroborated from Node (evidence.ts). Node checks send what a page cannot (forged origins,
 // bare requests, single redirect hops) and run once.
 
-import type { ResolvedAction } from '../scenarios/targets.ts';
-import type { Observation } from '../scenarios/types.ts';
-import type { Target } from './discover.ts';
-import { type Baseline, type Cause, type Corroborator, type Evidence, type Resource, acaoOf, acaoOk, judgePreflight, refusedByAllowList, varies } from './evidence.ts';
-
-export type Status = 'pass' | 'warn' | 'fail' | 'unavailable' | 'network' | 'n/a';
-export interface Outcome {
-  status: Status;
-  observed: string;
-  /** Root causes this outcome points to (CORS failures and warnings only). */
-  causes?: Cause[];
-  /** Per-sample checks: how many of how many requests failed. */
-  failed?: number;
-  of?: number;
-  evidence?: Evidence[];
-}
+import { type Baseline, type Cause, type Corroborator, type Resource, acaoOf, acaoOk, judgePreflight, refusedByAllowList, varies } from './evidence.ts';
+import type { Observation, ResolvedAction } from '../../contract/page.ts';
+import type { Evidence, Target } from '../../contract/certify.ts';
+import type { Outcome } from './types.ts';
 
 /** One request a viewer makes, as the page makes it. */
 export interface ViewerRequest {

@@ -6,7 +6,8 @@ import { UsageError, defineCommand, exitWithUsage, oneOf, parseOrExit, wholeNumb
 import { selectedEngines } from '../engines/select.ts';
 import { EngineUnavailableError } from '../engines/types.ts';
 import { DEFAULT_SAMPLES } from './discover.ts';
-import { renderReport } from './report.ts';
+import { certifyJson, renderReport } from './report.ts';
+import { ContractError } from '../../contract/validate.ts';
 import { Certifier } from './run.ts';
 import { parseViewerOrigin } from './viewer-origin.ts';
 import { DEFAULT_LIMITS, TargetError } from './safe-fetch.ts';
@@ -129,11 +130,17 @@ async function main(): Promise<number> {
   try {
     const report = await certifier.certify(discovered);
     const wallMs = performance.now();
-    if (values.json === '-') process.stdout.write(JSON.stringify({ ...report, wallMs }, null, 2) + '\n');
+    // Checked against contract/certify.ts before anything is written: a script never reads a document the contract does not describe.
+    const json = values.json ? certifyJson({ ...report, wallMs }) : '';
+    if (values.json === '-') process.stdout.write(json + '\n');
     else process.stdout.write(renderReport(report, { verbose: values.verbose, allFixes: values['all-fixes'], format, wallMs }));
-    if (values.json && values.json !== '-') writeFileSync(values.json, JSON.stringify({ ...report, wallMs }, null, 2));
+    if (values.json && values.json !== '-') writeFileSync(values.json, json);
     return report.verdict === 'pass' ? 0 : 1;
   } catch (error) {
+    if (error instanceof ContractError) {
+      process.stderr.write(`certify: internal error, nothing written: ${error.message}. This is a bug in certify; please report it with the command you ran.\n`);
+      return 2;
+    }
     if (error instanceof TargetError) {
       process.stderr.write(`certify: cannot certify ${positionals[0]}: ${error.message}\n`);
       return 2;

@@ -2,21 +2,11 @@
 // evidence points to; checks sharing a cause become one diagnosis with one fix, chosen for the
 // server the response headers name (the cache in front for cache-key causes).
 
-import type { CheckResult } from './run.ts';
+import type { CheckResult, Diagnosis } from './types.ts';
 import type { Cause } from './evidence.ts';
 import { FIXES } from './fixes.ts';
-import type { Detected, ServerName } from './servers.ts';
+import type { Detected } from './servers.ts';
 
-export interface Diagnosis {
-  cause: Cause;
-  severity: 'fail' | 'warn';
-  title: string;
-  /** What was observed, from the first outcome with this cause. */
-  observed: string;
-  /** check id → the columns (engines, or `node`) it failed in. */
-  explains: Record<string, string[]>;
-  fix: { server: ServerName | 'generic'; text: string };
-}
 
 export function fixFor(cause: Cause, detected: Detected): Diagnosis['fix'] {
   const fix = FIXES[cause];

@@ -4,20 +4,11 @@
 // a CORS failure, "not available" (an error status that carries correct CORS headers) or a
 // network failure, and names the cause.
 
+import type { Evidence } from '../../contract/certify.ts';
 import { type SafeFetch, TargetError } from './safe-fetch.ts';
 
 /** The headers a finding quotes. */
 const QUOTED = ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-allow-headers', 'access-control-allow-methods', 'vary', 'server', 'via', 'location', 'content-type', 'x-cache', 'x-varnish', 'cf-ray', 'x-amz-cf-id', 'x-amz-request-id', 'x-served-by', 'x-powered-by'];
-
-export interface Evidence {
-  method: 'GET' | 'OPTIONS';
-  url: string;
-  request: Record<string, string>;
-  status?: number;
-  headers: Record<string, string>;
-  /** No response: refused, reset, timeout. */
-  error?: string;
-}
 
 export type Resource = 'json' | 'image';
 export type Cause =

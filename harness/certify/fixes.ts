@@ -42,6 +42,9 @@ add_header Vary Origin always;`;
 
 const ALLOWLIST_APACHE = 'SetEnvIf Origin "^https://viewer\\.example\\.org$" CORS_ORIGIN=$0\nHeader always set Access-Control-Allow-Origin %{CORS_ORIGIN}e env=CORS_ORIGIN\nHeader always merge Vary Origin';
 
+/** A cause certify knows (a report read back from JSON carries plain strings). */
+export const isCause = (c: string): c is Cause => Object.hasOwn(FIXES, c);
+
 export const FIXES: Record<Cause, Fix> = {
   'no-acao': {
     title: 'No Access-Control-Allow-Origin at all',

@@ -5,41 +5,7 @@
 // requested: it is listed in `notChecked` with the reason, so the report says what was left out.
 // OpenSeadragon's IIIFTileSource, Mirador (OSD) and Leaflet-IIIF all cut tiles this way.
 
-export interface ImageService {
-  version: 2 | 3;
-  /** The service's base URI (`id` / `@id`). */
-  id: string;
-  width: number;
-  height: number;
-  /** 0, 1 or 2; null when the profile names none. */
-  level: 0 | 1 | 2 | null;
-  tiles: { width: number; height: number; scaleFactors: number[] }[];
-  sizes: { width: number; height: number }[];
-  extraFeatures: string[];
-  formats: string[];
-  qualities: string[];
-  maxWidth?: number;
-  maxHeight?: number;
-  maxArea?: number;
-}
-
-export interface Tile {
-  url: string;
-  scaleFactor: number;
-  region: string;
-}
-
-export interface RequestPlan {
-  /** Every tile the info.json promises, in sampling order (spread over scale factors and positions). */
-  tiles: Tile[];
-  /** Up to `samples` of them, for the per-tile checks. */
-  sampled: Tile[];
-  /** A tile outside `sampled` (unless the service has a single tile), for the cache check, which must start cold. */
-  freshTile: Tile;
-  thumbnail: string | null;
-  full: string | null;
-  notChecked: { what: string; why: string }[];
-}
+import type { ImageService, RequestPlan, Tile } from '../../contract/certify.ts';
 
 type Json = Record<string, unknown>;
 const FULL_IMAGE_MAX_PIXELS = 16_000_000;

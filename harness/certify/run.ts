@@ -5,56 +5,23 @@
 // A Certifier keeps its engines, so several targets can be certified without relaunching.
 
 import { type HostMapping, launchEngine } from '../engines/launch.ts';
-import { type Engine, type EngineInfo, type EngineName, EngineUnavailableError, type Probe } from '../engines/types.ts';
+import { type Engine, EngineUnavailableError, type Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
-import type { Observation } from '../scenarios/types.ts';
-import { type BrowserCheck, CHECKS, baselineFor, type Check, type NodeCheck, type Outcome, type ProbeOrigins, actionFor, judgeInPage } from './checks.ts';
-import { type Diagnosis, diagnose } from './diagnose.ts';
-import { DEFAULT_SAMPLES, type Target, discover } from './discover.ts';
-import { type Baseline, type Classification, Corroborator, type Evidence } from './evidence.ts';
+import { type BrowserCheck, CHECKS, baselineFor, type NodeCheck, type ProbeOrigins, actionFor, judgeInPage } from './checks.ts';
+import { diagnose } from './diagnose.ts';
+import { DEFAULT_SAMPLES, discover } from './discover.ts';
+import { type Baseline, type Classification, Corroborator } from './evidence.ts';
 import { DEFAULT_LIMITS, SafeFetch, type SafeFetchLimits, TargetError } from './safe-fetch.ts';
-import { type Detected, detectServer } from './servers.ts';
+import { detectServer } from './servers.ts';
 import { type ViewerCheckResult, viewerCheck } from '../viewers/check.ts';
 import { type ViewerOrigin, startViewerOrigin } from './viewer-origin.ts';
+import { type CertifyReport, type CheckResult, type Discovered, NODE_COLUMN, type Outcome } from './types.ts';
+import type { EngineName } from '../../contract/engine.ts';
+import type { Observation } from '../../contract/page.ts';
+import type { Target, Evidence } from '../../contract/certify.ts';
 
 export { baselineFor };
-export const NODE_COLUMN = 'node';
 export const ATTACKER_ORIGIN = 'https://cors-certify-attacker.example';
-
-export interface CheckResult {
-  id: string;
-  title: string;
-  kind: Check['kind'];
-  /** Per engine project (browser checks) or `node`. */
-  results: Record<string, Outcome>;
-}
-
-export interface CertifyReport {
-  input: string;
-  target: Target;
-  startedAt: string;
-  /** Certifying this target (discovery excluded); the CLI's printed time is its own wall time. */
-  durationMs: number;
-  /** The origin the engines ran from (and the Origin node-side corroboration sends). */
-  viewerOrigin: string;
-  /** `own`: certify's loopback origin; `given`: the user's --viewer-origin, served locally; `external`: a page origin supplied by the caller (self-tests). */
-  viewerOriginKind: 'own' | 'given' | 'external';
-  engines: EngineInfo[];
-  server: Detected;
-  checks: CheckResult[];
-  diagnoses: Diagnosis[];
-  /** Every node-side request with its answer (corroboration and node checks). */
-  requests: Evidence[];
-  /** CORS verdict: "not available" and network failures are reported apart and do not count. */
-  verdict: 'pass' | 'fail';
-  /** With `viewers`: would each real viewer show the image, per engine (judged by pixels). */
-  viewers?: ViewerCheckResult[];
-}
-
-export interface Discovered {
-  target: Target;
-  http: SafeFetch;
-}
 
 export interface CertifierOptions {
   engines: EngineName[];
@@ -72,7 +39,8 @@ export interface CertifierOptions {
   viewers?: { screenshotDir: string };
 }
 
-interface RunningEngine {
+/** An engine with the page certify drives in it (open on the viewer origin). */
+export interface RunningEngine {
   engine: Engine;
   probe: Probe;
 }
@@ -111,7 +79,17 @@ export class Certifier {
     readonly viewerOrigin: string,
     private readonly engines: RunningEngine[],
     private readonly options: CertifierOptions,
+    /** Whether close() ends the engines (not when a caller lent them: attach()). */
+    private readonly ownsEngines = true,
   ) {}
+
+  /**
+   * A Certifier over engines the caller launched and keeps (the Playwright bindings: the test's
+   * browser and probe, already on `viewerOrigin`); none for the node checks alone.
+   */
+  static attach(engines: RunningEngine[], viewerOrigin: string, options: Omit<CertifierOptions, 'engines' | 'viewerOrigin'> = {}): Certifier {
+    return new Certifier(null, viewerOrigin, engines, { ...options, engines: engines.map(({ engine }) => engine.info.engine), viewerOrigin }, false);
+  }
 
   static async start(options: CertifierOptions): Promise<Certifier> {
     const viewer = options.viewerOrigin ? null : await startViewerOrigin(options.realViewerOrigin);
@@ -130,15 +108,17 @@ export class Certifier {
     return { target: await discover(input, http, samples), http };
   }
 
-  async certify(input: string | Discovered, { trustedOrigins = this.options.trustedOrigins ?? [] } = {}): Promise<CertifyReport> {
+  /** Certifies a target: every check (or those named in `only`), corroborated, diagnosed. */
+  async certify(input: string | Discovered, { trustedOrigins = this.options.trustedOrigins ?? [], only }: { trustedOrigins?: string[]; only?: string[] } = {}): Promise<CertifyReport> {
     const started = Date.now();
     const { target, http } = typeof input === 'string' ? await Certifier.discover(input, this.options.limits, this.options.samples) : input;
     const origins: ProbeOrigins = { viewer: this.viewerOrigin, attacker: ATTACKER_ORIGIN, trusted: trustedOrigins };
     const node = new Corroborator(http, this.viewerOrigin);
     const baseline = await baselineFor(target, node);
 
-    const browserChecks = CHECKS.filter((c): c is BrowserCheck => c.kind === 'browser');
-    const nodeChecks = CHECKS.filter((c): c is NodeCheck => c.kind === 'node');
+    const selected = only ? CHECKS.filter((c) => only.includes(c.id)) : CHECKS;
+    const browserChecks = selected.filter((c): c is BrowserCheck => c.kind === 'browser');
+    const nodeChecks = selected.filter((c): c is NodeCheck => c.kind === 'node');
     const [perEngine, nodeResults] = await Promise.all([
       Promise.all(this.engines.map((e) => this.runBrowserChecks(e, browserChecks, target, node, baseline))),
       (async () => {
@@ -147,7 +127,7 @@ export class Certifier {
         return out;
       })(),
     ]);
-    const checks: CheckResult[] = CHECKS.map((check) => ({
+    const checks: CheckResult[] = selected.map((check) => ({
       id: check.id,
       title: check.title,
       kind: check.kind,
@@ -203,7 +183,7 @@ export class Certifier {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.engines.map(({ engine }) => engine.close()));
+    if (this.ownsEngines) await Promise.all(this.engines.map(({ engine }) => engine.close()));
     await this.viewer?.close();
   }
 }

@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserServer as PlaywrightBrowserServer, chromium, firefox, webkit } from 'playwright-core';
+import { type BrowserServer as PlaywrightBrowserServer, chromium } from 'playwright-core';
+import { ENGINES } from './registry.ts';
 import { acquireDisplay } from './display.ts';
 import { removeProfileDir } from './hung.ts';
 import { playwrightLaunchOptions, runsHeaded } from './playwright-engine.ts';
@@ -16,7 +17,8 @@ import { CONNECT_ENV } from './remote.ts';
 import { resolveEngine } from './resolve.ts';
 import { checkChromiumCommandLine } from './shipped-defaults.ts';
 import { trustInFirefoxProfile } from './trust.ts';
-import { ENGINE_NAMES, type EngineName, EngineUnavailableError } from './types.ts';
+import { EngineUnavailableError } from './types.ts';
+import { ENGINE_NAMES, type EngineName } from '../../contract/engine.ts';
 
 export interface BrowserServer {
   engine: EngineName;
@@ -47,7 +49,7 @@ export async function startBrowserServer(engine: EngineName, { host = '127.0.0.1
   try {
     if (engine === 'firefox') trustInFirefoxProfile(profileDir);
     const options = { ...playwrightLaunchOptions(plan, headed, display, {}), host, port, _userDataDir: profileDir };
-    server = await { chromium, firefox, webkit }[engine].launchServer(options);
+    server = await ENGINES[engine].playwright.launchServer(options);
   } catch (error) {
     await release();
     if (error instanceof EngineUnavailableError) throw error;

@@ -10,10 +10,11 @@ import { descendants, killQuietly, settlesWithin } from './hung.ts';
 import { firstLine } from './playwright-engine.ts';
 import { CONNECT_ENV, type RemoteEndpoint, WEBDRIVER_CAPABILITIES_ENV } from './remote.ts';
 import { type LaunchPlan, installAdvice, resolveEngine } from './resolve.ts';
-import { WEBKIT_COOKIE_POLICY } from './shipped-defaults.ts';
+import { WEBKIT_COOKIE_POLICY } from './webkit.ts';
 import { type TrustOptions, webkitCertificates } from './trust.ts';
-import { type Engine, type EngineInfo, EngineUnavailableError, type InPageFunction, type InputTarget, type Probe, callExpression } from './types.ts';
+import { type Engine, EngineUnavailableError, type InPageFunction, type InputTarget, type Probe, callExpression } from './types.ts';
 import { WebDriverClient, WebDriverSession } from './webdriver-client.ts';
+import type { EngineInfo } from '../../contract/engine.ts';
 
 export type WebDriverPlan = Extract<LaunchPlan, { driver: 'webdriver' }>;
 

@@ -4,7 +4,9 @@
 
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { type EngineVersionChange, type MatrixCell, type MatrixChange, type MatrixDocument, SCHEMA_VERSION, cellKey } from './model.ts';
+import { cellKey } from './model.ts';
+import { type EngineVersionChange, type MatrixChange, type MatrixDocument, SCHEMA_VERSION } from '../../contract/matrix.ts';
+import type { Cell } from '../../contract/cell.ts';
 
 export class BaselineError extends Error {
   override name = 'BaselineError';
@@ -27,9 +29,9 @@ export function readBaseline(path: string): MatrixDocument {
   return doc;
 }
 
-const state = (c: MatrixCell) => ({ verdict: c.verdict, observed: c.observed, server: c.server });
+const state = (c: Cell) => ({ verdict: c.verdict, observed: c.observed, server: c.server });
 
-export function compareCells(before: MatrixCell[], after: MatrixCell[]): MatrixChange[] {
+export function compareCells(before: Cell[], after: Cell[]): MatrixChange[] {
   const old = new Map(before.map((c) => [cellKey(c), c]));
   const changes: MatrixChange[] = [];
   for (const cell of after) {

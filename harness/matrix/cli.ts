@@ -5,14 +5,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand, exitWithUsage, parseOrExit, wholeNumber } from '../cli/command.ts';
 import { runPlaywright } from '../cli/playwright.ts';
-import { FAMILIES } from '../scenarios/types.ts';
 import { BaselineError, failingChanges, readBaseline } from './baseline.ts';
-import type { MatrixDocument } from './model.ts';
 import { cellHistory, keepRun, readHistory } from './history.ts';
 import { renderHtml } from './html.ts';
 import { MATRIX_ENV } from './reporter.ts';
 import { CATALOGUE_GREP } from '../scenarios/selection.ts';
 import { describeUnstable, unstableCells } from './repeat.ts';
+import { FAMILIES } from '../../contract/names.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
 
 const COMMAND = defineCommand({
   name: 'matrix',

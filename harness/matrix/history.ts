@@ -5,7 +5,9 @@
 
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type MatrixCell, type MatrixDocument, cellKey } from './model.ts';
+import { cellKey } from './model.ts';
+import type { Cell } from '../../contract/cell.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
 
 /** Per cell (cellKey): since which run its current verdict holds, and the engine version there. */
 export interface CellSince {
@@ -13,7 +15,7 @@ export interface CellSince {
   since: string;
   sinceVersion: string | null;
   /** The verdict before the streak, when the kept history has one (else the verdict never changed). */
-  before: { verdict: MatrixCell['verdict']; version: string | null; at: string } | null;
+  before: { verdict: Cell['verdict']; version: string | null; at: string } | null;
   /** How many kept runs hold this cell. */
   runs: number;
 }
@@ -79,7 +81,7 @@ export interface InteropRow {
   title: string;
   /** Distinct (verdict, observed) outcomes across the engine projects that observed the scenario. */
   outcomes: number;
-  verdicts: Record<string, MatrixCell['verdict']>;
+  verdicts: Record<string, Cell['verdict']>;
   cite: string;
 }
 

@@ -3,23 +3,25 @@
 // engine's cache, a timing-dependent preflight), never something to retry away.
 
 import { isDeepStrictEqual } from 'node:util';
-import { type MatrixCell, type MatrixDocument, cellKey } from './model.ts';
+import { cellKey } from './model.ts';
+import type { Cell } from '../../contract/cell.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
 
 export interface UnstableCell {
   scenario: string;
   engine: string;
   /** Per run, in order: the verdict and what was observed (null where the cell did not run). */
-  runs: ({ verdict: MatrixCell['verdict']; observed: MatrixCell['observed']; server: MatrixCell['server'] } | null)[];
+  runs: ({ verdict: Cell['verdict']; observed: Cell['observed']; server: Cell['server'] } | null)[];
 }
 
-const outcome = (c: MatrixCell) => ({ verdict: c.verdict, observed: c.observed, server: c.server });
+const outcome = (c: Cell) => ({ verdict: c.verdict, observed: c.observed, server: c.server });
 
 /** Cells whose verdict, observation or server facts differ between any two of the runs. */
 export function unstableCells(runs: MatrixDocument[]): UnstableCell[] {
-  const byKey = new Map<string, { scenario: string; engine: string; runs: (MatrixCell | undefined)[] }>();
+  const byKey = new Map<string, { scenario: string; engine: string; runs: (Cell | undefined)[] }>();
   runs.forEach((doc, i) => {
     for (const cell of doc.cells) {
-      const entry = byKey.get(cellKey(cell)) ?? { scenario: cell.scenario, engine: cell.engine, runs: new Array<MatrixCell | undefined>(runs.length) };
+      const entry = byKey.get(cellKey(cell)) ?? { scenario: cell.scenario, engine: cell.engine, runs: new Array<Cell | undefined>(runs.length) };
       entry.runs[i] = cell;
       byKey.set(cellKey(cell), entry);
     }

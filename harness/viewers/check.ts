@@ -7,10 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Probe } from '../engines/types.ts';
-import type { ViewerObservation } from '../scenarios/types.ts';
 import { samplePoints } from './pixels.ts';
 import { type Reference, type ResolvedViewerAction, runViewer } from './run.ts';
 import { firstImageService } from '../iiif-json.ts';
+import type { ViewerObservation } from '../../contract/page.ts';
 
 const VIEWER_CHECKS = ['osd-webgl', 'osd-canvas', 'mirador'] as const;
 export type ViewerCheckName = (typeof VIEWER_CHECKS)[number];

@@ -3,9 +3,8 @@
 
 import { VIEWER_BOX } from '../../fixtures/viewers/pages.ts';
 import type { Probe } from '../engines/types.ts';
-import type { ResolvedAction } from '../scenarios/targets.ts';
-import type { ViewerObservation } from '../scenarios/types.ts';
 import { type PixelVerdict, type Rect, type SamplePoint, judgePixels, samplePoints, thumbnail } from './pixels.ts';
+import type { ResolvedAction, ViewerObservation } from '../../contract/page.ts';
 
 export type ResolvedViewerAction = Extract<ResolvedAction, { kind: 'viewer' }>;
 

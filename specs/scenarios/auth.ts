@@ -11,7 +11,8 @@
 // access cookie, `authorization` which carried the Bearer token.
 
 import type { AuthFlowStep } from '../../contract/auth.ts';
-import type { Counterfactual, Observation, Scenario } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario } from '../../harness/scenarios/types.ts';
+import type { Observation } from '../../contract/page.ts';
 import { rowBuilder } from './vocabulary.ts';
 
 const AUTH = 'https://iiif.io/api/auth/2.0/';

@@ -7,8 +7,8 @@ import { sampleFor } from '../../fixtures/iiif/samples.ts';
 import type { Rgb } from '../../harness/viewers/pixels.ts';
 import { judgePixels, samplePoints } from '../../harness/viewers/pixels.ts';
 import { judge } from '../../harness/scenarios/verdict.ts';
-import type { ServerFacts } from '../../harness/scenarios/types.ts';
 import { scenarios } from '../scenarios/viewer.ts';
+import type { ServerFacts } from '../../contract/server.ts';
 
 const landscape = sampleFor('landscape')!;
 const BOX = { x: 40, y: 20, width: 480, height: 360 };
