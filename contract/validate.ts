@@ -21,7 +21,7 @@ function checker<T extends TSchema>(schema: T, what: string) {
   return {
     /** The problems (at most `max`), empty when the value matches. */
     problems(value: unknown, max = 5): string[] {
-      compiled ??= TypeCompiler.Compile(schema, REFERENCED_SCHEMAS);
+      compiled ??= TypeCompiler.Compile(schema, [...REFERENCED_SCHEMAS]); // a copy: the compiler adds the $id schemas it meets to the list
       if (compiled.Check(value)) return [];
       return [...compiled.Errors(value)].slice(0, max).map((e) => `${e.path || '/'}: ${e.message}`);
     },

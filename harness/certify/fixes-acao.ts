@@ -3,7 +3,7 @@
 // the Origin the request carried, so each fix quotes what was observed.
 
 import type { AcaoValueCause } from './acao-value.ts';
-import type { Fix } from './fixes.ts';
+import type { Fix } from './types.ts';
 
 const MAP_NGINX = `map $http_origin $cors_origin { default ""; "{origin}" $http_origin; }
 add_header Access-Control-Allow-Origin $cors_origin always;

@@ -6,13 +6,8 @@ import type { Cause } from './evidence.ts';
 import { ACAO_VALUE_FIXES } from './fixes-acao.ts';
 import type { ServerName } from './servers.ts';
 
-export interface Fix {
-  title: string;
-  /** Where the fix belongs when a cache sits in front: the cache (keys, Vary) or the origin server. */
-  layer: 'origin' | 'cache';
-  generic: string;
-  servers: Partial<Record<ServerName, string>>;
-}
+import type { Fix } from './types.ts';
+export type { Fix };
 
 const NGINX_ALWAYS = 'add_header Access-Control-Allow-Origin "*" always;';
 const APACHE_ALWAYS = 'Header always set Access-Control-Allow-Origin "*"';

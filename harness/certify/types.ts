@@ -28,3 +28,12 @@ export interface Discovered {
   target: Target;
   http: SafeFetch;
 }
+
+/** The fix for one root cause: generic text and the line for each server software that has one. */
+export interface Fix {
+  title: string;
+  /** Where the fix belongs when a cache sits in front: the cache (keys, Vary) or the origin server. */
+  layer: 'origin' | 'cache';
+  generic: string;
+  servers: Partial<Record<ServerName, string>>;
+}
