@@ -65,9 +65,10 @@ export class EngineUnavailableError extends Error {
 /**
  * Source text that calls `fn(args)`; shared by both drivers so they run exactly the same code.
  * `__name` is the helper esbuild (tsx) inserts to keep function names; outside Node it must exist.
+ * Loaded through tsx's register API (the installed `cors-harness` command) the helper is `__name2`.
  */
 export function callExpression<A>(fn: InPageFunction<A, unknown>, args: A): string {
-  return `((__name) => (${fn.toString()})(${JSON.stringify(args ?? null)}))((f) => f)`;
+  return `((__name, __name2) => (${fn.toString()})(${JSON.stringify(args ?? null)}))((f) => f, (f) => f)`;
 }
 
 /** A host served on loopback, as engineMapping() reads it: `port`/`to` when the port changes too. */

@@ -17,6 +17,7 @@ export function startBatch({ perform, items }: { perform: string; items: BatchIt
   const g = globalThis as unknown as { __name?: unknown; __corsPerform?: (a: unknown) => Promise<unknown>; __corsBatch?: BatchState };
   // esbuild (tsx) keeps function names with a `__name` helper the page does not have.
   g.__name ??= (f: unknown) => f;
+  (g as { __name2?: unknown }).__name2 ??= (f: unknown) => f;
   g.__corsPerform ??= (0, eval)(`(${perform})`) as (a: unknown) => Promise<unknown>;
   const run = g.__corsPerform;
   const state = { results: [], done: false } as unknown as BatchState;
