@@ -1,6 +1,7 @@
 // matrix.md: per-family tables (scenario rows × engine columns), short enough for a CI step summary.
 
 import { permittedOutcomes } from '../scenarios/outcomes.ts';
+import { interopRows, interopSummary } from './history.ts';
 import type { MatrixCell, MatrixDocument } from './model.ts';
 import { VERDICTS } from './model.ts';
 
@@ -46,7 +47,7 @@ export function renderMarkdown(doc: MatrixDocument): string {
     const browser = e.version ? `${e.browser} ${e.version} (${e.source}, ${e.protocol})` : `did not run: ${escape(e.error ?? 'unknown')}`;
     out.push(`| ${e.project} | ${browser} | ${VERDICTS.map((v) => counts?.[v] ?? 0).join(' | ')} | ${counts?.alternative ?? 0} | ${counts?.policy ?? 0} |`);
   }
-  out.push('');
+  out.push('', `${interopSummary(interopRows(doc))} (each named in index.html).`, '');
 
   const baseline = doc.run.baseline;
   if (baseline) {
@@ -57,7 +58,8 @@ export function renderMarkdown(doc: MatrixDocument): string {
       out.push('| scenario | engine | change | before | after |', '|---|---|---|---|---|');
       for (const c of baseline.changes) {
         const side = (s: typeof c.before) => (s ? `${VERDICT_MARK[s.verdict]} ${escape(observedBrief({ observed: s.observed }))}` : '—');
-        out.push(`| \`${c.scenario}\` | ${c.engine} | ${c.kind} | ${side(c.before)} | ${side(c.after)} |`);
+        const what = c.differences?.length ? `: ${escape(c.differences.slice(0, 3).join('; '))}${c.differences.length > 3 ? ' …' : ''}` : '';
+        out.push(`| \`${c.scenario}\` | ${c.engine} | ${c.kind}${what} | ${side(c.before)} | ${side(c.after)} |`);
       }
     }
     out.push('');

@@ -20,6 +20,7 @@ import { type CommandLineSelection, runSelection } from '../scenarios/selection.
 import { FAMILIES } from '../scenarios/types.ts';
 import { viewerVersions } from '../../fixtures/viewers/assets.ts';
 import { compareCells, compareEngines, failingChanges, readBaseline } from './baseline.ts';
+import { interopRows, interopSummary } from './history.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown, VERDICT_MARK } from './markdown.ts';
 import { type MatrixCell, type MatrixDocument, type MatrixEngine, type MatrixRun, SCHEMA_VERSION, VERDICTS, cellKey, sortCells, summarize } from './model.ts';
@@ -191,6 +192,7 @@ export default class MatrixReporter implements Reporter {
     const observed = unobserved === 0 ? 'all observed' : `${unobserved} not observed, run ${doc.run.status}`;
     process.stdout.write(
       `\nMatrix (${doc.cells.length} cells, ${observed}${part}; ${VERDICTS.map((v) => `${VERDICT_MARK[v]} ${v}`).join(' ')})\n${lines.join('\n')}${changes}\n` +
+        `  ${interopSummary(interopRows(doc))}\n` +
         `  Report: ${join(this.outputDir, 'index.html')}\n`,
     );
   }
