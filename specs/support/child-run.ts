@@ -10,7 +10,7 @@ import { candidateFixturePorts } from '../../harness/free-fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // .github too, so a copy is the project as CI checks it out.
-const COPIED = ['.github', 'fixtures', 'harness', 'specs', 'package.json', 'playwright.config.ts', 'tsconfig.json'];
+const COPIED = ['.github', 'contract', 'fixtures', 'harness', 'specs', 'package.json', 'playwright.config.ts', 'tsconfig.json'];
 
 export function copyProject(files: Record<string, string> = {}, edits: Record<string, (text: string) => string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'cors-harness-copy-'));
