@@ -1,11 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { PORT_ENV, ROLES, originsFor, portsFromEnv, remoteHost } from './fixtures/origins.ts';
 import { selectedProjects, workerCount } from './harness/engines/select.ts';
-import type { EngineName } from './harness/engines/types.ts';
 import { TEST_PROJECTS, needsFixtureServer } from './harness/test-projects.ts';
 import { SLOW_ENV } from './harness/engines/clock.ts';
 import { FIXTURE_READY_LINE } from './contract/names.ts';
 import { ensureOwnFixtureServer, isTestRunner } from './harness/runner/fixture-server.ts';
+import type { EngineName } from './contract/engine.ts';
 
 const ports = portsFromEnv();
 const origins = originsFor(ports);

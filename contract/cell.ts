@@ -1,6 +1,6 @@
 // The Cell: everything the matrix shows for one scenario × engine, with the evidence to check it.
-// Built once per test (harness/scenarios/cell-fixture.ts), attached as JSON, stored in matrix.json
-// as built. A scenario's card rides on its test as an annotation, so a test that never ran still
+// Built once per test (the `cell` fixture of harness/runner/test.ts: unobservedCell below, filled by
+// harness/scenarios/cell.ts), attached as JSON, stored in matrix.json as built. A scenario's card rides on its test as an annotation, so a test that never ran still
 // gets a cell (verdict `error`, with the reason).
 
 import { type Static, Type } from '@sinclair/typebox';
@@ -10,8 +10,22 @@ import { LoggedRequestSchema, ServerFactsSchema } from './server.ts';
 import { DeviationSchema, OutcomeSchema, TakenOutcomeSchema, VerdictSchema } from './verdict.ts';
 
 
+/** The web-platform-tests files that test the same behaviour, or none with what was searched. */
+export const WptCounterpartSchema = Type.Object(
+  {
+    wpt: Type.Array(Type.String({ pattern: '^[a-z0-9][A-Za-z0-9_./-]*$' }), { description: 'WPT paths (web-platform-tests/wpt), each shown with its wpt.fyi results; empty: WPT has none' }),
+    wptNote: Opt(Type.String({ minLength: 1, description: 'when wpt is empty: what was searched; else anything WPT says otherwise' })),
+  },
+  { additionalProperties: false },
+);
+export type WptCounterpart = Static<typeof WptCounterpartSchema>;
+
 export const SpecOutcomesSchema = Type.Object(
-  { outcomes: Type.Array(OutcomeSchema, { minItems: 1, description: 'the outcomes the standards permit, each with its basis and citation' }) },
+  {
+    outcomes: Type.Array(OutcomeSchema, { minItems: 1, description: 'the outcomes the standards permit, each with its basis and citation' }),
+    ...WptCounterpartSchema.properties,
+    wpt: Opt(WptCounterpartSchema.properties.wpt),
+  },
   { additionalProperties: false },
 );
 
@@ -56,3 +70,24 @@ export const CellSchema = Type.Object(
   { additionalProperties: false },
 );
 export type Cell = Static<typeof CellSchema>;
+
+/** A cell before anything was observed: what the matrix keeps (verdict `error`) if the test dies. */
+export function unobservedCell(card: ScenarioCard, project: string, engine: string, error?: string): Cell {
+  const deviation = card.deviations?.[engine];
+  return {
+    scenario: card.id,
+    family: card.family,
+    title: card.title,
+    engine: project,
+    engineVersion: null,
+    spec: card.spec,
+    ...(deviation && { deviation }),
+    observed: null,
+    server: null,
+    verdict: 'error',
+    differences: [],
+    ...(error !== undefined && { error }),
+    ...(card.fix && { fix: card.fix }),
+    evidence: { action: null, server: [] },
+  };
+}

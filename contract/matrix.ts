@@ -5,6 +5,7 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Opt, OrNull, StringEnum } from './helpers.ts';
 import { CellSchema } from './cell.ts';
+import { ENGINE_PROFILES, ENGINE_PROTOCOLS, ENGINE_SOURCES } from './engine.ts';
 import { ObservationSchema, ResolvedActionSchema } from './page.ts';
 import { LoggedRequestSchema, ServerFactsSchema } from './server.ts';
 import { VerdictSchema } from './verdict.ts';
@@ -17,10 +18,10 @@ export const MatrixEngineSchema = Type.Object(
     engine: Type.String(),
     browser: OrNull(Type.String()),
     version: OrNull(Type.String({ description: 'exact browser version; null when the engine did not run' })),
-    source: OrNull(StringEnum(['bundled', 'system', 'remote'])),
-    protocol: OrNull(StringEnum(['cdp', 'juggler', 'webdriver-bidi', 'webdriver-classic'])),
+    source: OrNull(StringEnum(ENGINE_SOURCES)),
+    protocol: OrNull(StringEnum(ENGINE_PROTOCOLS)),
     headless: OrNull(Type.Boolean()),
-    profile: Opt(StringEnum(['persistent', 'ephemeral'])),
+    profile: Opt(StringEnum(ENGINE_PROFILES)),
     cookiePolicy: Opt(Type.String({ description: 'the cookie policy in force, with its setting' })),
     error: Opt(Type.String({ description: 'why the engine produced no observations' })),
   },

@@ -2,6 +2,10 @@
 // reporters), environment variables (commands → Playwright → workers) and the fixture server's
 // control paths (harness → fixture server). Written once here so no side spells them differently.
 
+/** The scenario families: a row id is `family/slug`, and each family is a matrix section. */
+export const FAMILIES = ['simple', 'credentialed', 'preflight', 'redirect', 'canvas', 'secure', 'viewer'] as const;
+export type Family = (typeof FAMILIES)[number];
+
 /** Test annotation (JSON ScenarioCard): what the matrix knows of a scenario even if its test never ran. */
 export const SCENARIO_ANNOTATION = 'scenario';
 /** Test annotation with the cell's verdict (shown by Playwright's own reporters). */

@@ -4,10 +4,72 @@
 // write the unresolved `Action` (targets instead of URLs); harness/in-page performs `ResolvedAction`.
 
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
-import type { MakeParams } from '../fixtures/make-params.ts';
-import type { OriginName, Scheme } from '../fixtures/origins.ts';
 import { Opt, OrNull, StringEnum } from './helpers.ts';
 
+// The `/make` endpoint's query contract (parsed and built by fixtures/make-params.ts).
+/** Response body kinds `/make` can serve. */
+export const MAKE_BODIES = ['text', 'json', 'png', 'jpeg', 'empty'] as const;
+export type MakeBody = (typeof MAKE_BODIES)[number];
+
+export interface MakeParams {
+  /** Scenario token: only used to group the request log. */
+  token?: string;
+  // Actual response.
+  status?: number;
+  /** Each value is its own Access-Control-Allow-Origin header line. */
+  acao?: string[];
+  /** Sent as ACAO only when the request carries an Origin header, with no Vary (cache-poisoning case). */
+  acao_if_origin?: string;
+  acac?: string;
+  acam?: string;
+  acah?: string;
+  aceh?: string;
+  max_age?: number;
+  vary?: string;
+  /** Cache-Control; default `no-store` so no response is reused across scenarios by accident. */
+  cache?: string;
+  location?: string;
+  set_cookie?: string[];
+  /** Extra response header lines, each `Name: value`. */
+  header?: string[];
+  body?: MakeBody;
+  /** Redirect this many times to the same URL (with hops-1) before serving. */
+  hops?: number;
+  /**
+   * Send `ETag: "<etag>"`; a request whose If-None-Match names it gets a 304 carrying only the
+   * `nm_header` lines (and Cache-Control), as a revalidating server would.
+   */
+  etag?: string;
+  /** Header lines of the 304 answer to a matching If-None-Match, each `Name: value`. */
+  nm_header?: string[];
+  // Preflight (OPTIONS carrying Access-Control-Request-Method).
+  pf_status?: number;
+  pf_acao?: string[];
+  pf_acac?: string;
+  pf_acam?: string;
+  pf_acah?: string;
+  pf_max_age?: number;
+  pf_vary?: string;
+  pf_location?: string;
+  pf_header?: string[];
+}
+
+/** The origins the fixture server plays (their URLs: fixtures/origins.ts). */
+export type Role = 'viewer' | 'image' | 'other';
+/**
+ * `imageRemote` / `viewerRemote`: the image and viewer ports on the machine's own non-loopback
+ * address (REMOTE_HOST_ENV or the first one found), which no URL rule makes potentially
+ * trustworthy, unlike http://localhost and http://127.0.0.1: what mixed content is about.
+ * `imageNamed` / `viewerNamed`: the image and viewer ports under a host name (NAMED_HOST) that only
+ * engines launched with it mapped to loopback reach (launchEngine's mapHosts): not potentially
+ * trustworthy either, and a name, which Mixed Content may upgrade where it never upgrades an IP.
+ * `viewerSite` / `imageSite` / `imageSubdomain`: one site of its own under mapped names, for
+ * same-site, cross-origin hosts (cookies set by another host of the site): the viewer and image
+ * ports on SITE_HOST, and the image port on another host of the same site, SUBDOMAIN_HOST.
+ */
+export type OriginName = Role | 'imageCrossSite' | 'imageRemote' | 'viewerRemote' | 'imageNamed' | 'viewerNamed' | 'viewerSite' | 'imageSite' | 'imageSubdomain';
+
+export type Scheme = 'http' | 'https';
 
 /** /make parameters, where a redirect's Location may itself be a Target (checked by fixtures/make-params.ts). */
 export type MakeSpec = Omit<MakeParams, 'token' | 'location' | 'pf_location'> & { location?: Target | string; pf_location?: Target | string };

@@ -60,6 +60,7 @@ export const ServerFactsSchema = Type.Object(
     statuses: Type.Array(Type.Integer()),
     authorization: Type.Array(Type.Boolean()),
     rejected: Type.Integer(),
+    corsRefetch: Opt(Type.Boolean({ description: 'whether a request carrying Origin asked for a URL an earlier request without Origin had asked for (a cached no-CORS response not reused for CORS)' })),
   },
   { additionalProperties: false },
 );

@@ -4,7 +4,10 @@
 import { FormatRegistry, type Static, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { CellSchema } from './cell.ts';
+import { CollectionResultSchema } from './collection.ts';
+import { CertifyResultSchema } from './certify.ts';
 import { MatrixDocumentSchema, REFERENCED_SCHEMAS } from './matrix.ts';
+import { ProgressEventSchema } from './progress.ts';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', (v) => ISO_DATE_TIME.test(v));
@@ -33,3 +36,6 @@ function checker<T extends TSchema>(schema: T, what: string) {
 
 export const cellContract = checker(CellSchema, 'cell');
 export const matrixContract = checker(MatrixDocumentSchema, 'matrix.json');
+export const collectionContract = checker(CollectionResultSchema, 'certify collection result');
+export const progressContract = checker(ProgressEventSchema, 'progress event');
+export const certifyContract = checker(CertifyResultSchema, 'certify --json result');

@@ -66,3 +66,16 @@ export const TakenOutcomeSchema = Type.Object(
   { additionalProperties: false },
 );
 export type TakenOutcome = Static<typeof TakenOutcomeSchema>;
+
+/**
+ * A spec verdict: one outcome (the shorthand `{ observed, server, cite }`) or the set of permitted
+ * outcomes, each whole (not a patch). The first outcome is the one the standard describes first.
+ */
+export type SpecVerdict = Outcome | { outcomes: Outcome[] };
+
+/** Every permitted outcome of a spec verdict (also of one read back from an older matrix.json). */
+export function permittedOutcomes(spec: SpecVerdict): Outcome[] {
+  return 'outcomes' in spec ? spec.outcomes : [spec];
+}
+
+export const basisOf = (o: Outcome): Basis => o.basis ?? 'normative';

@@ -4,7 +4,6 @@
 import { CONTROL_PATHS } from '../contract/names.ts';
 import type { LoggedRequest } from '../contract/server.ts';
 
-export type { LoggedRequest };
 
 /** Tokens per /logs request: keeps the URL far below any request-line limit. */
 const TOKENS_PER_REQUEST = 100;

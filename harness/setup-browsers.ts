@@ -5,37 +5,15 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { defineCommand, parseOrExit } from './cli/command.ts';
+import { parseOrExit } from './cli/command.ts';
 import { INSTALL_HINT, resolveEngine } from './engines/resolve.ts';
 import { selectedEngines } from './engines/select.ts';
-import { type EngineName, EngineUnavailableError } from './engines/types.ts';
+import { EngineUnavailableError } from './engines/types.ts';
+import type { EngineName } from '../contract/engine.ts';
+import { COMMAND, TOOLS } from './cli/setup-browsers.ts';
 
-/** Programs the test suite needs besides the browsers (Debian packages only). */
-const REAL_SERVER = "certify's real-server tests";
-const TOOLS = [
-  { name: 'nginx', path: '/usr/sbin/nginx', debian: 'nginx-light', why: REAL_SERVER },
-  { name: 'apache2', path: '/usr/sbin/apache2', debian: 'apache2', why: REAL_SERVER },
-  { name: 'lighttpd', path: '/usr/sbin/lighttpd', debian: 'lighttpd', why: REAL_SERVER },
-  { name: 'iipsrv', path: '/usr/lib/iipimage-server/iipsrv.fcgi', debian: 'iipimage-server', why: REAL_SERVER },
-  { name: 'caddy', path: '/usr/bin/caddy', debian: 'caddy', why: REAL_SERVER },
-  { name: 'varnishd', path: '/usr/sbin/varnishd', debian: 'varnish', why: REAL_SERVER },
-  { name: 'vips', path: '/usr/bin/vips', debian: 'libvips-tools', why: 'cutting the level-0 trees the real servers serve' },
-  { name: 'libfaketime', path: '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', debian: 'libfaketime', why: 'moving the browser clock in @slow scenarios' },
-  { name: 'cc', path: '/usr/bin/cc', debian: 'gcc', why: 'moving the browser clock in @slow scenarios' },
-];
-
-const COMMAND = defineCommand({
-  name: 'setup:browsers',
-  usage: 'npm run setup:browsers -- [options]',
-  summary: `Makes Chromium, Firefox and WebKit runnable for the harness: Playwright's builds where they can be
-downloaded, otherwise Debian packages (${[...new Set(Object.values(INSTALL_HINT).flatMap((h) => h.debian))].join(', ')}).
-Also installs what the tests need besides browsers: ${[...new Set(TOOLS.map((t) => t.why))].map((why) => `${TOOLS.filter((t) => t.why === why).map((t) => t.debian).join(' ')} (${why})`).join('; ')}.`,
-  options: {
-    check: { type: 'boolean', description: 'only report what is missing (exit 1 if anything is)' },
-    'no-download': { type: 'boolean', description: "skip Playwright's download and go straight to system packages" },
-  },
-  epilog: 'Engines follow CORS_ENGINES (default: all three).',
-});
+/** "ok" lines, which --quiet leaves out. */
+let reportOk = (line: string) => console.log(line);
 
 function missingEngines(engines: EngineName[]): Map<EngineName, string> {
   const missing = new Map<EngineName, string>();
@@ -46,7 +24,7 @@ function missingEngines(engines: EngineName[]): Map<EngineName, string> {
       if (plan.source === 'system' && engine !== 'chromium' && !process.env.DISPLAY && !onPath('Xvfb')) {
         missing.set(engine, 'Xvfb is not installed (needed for a virtual display)');
       } else {
-        console.log(`  ok       ${engine.padEnd(8)} ${plan.source.padEnd(7)} ${plan.executable}`);
+        reportOk(`  ok       ${engine.padEnd(8)} ${plan.source.padEnd(7)} ${plan.executable}`);
       }
     } catch (error) {
       if (!(error instanceof EngineUnavailableError)) throw error;
@@ -58,8 +36,9 @@ function missingEngines(engines: EngineName[]): Map<EngineName, string> {
 }
 
 function missingTools(): typeof TOOLS {
+  if (onlyEngines) return [];
   const missing = TOOLS.filter((t) => !existsSync(t.path));
-  for (const t of TOOLS) console.log(`  ${missing.includes(t) ? 'missing' : 'ok     '}  ${t.name.padEnd(8)} ${t.path} (${t.why})`);
+  for (const t of TOOLS) (missing.includes(t) ? console.log : reportOk)(`  ${missing.includes(t) ? 'missing' : 'ok     '}  ${t.name.padEnd(8)} ${t.path} (${t.why})`);
   return missing;
 }
 
@@ -89,10 +68,14 @@ function run(command: string, args: string[], timeoutMs: number): boolean {
   return result.status === 0;
 }
 
+let onlyEngines = false;
+
 function main(): number {
   const { values } = parseOrExit(COMMAND);
+  onlyEngines = values['engines-only'] === true;
+  if (values.quiet) reportOk = () => {};
   const engines = selectedEngines();
-  console.log('Browser engines and test tools:');
+  reportOk(onlyEngines ? 'Browser engines:' : 'Browser engines and test tools:');
   let missing = missingEngines(engines);
   let tools = missingTools();
   if (missing.size === 0 && tools.length === 0) return 0;

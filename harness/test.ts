@@ -6,15 +6,17 @@
 // its own, which Playwright starts only after every other test, at the end of the run.
 
 import { test as base } from '@playwright/test';
-import { type Origins, type Scheme, originsFor, portsFromEnv } from '../fixtures/origins.ts';
+import { type Origins, originsFor, portsFromEnv } from '../fixtures/origins.ts';
 import { launchEngine } from './engines/launch.ts';
-import { ENGINE_ANNOTATION, type Engine, type EngineName, type Isolation, type Probe } from './engines/types.ts';
+import { type Engine, type Isolation, type Probe } from './engines/types.ts';
 import { ServerLog } from './server-log.ts';
-import { CELL_ATTACHMENT, SELECTION_ANNOTATION, VERDICT_ANNOTATION } from '../contract/names.ts';
-import { type Cell, type ScenarioCard, unobservedCell } from './scenarios/cell.ts';
+import { CELL_ATTACHMENT, SELECTION_ANNOTATION, VERDICT_ANNOTATION, ENGINE_ANNOTATION } from '../contract/names.ts';
 import { BatchStore } from './scenarios/batch-store.ts';
 import { newToken } from './scenarios/run.ts';
 import { commandLineSelection } from './scenarios/selection.ts';
+import type { Scheme } from '../contract/page.ts';
+import type { EngineName } from '../contract/engine.ts';
+import { type Cell, type ScenarioCard, unobservedCell } from '../contract/cell.ts';
 
 export { expect } from '@playwright/test';
 

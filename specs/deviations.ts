@@ -10,8 +10,10 @@
 // entries below still happen in that set-up; where an https row behaves as the spec says, it has
 // no entry (e.g. WebKit sends the SameSite=None; Secure cookie over https).
 
-import type { EngineName } from '../harness/engines/types.ts';
-import type { Deviation, Deviations, Observation } from '../harness/scenarios/types.ts';
+import type { Deviations } from '../harness/scenarios/types.ts';
+import type { EngineName } from '../contract/engine.ts';
+import type { Deviation } from '../contract/verdict.ts';
+import type { ServerFacts } from '../contract/server.ts';
 
 type PerEngine = Partial<Record<EngineName, Deviation>>;
 /** The same deviation observed again over https (id `<id>@https`), on 2026-11-30. */
@@ -20,31 +22,33 @@ const alsoOverHttps = (perEngine: PerEngine, engines: EngineName[]): PerEngine =
 
 /** Third-party cookie policies, as shipped (README's engine table names each engine's profile). */
 const CHROMIUM_3PC =
-  'Engine policy, not a Fetch rule (the cookie draft leaves third-party cookie blocking to the user agent: https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-7.1): this Chromium build blocks third-party cookies by default in a persistent, non-incognito profile with no cookie setting changed; CDP Network.requestWillBeSentExtraInfo reports blockedReasons ["UserPreferences"] for the cookie. Observed on Chromium 156.0.8078.114 (Debian), 2026-11-30';
+  'Engine policy, not a Fetch rule (the layered cookies draft leaves third-party cookie blocking to the user agent, § Cookie Policy: "User agents MAY enforce a cookie policy consisting of restrictions on how cookies may be used or ignored", https://httpwg.org/http-extensions/draft-ietf-httpbis-layered-cookies.html): this Chromium build blocks third-party cookies by default in a persistent, non-incognito profile with no cookie setting changed; CDP Network.requestWillBeSentExtraInfo reports blockedReasons ["UserPreferences"] for the cookie. Observed on Chromium 156.0.8078.114 (Debian), 2026-11-30';
 const FIREFOX_TCP =
   'Engine policy: Total Cookie Protection (network.cookie.cookieBehavior=5, the default since Firefox 103): a cookie set first-party on 127.0.0.1 lives in the unpartitioned jar and is not sent to 127.0.0.1 embedded under the localhost top-level site. https://developer.mozilla.org/en-US/docs/Web/Privacy/Guides/State_Partitioning; observed on Firefox ESR 153.8.0, 2026-11-30';
-const WEBKIT_SECURE_ON_HTTP =
-  'WebKit refuses Secure cookies on http loopback hosts (http://127.0.0.1 here), so a Secure cookie set there is never stored: https://bugs.webkit.org/show_bug.cgi?id=281149 (fixed for Cocoa ports only, https://github.com/WebKit/WebKit/pull/61338), MDN BCD note https://github.com/mdn/browser-compat-data/pull/28461; over https the same cookie is stored and sent. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30';
+/** Storing a Secure cookie set on http loopback: Fetch's isSecure is the scheme (specs/scenarios/citations.ts SECURE_NEEDS_HTTPS). */
+const SECURE_ON_HTTP_RULE = 'Fetch https://fetch.spec.whatwg.org/#set-cookie-header: "Let isSecure be true if request\'s current URL\'s scheme is \\"https\\"; otherwise false", and the layered cookies draft\'s Store a Cookie: "If isSecure is false: If cookie\'s secure is true, then return null"; https://github.com/whatwg/fetch/issues/1827 (open) asks to allow localhost';
+const CHROMIUM_SECURE_ON_HTTP = `Chromium stores a Secure cookie set on http://127.0.0.1 (loopback counts as secure for cookies: https://bugs.chromium.org/p/chromium/issues/detail?id=1177877, "Chrome supports Secure" on localhost per https://github.com/httpwg/http-extensions/pull/2759), which ${SECURE_ON_HTTP_RULE}. Observed on Chromium 156.0.8078.114 (Debian), 2026-11-30`;
+const FIREFOX_SECURE_ON_HTTP = `Firefox stores a Secure cookie set on http://127.0.0.1 (loopback counts as secure for cookies: "Firefox fully supports localhost", https://github.com/httpwg/http-extensions/pull/2759 (open)), which ${SECURE_ON_HTTP_RULE}. Observed on Firefox ESR 153.8.0, 2026-11-30`;
 const WEBKIT_NO_THIRD_PARTY =
   'Engine policy: WebKitGTK\'s default cookie accept policy WEBKIT_COOKIE_POLICY_ACCEPT_NO_THIRD_PARTY (https://webkitgtk.org/reference/webkit2gtk/stable/enum.CookieAcceptPolicy.html) refuses cookies set by third-party responses, Partitioned or not. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30';
-const WEBKIT_LOOPBACK_MIXED =
-  'WebKitGTK treats http://localhost as not potentially trustworthy in its mixed-content checks (Secure Contexts counts loopback as trustworthy; Chromium and Firefox load it): fetch() is blocked, an <img> loads as passive mixed content over http, a redirect of an image to http is blocked. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30; no upstream report found';
+const WEBKIT_LOOPBACK_FETCH =
+  'WebKitGTK blocks fetch() from an https page to http://127.0.0.1 as mixed content, also after a redirect, although an origin whose host is in 127.0.0.0/8 is potentially trustworthy unconditionally (https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy) and should-block-fetch allows a potentially trustworthy URL (https://w3c.github.io/webappsec-mixed-content/#should-block-fetch); a plain <img> and an <img crossorigin> of the same origin load over http. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-12-04 (the rows targeted http://localhost before, where blocking was a permitted reading); no upstream report checked';
+const WEBKIT_LOOPBACK_REDIRECT_IMG =
+  'WebKitGTK blocks an <img> whose https URL redirects to http://127.0.0.1: 127.0.0.0/8 is potentially trustworthy unconditionally (https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy), so the hop is neither blocked nor upgraded (https://w3c.github.io/webappsec-mixed-content/#should-block-fetch), and even an untrusted host would be upgraded, not blocked (an image on a named host; on an IP host blocked). Observed on WebKitGTK MiniBrowser 2.50.6 with http://localhost, 2026-11-30; no upstream report found';
 
 const WEBKIT_PRIVATE_TLD_THIRD_PARTY =
   'Engine policy: WebKitGTK\'s default cookie accept policy WEBKIT_COOKIE_POLICY_ACCEPT_NO_THIRD_PARTY refuses a cookie set by a response it classes as third party (Fetch https://fetch.spec.whatwg.org/#set-cookie-header step 1: a user agent "configured to disable cookies for request"). libsoup classes it by base domain, and soup_tld_get_base_domain() returns NULL "for private URLs (those not ending with any well known TLD)" (psl_is_public_suffix2 with PSL_TYPE_NO_STAR_RULE; https://gitlab.gnome.org/GNOME/libsoup/-/blob/master/libsoup/soup-tld.c), so under .test the cookie\'s host www1.example.test is compared with the page\'s host example.test whole and the cookie counts as third party (incoming_cookie_is_third_party, https://gitlab.gnome.org/GNOME/libsoup/-/blob/master/libsoup/cookies/soup-cookie-jar.c), although HTML\'s site (registrable domain by the public suffix list\'s default rule) is example.test for both. A cookie set first-party on www1.example.test is sent (credentialed/same-site-subdomain-first-party-cookie conforms), as is one set by the page\'s own host. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-12-04; no upstream report found';
 
 const FIREFOX_MIXED_IP_IMAGE =
-  "Firefox upgrades mixed <img>, <audio> and <video> to https since Firefox 127 (https://bugzilla.mozilla.org/show_bug.cgi?id=1779757, https://blog.mozilla.org/security/2024/06/05/firefox-will-upgrade-more-mixed-content-in-version-127/), also where the Mixed Content upgrade algorithm returns without upgrading: a URL whose host is an IP address, and a CORS-mode request (<img crossorigin>), both of which the text blocks. Observed from an https viewer on the machine's non-loopback address on Firefox ESR 153.8.0, 2026-11-30 (from an https://localhost page Firefox instead loads them over http, neither upgraded nor blocked, which is why the viewer is not on loopback); no upstream report found"
+  "Firefox upgrades mixed <img>, <audio> and <video> to https since Firefox 127 (https://bugzilla.mozilla.org/show_bug.cgi?id=1779757, https://blog.mozilla.org/security/2024/06/05/firefox-will-upgrade-more-mixed-content-in-version-127/), also where the Mixed Content upgrade algorithm returns without upgrading because \"request's URL's host is an IP address\" (https://w3c.github.io/webappsec-mixed-content/#upgrade-algorithm), after which should-block-fetch blocks it; with or without crossorigin (the algorithm has no CORS-mode condition). Observed from an https viewer on the machine's non-loopback address on Firefox ESR 153.8.0, 2026-11-30 (from an https://localhost page Firefox instead loads them over http, neither upgraded nor blocked, which is why the viewer is not on loopback); no upstream report found"
 
 const READ = { result: 'readable', status: 200 } as const;
 const ONE_COOKIELESS = { requests: 1, preflights: 0, origins: ['viewer'], cookie: false };
-const TWO_COOKIELESS = { requests: 2, preflights: 0, cookie: false };
-const READ_TWICE: Observation = { result: 'done', steps: [{ result: 'readable' }, { result: 'readable' }] };
 const WEBKIT_NO_LAX_DEFAULT =
-  'WebKit does not apply "Lax by default" to cookies without SameSite: the layered cookies draft (same-site enforcement "Default") leaves that to the user agent. MDN BCD http.headers.Set-Cookie.SameSite.Lax_default: Safari version_added false (https://github.com/mdn/browser-compat-data/blob/main/http/headers/Set-Cookie.json); observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30';
+  'WebKit sends a cookie without SameSite on a cross-site fetch: rfc6265bis §5.8.3 gives it same-site-flag "Default" and excludes it cross-site ("If the cookie\'s same-site-flag is not \\"None\\" and the retrieval\'s same-site status is \\"cross-site\\", then exclude the cookie unless …", https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-5.8.3). (The layered cookies draft Fetch now uses has same-site "unset" and, with Fetch\'s "determine the same-site mode", would send it: a draft-level departure, not a user-agent choice.) MDN BCD http.headers.Set-Cookie.SameSite.Lax_default: Safari version_added false (https://github.com/mdn/browser-compat-data/blob/main/http/headers/Set-Cookie.json); observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30';
 
-/** An engine choice the standards leave open, as a whole outcome (default: read, status 200). */
-const policy = (cite: string, server: Deviation['server'], observed: Deviation['observed'] = READ): Deviation => ({ kind: 'policy', observed, server, cite });
+/** An engine choice the standards leave open: only the cookie facts it explains, replaced in the permitted outcome. */
+const policy = (cite: string, server: Pick<ServerFacts, 'cookie'> | Pick<ServerFacts, 'controlCookie'>): Deviation => ({ kind: 'policy', server, cite });
 
 // After a cross-origin hop Fetch removes Authorization, so nothing CORS-unsafe is left and main
 // fetch sends the GET without a preflight. Both engines still drop the token (no leak).
@@ -67,39 +71,30 @@ export const deviations: Deviations = {
   // --- simple ---
 
   // --- credentialed ---
-  // Cookie rows. Fetch builds on the layered cookies draft
-  // (https://httpwg.org/http-extensions/draft-ietf-httpbis-layered-cookies.html), which lets a user
-  // agent block third-party cookies, leaves "Default" SameSite enforcement and whether loopback http
-  // is a secure channel to it: each engine's choice is a policy. Every row carries a SameSite=None;
-  // Secure control cookie (`controlCookie`), so "not sent by SameSite" and "all third-party cookies
-  // blocked" are told apart.
+  // Cookie rows. Fetch builds on the layered cookies draft, which lets a user agent block or
+  // partition third-party cookies (a policy: it names only the cookie facts it explains and is
+  // judged over the permitted outcome). Storing a Secure cookie over http is not a policy: Fetch's
+  // isSecure is the https scheme, so Chromium and Firefox, which count loopback http as secure,
+  // deviate (whatwg/fetch#1827 asks to allow it); WebKit's refusal is the spec outcome.
   'credentialed/cookie-cross-site-default': {
-    chromium: policy(CHROMIUM_3PC, { ...ONE_COOKIELESS, controlCookie: false }),
-    firefox: policy(FIREFOX_TCP, { ...ONE_COOKIELESS, controlCookie: false }),
-    webkit: policy(`${WEBKIT_NO_LAX_DEFAULT}; the Secure control cookie: ${WEBKIT_SECURE_ON_HTTP}`, { ...ONE_COOKIELESS, cookie: true, controlCookie: false }),
+    webkit: { observed: READ, server: { ...ONE_COOKIELESS, cookie: true, controlCookie: false }, cite: WEBKIT_NO_LAX_DEFAULT },
   },
   'credentialed/cookie-cross-site-default@https': {
-    chromium: policy(CHROMIUM_3PC, { ...ONE_COOKIELESS, controlCookie: false }),
-    firefox: policy(FIREFOX_TCP, { ...ONE_COOKIELESS, controlCookie: false }),
-    webkit: policy(WEBKIT_NO_LAX_DEFAULT, { ...ONE_COOKIELESS, cookie: true }),
-  },
-  'credentialed/cookie-cross-site-lax': {
-    chromium: policy(CHROMIUM_3PC, { ...ONE_COOKIELESS, controlCookie: false }),
-    firefox: policy(FIREFOX_TCP, { ...ONE_COOKIELESS, controlCookie: false }),
-    webkit: policy(WEBKIT_SECURE_ON_HTTP, { ...ONE_COOKIELESS, controlCookie: false }),
+    chromium: policy(CHROMIUM_3PC, { controlCookie: false }),
+    firefox: policy(FIREFOX_TCP, { controlCookie: false }),
+    webkit: { observed: READ, server: { ...ONE_COOKIELESS, cookie: true, controlCookie: true }, cite: WEBKIT_NO_LAX_DEFAULT },
   },
   'credentialed/cookie-cross-site-lax@https': {
-    chromium: policy(CHROMIUM_3PC, { ...ONE_COOKIELESS, controlCookie: false }),
-    firefox: policy(FIREFOX_TCP, { ...ONE_COOKIELESS, controlCookie: false }),
+    chromium: policy(CHROMIUM_3PC, { controlCookie: false }),
+    firefox: policy(FIREFOX_TCP, { controlCookie: false }),
   },
   'credentialed/cookie-cross-site-none': {
-    chromium: policy(CHROMIUM_3PC, ONE_COOKIELESS, { ...READ, setupCookie: 'stored' }),
-    firefox: policy(FIREFOX_TCP, ONE_COOKIELESS, { ...READ, setupCookie: 'stored' }),
-    webkit: policy(WEBKIT_SECURE_ON_HTTP, ONE_COOKIELESS, { ...READ, setupCookie: 'rejected' }),
+    chromium: { observed: { ...READ, setupCookie: 'stored' }, server: ONE_COOKIELESS, cite: `${CHROMIUM_SECURE_ON_HTTP}; then not sent: ${CHROMIUM_3PC}` },
+    firefox: { observed: { ...READ, setupCookie: 'stored' }, server: ONE_COOKIELESS, cite: `${FIREFOX_SECURE_ON_HTTP}; then not sent: ${FIREFOX_TCP}` },
   },
   'credentialed/cookie-cross-site-none@https': {
-    chromium: policy(CHROMIUM_3PC, ONE_COOKIELESS, { ...READ, setupCookie: 'stored' }),
-    firefox: policy(FIREFOX_TCP, ONE_COOKIELESS, { ...READ, setupCookie: 'stored' }),
+    chromium: policy(CHROMIUM_3PC, { cookie: false }),
+    firefox: policy(FIREFOX_TCP, { cookie: false }),
   },
 
   // --- preflight ---
@@ -220,14 +215,17 @@ export const deviations: Deviations = {
   },
 
   // --- secure ---
+  // The loopback rows target http://127.0.0.1 (unconditionally trustworthy). On http://localhost,
+  // WebKit's blocked fetch() was a permitted reading (localhost is trustworthy only under a MAY); on
+  // 127.0.0.1 it still blocks, which is now a departure from normative text.
   'secure/loopback-http-fetch-from-https': {
-    webkit: { observed: { result: 'blocked', error: 'TypeError' }, server: { requests: 0, schemes: [] }, cite: WEBKIT_LOOPBACK_MIXED },
+    webkit: { observed: { result: 'blocked', error: 'TypeError' }, server: { requests: 0, schemes: [] }, cite: WEBKIT_LOOPBACK_FETCH },
   },
   'secure/redirect-https-to-loopback-http-fetch': {
-    webkit: { observed: { result: 'blocked', error: 'TypeError' }, server: { requests: 1, schemes: ['https'], origins: ['viewer'] }, cite: WEBKIT_LOOPBACK_MIXED },
+    webkit: { observed: { result: 'blocked', error: 'TypeError' }, server: { requests: 1, schemes: ['https'], origins: ['viewer'] }, cite: WEBKIT_LOOPBACK_FETCH },
   },
   'secure/redirect-https-to-loopback-http-img': {
-    webkit: { observed: { result: 'error' }, server: { requests: 1, schemes: ['https'] }, cite: WEBKIT_LOOPBACK_MIXED },
+    webkit: { observed: { result: 'error' }, server: { requests: 1, schemes: ['https'] }, cite: WEBKIT_LOOPBACK_REDIRECT_IMG },
   },
   // Mixed content proper (specs/scenarios/mixed-content.ts): Chromium and WebKit block as the text says.
   'secure/mixed-content-img-http-tile': {
@@ -240,19 +238,19 @@ export const deviations: Deviations = {
     firefox: { observed: { result: 'loaded' }, server: { requests: 2, schemes: ['https', 'https'] }, cite: FIREFOX_MIXED_IP_IMAGE },
   },
   // Cookies across hosts of one site (specs/scenarios/credentialed-same-site-hosts.ts).
-  'credentialed/same-site-subdomain-set-cookie': { webkit: policy(WEBKIT_PRIVATE_TLD_THIRD_PARTY, { requests: 2, preflights: 0, cookies: [false, false] }, READ_TWICE) },
-  'credentialed/same-site-subdomain-set-cookie-lax': { webkit: policy(WEBKIT_PRIVATE_TLD_THIRD_PARTY, { requests: 2, preflights: 0, cookies: [false, false] }, READ_TWICE) },
-  'credentialed/same-site-subdomain-set-cookie-strict': { webkit: policy(WEBKIT_PRIVATE_TLD_THIRD_PARTY, { requests: 2, preflights: 0, cookies: [false, false] }, READ_TWICE) },
+  'credentialed/same-site-subdomain-set-cookie': { webkit: policy(WEBKIT_PRIVATE_TLD_THIRD_PARTY, { cookie: false }) },
+  'credentialed/same-site-subdomain-set-cookie-lax': { webkit: policy(WEBKIT_PRIVATE_TLD_THIRD_PARTY, { cookie: false }) },
+  'credentialed/same-site-subdomain-set-cookie-strict': { webkit: policy(WEBKIT_PRIVATE_TLD_THIRD_PARTY, { cookie: false }) },
   'secure/third-party-set-cookie-sent': {
-    chromium: policy(CHROMIUM_3PC, TWO_COOKIELESS, READ_TWICE),
-    webkit: policy(WEBKIT_NO_THIRD_PARTY, TWO_COOKIELESS, READ_TWICE),
+    chromium: policy(CHROMIUM_3PC, { cookie: false }),
+    webkit: policy(WEBKIT_NO_THIRD_PARTY, { cookie: false }),
   },
   'secure/chips-partitioned-cookie-sent': {
-    webkit: policy(WEBKIT_NO_THIRD_PARTY, TWO_COOKIELESS, READ_TWICE),
+    webkit: policy(WEBKIT_NO_THIRD_PARTY, { cookie: false }),
   },
   'secure/img-use-credentials-third-party-cookie': {
-    chromium: policy(CHROMIUM_3PC, { ...ONE_COOKIELESS }, { result: 'loaded', canvas: { '2d': 'clean' } }),
-    firefox: policy(FIREFOX_TCP, { ...ONE_COOKIELESS }, { result: 'loaded', canvas: { '2d': 'clean' } }),
+    chromium: policy(CHROMIUM_3PC, { cookie: false }),
+    firefox: policy(FIREFOX_TCP, { cookie: false }),
   },
 
   // --- viewer ---

@@ -36,6 +36,9 @@ test('matrix report: renders, filters, and opens evidence', async ({ probe }) =>
   expect(all.interop).toBe('Interop: 2 of 2 scenarios where engines differ (listed first): in verdict 2, in the permitted outcome taken 2, in what was observed 2');
   expect(all.differs[1]).toContain('verdict: conforms (chromium) · known-deviation (firefox)');
   expect(all.differs[1]).toContain('observed.result: "blocked" (chromium) · "readable" (firefox)');
+  expect(await probe.run(() => document.getElementById('wpt')!.textContent, null)).toBe(
+    'WPT: 1 of 2 scenarios have a web-platform-tests counterpart; 1 test what WPT does not (none found, with what was searched).',
+  );
 
   const setFilter = (args: { family?: string; verdicts?: string[]; engines?: string[]; text?: string }) =>
     probe.run((a: typeof args) => {
@@ -69,8 +72,9 @@ test('matrix report: renders, filters, and opens evidence', async ({ probe }) =>
   const drawer = await probe.run(() => {
     document.querySelector<HTMLButtonElement>('tr[data-scenario="simple/no-acao"] button[data-engine="firefox"]')!.click();
     const d = document.getElementById('drawer')!;
-    return { hidden: d.hidden, text: d.textContent };
+    return { hidden: d.hidden, text: d.textContent, wpt: [...d.querySelectorAll<HTMLAnchorElement>('ul.wpt a')].map((a) => a.href) };
   }, null);
+  expect(drawer.wpt).toEqual(['https://wpt.fyi/results/fetch/api/cors/cors-basic.any.js']);
   expect(drawer.hidden).toBe(false);
   for (const fragment of ['simple/no-acao', 'known-deviation', 'https://bugs.example/1', 'Fix (server side)', 'Server received (1 request)', '/make?token=t']) {
     expect(drawer.text).toContain(fragment);

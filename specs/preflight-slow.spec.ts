@@ -7,10 +7,10 @@ import type { Engine } from '../harness/engines/types.ts';
 import { performAction } from '../harness/in-page/actions.ts';
 import { cellTest, checkTable } from '../harness/scenarios/define.ts';
 import { resolveAction } from '../harness/scenarios/targets.ts';
-import type { Observation } from '../harness/scenarios/types.ts';
 import { test } from '../harness/test.ts';
 import { deviations } from './deviations.ts';
 import { scenarios } from './scenarios/preflight-cache-caps.ts';
+import type { Observation } from '../contract/page.ts';
 
 const SLOW_TAG = '@slow';
 

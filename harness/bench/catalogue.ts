@@ -14,11 +14,11 @@ import { originsFor } from '../../fixtures/origins.ts';
 import { runPlaywright } from '../cli/playwright.ts';
 import { launchEngine } from '../engines/launch.ts';
 import { selectedEngines, workerCount } from '../engines/select.ts';
-import type { EngineName } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
 import { candidateFixturePorts, startFixturesOnFreePorts } from '../free-fixtures.ts';
 import { resolveAction } from '../scenarios/targets.ts';
 import type { Bench } from './types.ts';
+import type { EngineName } from '../../contract/engine.ts';
 
 const bench: Bench = {
   name: 'catalogue',

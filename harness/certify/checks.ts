@@ -3,22 +3,11 @@
 // corroborated from Node (evidence.ts). Node checks send what a page cannot (forged origins,
 // bare requests, single redirect hops) and run once.
 
-import type { ResolvedAction } from '../scenarios/targets.ts';
-import type { Observation } from '../scenarios/types.ts';
-import type { Target } from './discover.ts';
-import { type Baseline, type Cause, type Corroborator, type Evidence, type Resource, acaoOf, acaoOk, judgePreflight, refusedByAllowList, varies } from './evidence.ts';
-
-export type Status = 'pass' | 'warn' | 'fail' | 'unavailable' | 'network' | 'n/a';
-export interface Outcome {
-  status: Status;
-  observed: string;
-  /** Root causes this outcome points to (CORS failures and warnings only). */
-  causes?: Cause[];
-  /** Per-sample checks: how many of how many requests failed. */
-  failed?: number;
-  of?: number;
-  evidence?: Evidence[];
-}
+import { acaoProblem } from './acao-value.ts';
+import { type Baseline, type Cause, type Corroborator, type Resource, acaoOf, acaoOk, judgePreflight, refusedByAllowList, varies } from './evidence.ts';
+import type { Observation, ResolvedAction } from '../../contract/page.ts';
+import type { Evidence, Target } from '../../contract/certify.ts';
+import type { Outcome } from './types.ts';
 
 /** One request a viewer makes, as the page makes it. */
 export interface ViewerRequest {
@@ -203,7 +192,10 @@ export const CHECKS: Check[] = [
           if (!acaoOk(e, viewer)) {
             // A wrong value fails the browser just as a missing one does, but its fix is the value's.
             const acao = acaoOf(e);
-            if (acao) return fail('invalid-acao', `${e.status} from ${url} has Access-Control-Allow-Origin "${acao}", not * or ${viewer}`, [e]);
+            if (acao !== undefined) {
+              const problem = acaoProblem(acao, viewer);
+              return fail(problem.cause, `${e.status} from ${url}: Access-Control-Allow-Origin ${problem.what}`, [e]);
+            }
             if (refusedByAllowList(e, viewer, await baselineFor(t, http))) return fail('origin-not-allowed', `${e.status} from ${url} has no Access-Control-Allow-Origin for ${viewer}, with Vary: Origin (the server allows only listed origins)`, [e]);
             return fail('redirects-without-acao', `${e.status} from ${url} has no Access-Control-Allow-Origin`, [e]);
           }
@@ -247,7 +239,8 @@ export const CHECKS: Check[] = [
     title: 'One Access-Control-Allow-Origin value (no duplicates or lists)',
     run: async (t, http) => {
       const bad = (await mainResponses(t, http)).filter(({ e }) => (acaoOf(e) ?? '').includes(','));
-      return bad.length ? fail('invalid-acao', bad.map(({ name, e }) => `${name}: "${acaoOf(e)}"`).join('; '), bad.map((b) => b.e)) : pass('single value');
+      const first = bad[0] && acaoProblem(acaoOf(bad[0].e)!, String(bad[0].e.request.Origin ?? ''));
+      return first ? fail(first.cause, bad.map(({ name, e }) => `${name}: "${acaoOf(e)}"`).join('; '), bad.map((b) => b.e)) : pass('single value');
     },
   },
   {

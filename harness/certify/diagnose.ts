@@ -2,27 +2,35 @@
 // evidence points to; checks sharing a cause become one diagnosis with one fix, chosen for the
 // server the response headers name (the cache in front for cache-key causes).
 
-import type { CheckResult } from './run.ts';
-import type { Cause } from './evidence.ts';
+import type { CheckResult, Diagnosis } from './types.ts';
+import { type Cause, acaoOf, acaoOk } from './evidence.ts';
+import type { Evidence } from '../../contract/certify.ts';
 import { FIXES } from './fixes.ts';
-import type { Detected, ServerName } from './servers.ts';
+import type { Detected } from './servers.ts';
 
-export interface Diagnosis {
-  cause: Cause;
-  severity: 'fail' | 'warn';
-  title: string;
-  /** What was observed, from the first outcome with this cause. */
-  observed: string;
-  /** check id → the columns (engines, or `node`) it failed in. */
-  explains: Record<string, string[]>;
-  fix: { server: ServerName | 'generic'; text: string };
+
+/** What a fix quotes from the observation: the ACAO value sent and the Origin it was sent to. */
+export interface Quoted {
+  acao?: string;
+  origin?: string;
 }
 
-export function fixFor(cause: Cause, detected: Detected): Diagnosis['fix'] {
+/** Fills a fix's {acao} / {origin} from the observation; a fix that needs a value nobody saw says so. */
+export function fillFix(text: string, quoted: Quoted): string {
+  return text.replaceAll('{acao}', quoted.acao ?? '(value not recorded)').replaceAll('{origin}', quoted.origin ?? 'your viewer\'s origin');
+}
+
+export function fixFor(cause: Cause, detected: Detected, quoted: Quoted = {}): Diagnosis['fix'] {
   const fix = FIXES[cause];
   const order = fix.layer === 'cache' && detected.cache ? [detected.cache, detected.origin] : [detected.origin, ...(detected.cache ? [detected.cache] : [])];
-  for (const server of order) if (fix.servers[server]) return { server, text: fix.servers[server]! };
-  return { server: 'generic', text: fix.generic };
+  for (const server of order) if (fix.servers[server]) return { server, text: fillFix(fix.servers[server]!, quoted) };
+  return { server: 'generic', text: fillFix(fix.generic, quoted) };
+}
+
+/** The first answer whose ACAO the request's Origin does not accept: the value a fix quotes. */
+export function quotedFrom(evidence: Evidence[] = []): Quoted {
+  const e = evidence.find((x) => acaoOf(x) !== undefined && !acaoOk(x, x.request.Origin ?? ''));
+  return e ? { acao: acaoOf(e)!, origin: e.request.Origin } : { origin: evidence.find((x) => x.request.Origin)?.request.Origin };
 }
 
 /**
@@ -43,7 +51,7 @@ export function diagnose(checks: CheckResult[], detected: Detected): Diagnosis[]
       for (const cause of outcome.causes ?? []) {
         let d = byCause.get(cause);
         if (!d) {
-          d = { cause, severity: 'warn', title: FIXES[cause].title, observed: outcome.observed, explains: {}, fix: fixFor(cause, detected) };
+          d = { cause, severity: 'warn', title: FIXES[cause].title, observed: outcome.observed, explains: {}, fix: fixFor(cause, detected, quotedFrom(outcome.evidence)) };
           byCause.set(cause, d);
         }
         if (outcome.status === 'fail') d.severity = 'fail';

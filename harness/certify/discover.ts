@@ -2,22 +2,9 @@
 // or a Presentation 2/3 manifest) to the concrete URLs a viewer would request.
 
 import { firstImageService, types } from '../iiif-json.ts';
-import { type ImageService, type RequestPlan, parseService, planRequests } from './plan.ts';
+import type { ImageService, RequestPlan, Target } from '../../contract/certify.ts';
+import { parseService, planRequests } from './plan.ts';
 import { SafeFetch, TargetError, bodyText } from './safe-fetch.ts';
-
-export interface Target {
-  input: string;
-  kind: 'manifest' | 'info.json' | 'image-request' | 'base-uri';
-  manifest: string | null;
-  service: ImageService;
-  plan: RequestPlan;
-  urls: {
-    info: string;
-    base: string;
-    unknownIdentifier: string;
-    invalidRegion: string;
-  };
-}
 
 export const DEFAULT_SAMPLES = 20;
 

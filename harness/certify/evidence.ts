@@ -4,20 +4,12 @@
 // a CORS failure, "not available" (an error status that carries correct CORS headers) or a
 // network failure, and names the cause.
 
+import { type AcaoValueCause, acaoProblem } from './acao-value.ts';
+import type { Evidence } from '../../contract/certify.ts';
 import { type SafeFetch, TargetError } from './safe-fetch.ts';
 
 /** The headers a finding quotes. */
 const QUOTED = ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-allow-headers', 'access-control-allow-methods', 'vary', 'server', 'via', 'location', 'content-type', 'x-cache', 'x-varnish', 'cf-ray', 'x-amz-cf-id', 'x-amz-request-id', 'x-served-by', 'x-powered-by'];
-
-export interface Evidence {
-  method: 'GET' | 'OPTIONS';
-  url: string;
-  request: Record<string, string>;
-  status?: number;
-  headers: Record<string, string>;
-  /** No response: refused, reset, timeout. */
-  error?: string;
-}
 
 export type Resource = 'json' | 'image';
 export type Cause =
@@ -29,7 +21,7 @@ export type Cause =
   | 'preflight-not-answered'
   | 'preflight-without-acao'
   | 'preflight-allow-headers'
-  | 'invalid-acao'
+  | AcaoValueCause
   | 'echo-without-vary'
   | 'acao-only-with-origin'
   | 'any-origin-with-credentials'
@@ -160,7 +152,12 @@ export function judgePreflight(pre: Evidence, needed: string[], origin: string, 
   const ok = pre.status! >= 200 && pre.status! < 300;
   if (ok && refusedByAllowList(pre, origin, baseline)) return notAllowed(pre, origin);
   if (!ok) return { kind: 'cors', cause: 'preflight-not-answered', detail: `OPTIONS answered ${pre.status}${acaoOf(pre) ? '' : ' without ACAO'}` };
-  if (!acaoOk(pre, origin)) return { kind: 'cors', cause: acaoOf(pre) ? 'invalid-acao' : 'preflight-without-acao', detail: `OPTIONS answered ${pre.status}, ACAO ${acaoOf(pre) ?? 'missing'}` };
+  if (!acaoOk(pre, origin)) {
+    const acao = acaoOf(pre);
+    if (acao === undefined) return { kind: 'cors', cause: 'preflight-without-acao', detail: `OPTIONS answered ${pre.status}, ACAO missing` };
+    const problem = acaoProblem(acao, origin);
+    return { kind: 'cors', cause: problem.cause, detail: `OPTIONS answered ${pre.status}: ACAO ${problem.what}` };
+  }
   const allowed = (pre.headers['access-control-allow-headers'] ?? '').split(',').map((h) => h.trim().toLowerCase());
   const missing = needed.filter((h) => !allowed.includes(h) && !(allowed.includes('*') && h !== 'authorization'));
   if (missing.length) return { kind: 'cors', cause: 'preflight-allow-headers', detail: `OPTIONS answered ${pre.status}, Access-Control-Allow-Headers ${pre.headers['access-control-allow-headers'] ?? 'missing'} (needs ${missing.join(', ')})` };
@@ -175,7 +172,10 @@ export function judgeResponse(get: Evidence, resource: Resource, origin: string,
     if (status >= 400) return { kind: 'unavailable', detail: `${status} with ACAO ${acao}` };
     return { kind: 'cors', cause: 'browser-only', detail: `Node got ${status} with ACAO ${acao}; the browser did not (intermittent, or a cached response)` };
   }
-  if (acao) return { kind: 'cors', cause: 'invalid-acao', detail: `${status} with ACAO "${acao}"` };
+  if (acao !== undefined) {
+    const problem = acaoProblem(acao, origin);
+    return { kind: 'cors', cause: problem.cause, detail: `${status}: ACAO ${problem.what}` };
+  }
   if (refusedByAllowList(get, origin, baseline)) return notAllowed(get, origin);
   if (status >= 300 && status < 400) return { kind: 'cors', cause: 'redirects-without-acao', detail: `${status} redirect without ACAO` };
   // A server that echoes the Origin without Vary: a cache served this response made for another request.

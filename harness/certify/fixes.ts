@@ -3,6 +3,7 @@
 // A server without its own entry gets the generic text (and `--all-fixes` lists every entry).
 
 import type { Cause } from './evidence.ts';
+import { ACAO_VALUE_FIXES } from './fixes-acao.ts';
 import type { ServerName } from './servers.ts';
 
 export interface Fix {
@@ -41,6 +42,9 @@ add_header Access-Control-Allow-Origin $cors_origin always;
 add_header Vary Origin always;`;
 
 const ALLOWLIST_APACHE = 'SetEnvIf Origin "^https://viewer\\.example\\.org$" CORS_ORIGIN=$0\nHeader always set Access-Control-Allow-Origin %{CORS_ORIGIN}e env=CORS_ORIGIN\nHeader always merge Vary Origin';
+
+/** A cause certify knows (a report read back from JSON carries plain strings). */
+export const isCause = (c: string): c is Cause => Object.hasOwn(FIXES, c);
 
 export const FIXES: Record<Cause, Fix> = {
   'no-acao': {
@@ -146,16 +150,7 @@ export const FIXES: Record<Cause, Fix> = {
       s3: 'Bucket CORS rule: AllowedHeaders ["Accept","Authorization"] (or ["*"]).',
     },
   },
-  'invalid-acao': {
-    title: 'Access-Control-Allow-Origin has an invalid value (a list, a duplicate, or another origin)',
-    layer: 'origin',
-    generic: 'Exactly one value, * or the requesting origin: make only one layer (app, proxy, CDN) add it.',
-    servers: {
-      nginx: 'proxy_hide_header Access-Control-Allow-Origin;   # before your own add_header, so the backend\'s copy is dropped',
-      apache: 'Header always set Access-Control-Allow-Origin "*"   # "set" replaces; "add" or "append" duplicates',
-      varnish: 'unset beresp.http.Access-Control-Allow-Origin;   # in vcl_backend_response before setting your own',
-    },
-  },
+  ...ACAO_VALUE_FIXES,
   'echo-without-vary': {
     title: 'The Origin is echoed without Vary: Origin (caches serve one origin\'s answer to another)',
     layer: 'cache',

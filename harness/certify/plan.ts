@@ -5,44 +5,12 @@
 // requested: it is listed in `notChecked` with the reason, so the report says what was left out.
 // OpenSeadragon's IIIFTileSource, Mirador (OSD) and Leaflet-IIIF all cut tiles this way.
 
-export interface ImageService {
-  version: 2 | 3;
-  /** The service's base URI (`id` / `@id`). */
-  id: string;
-  width: number;
-  height: number;
-  /** 0, 1 or 2; null when the profile names none. */
-  level: 0 | 1 | 2 | null;
-  tiles: { width: number; height: number; scaleFactors: number[] }[];
-  sizes: { width: number; height: number }[];
-  extraFeatures: string[];
-  formats: string[];
-  qualities: string[];
-  maxWidth?: number;
-  maxHeight?: number;
-  maxArea?: number;
-}
-
-export interface Tile {
-  url: string;
-  scaleFactor: number;
-  region: string;
-}
-
-export interface RequestPlan {
-  /** Every tile the info.json promises, in sampling order (spread over scale factors and positions). */
-  tiles: Tile[];
-  /** Up to `samples` of them, for the per-tile checks. */
-  sampled: Tile[];
-  /** A tile outside `sampled` (unless the service has a single tile), for the cache check, which must start cold. */
-  freshTile: Tile;
-  thumbnail: string | null;
-  full: string | null;
-  notChecked: { what: string; why: string }[];
-}
+import type { ImageService, RequestPlan, Tile } from '../../contract/certify.ts';
 
 type Json = Record<string, unknown>;
 const FULL_IMAGE_MAX_PIXELS = 16_000_000;
+/** A 200,000-pixel-square image in 256-pixel tiles has about 610,000 tiles at scale factor 1. */
+const MAX_TILES_PER_FACTOR = 1_000_000;
 const num = (v: unknown) => (typeof v === 'number' && v > 0 ? v : undefined);
 
 export function parseService(j: Json, infoUrl: string, types: string[]): ImageService {
@@ -52,7 +20,9 @@ export function parseService(j: Json, infoUrl: string, types: string[]): ImageSe
   const levelMatch = profiles.map((p) => (typeof p === 'string' ? p.match(/level([012])/) : null)).find(Boolean);
   const described = profiles.filter((p): p is Json => !!p && typeof p === 'object');
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-  const tiles = (Array.isArray(j.tiles) ? (j.tiles as Json[]) : [])
+  // Entries that are not objects (null, numbers) are ignored, as viewers ignore them.
+  const objects = (v: unknown): Json[] => (Array.isArray(v) ? v.filter((x): x is Json => !!x && typeof x === 'object') : []);
+  const tiles = objects(j.tiles)
     .map((t) => {
       const width = num(t.width);
       if (!width) return null;
@@ -60,7 +30,7 @@ export function parseService(j: Json, infoUrl: string, types: string[]): ImageSe
       return { width, height: num(t.height) ?? width, scaleFactors: factors.length ? factors : [1] };
     })
     .filter((t): t is NonNullable<typeof t> => t !== null);
-  const sizes = ((Array.isArray(j.sizes) ? j.sizes : []) as Json[]).flatMap((s) => (num(s.width) && num(s.height) ? [{ width: s.width as number, height: s.height as number }] : []));
+  const sizes = objects(j.sizes).flatMap((s) => (num(s.width) && num(s.height) ? [{ width: s.width as number, height: s.height as number }] : []));
   const limits = version === 3 ? j : (described[0] ?? {});
   return {
     version,
@@ -112,6 +82,9 @@ export function planRequests(s: ImageService, samples: number): RequestPlan {
   for (const sf of [...new Set(spec.scaleFactors)].sort((a, b) => a - b)) {
     const group: Tile[] = [];
     const [rw, rh] = [spec.width * sf, spec.height * sf];
+    // An info.json promising absurd grids (1e9 × 1e9 pixels in 1-pixel tiles) must not hang the plan.
+    const count = Math.ceil(s.width / rw) * Math.ceil(s.height / rh);
+    if (!(count <= MAX_TILES_PER_FACTOR)) throw new Error(`${s.width}×${s.height} pixels in ${spec.width}×${spec.height} tiles is ${count > 1e15 ? 'an absurd number of' : count} tiles at scale factor ${sf} (more than ${MAX_TILES_PER_FACTOR}): not a plausible image service`);
     for (let y = 0; y < s.height; y += rh) {
       for (let x = 0; x < s.width; x += rw) {
         const [w, h] = [Math.min(rw, s.width - x), Math.min(rh, s.height - y)];

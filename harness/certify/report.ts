@@ -3,10 +3,12 @@
 // --verbose shows every row with every observation and the node-side evidence). Text or Markdown.
 
 import { dirname } from 'node:path';
-import type { Evidence } from './evidence.ts';
-import { FIXES } from './fixes.ts';
-import { type CertifyReport, NODE_COLUMN } from './run.ts';
+import { fillFix, quotedFrom } from './diagnose.ts';
+import { FIXES, isCause } from './fixes.ts';
 import { SERVERS } from './servers.ts';
+import type { Evidence } from '../../contract/certify.ts';
+import { certifyContract } from '../../contract/validate.ts';
+import { type CertifyReport, NODE_COLUMN } from './types.ts';
 
 export interface RenderOptions {
   verbose?: boolean;
@@ -41,7 +43,11 @@ export function renderReport(r: CertifyReport, o: RenderOptions = {}): string {
     const explains = Object.entries(d.explains).map(([check, cols]) => `${check} [${cols.join(' ')}]`).join(', ');
     out.push(md ? '' : '', `${i + 1}. ${d.severity === 'fail' ? 'FAIL' : 'WARN'} ${d.title}`);
     out.push(`   seen: ${d.observed}`, `   explains: ${explains}`);
-    const fixes = o.allFixes ? [...SERVERS.filter((x) => FIXES[d.cause].servers[x]).map((x) => ({ server: x, text: FIXES[d.cause].servers[x]! })), { server: 'generic', text: FIXES[d.cause].generic }] : [d.fix];
+    const all = o.allFixes && isCause(d.cause) ? FIXES[d.cause] : undefined;
+    // Every server's fix quotes the same observation as the chosen one: the first outcome with this cause.
+    const first = Object.entries(d.explains).flatMap(([check, cols]) => cols.map((col) => r.checks.find((c) => c.id === check)?.results[col])).find((x) => x?.causes?.includes(d.cause));
+    const quoted = quotedFrom(first?.evidence);
+    const fixes = all ? [...SERVERS.filter((x) => all.servers[x]).map((x) => ({ server: x, text: fillFix(all.servers[x]!, quoted) })), { server: 'generic', text: fillFix(all.generic, quoted) }] : [d.fix];
     for (const f of fixes) {
       out.push(`   fix (${f.server}):`);
       const lines = f.text.split('\n').map((l) => `     ${l}`);
@@ -101,4 +107,9 @@ export function renderReport(r: CertifyReport, o: RenderOptions = {}): string {
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** The `--json` document, refused (ContractError) unless it matches contract/certify.ts. */
+export function certifyJson(doc: CertifyReport): string {
+  return JSON.stringify(certifyContract.assert(doc), null, 2);
 }

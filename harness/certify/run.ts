@@ -5,56 +5,23 @@
 // A Certifier keeps its engines, so several targets can be certified without relaunching.
 
 import { type HostMapping, launchEngine } from '../engines/launch.ts';
-import { type Engine, type EngineInfo, type EngineName, EngineUnavailableError, type Probe } from '../engines/types.ts';
+import { type Engine, EngineUnavailableError, type Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
-import type { Observation } from '../scenarios/types.ts';
-import { type BrowserCheck, CHECKS, baselineFor, type Check, type NodeCheck, type Outcome, type ProbeOrigins, actionFor, judgeInPage } from './checks.ts';
-import { type Diagnosis, diagnose } from './diagnose.ts';
-import { DEFAULT_SAMPLES, type Target, discover } from './discover.ts';
-import { type Baseline, type Classification, Corroborator, type Evidence } from './evidence.ts';
+import { type BrowserCheck, CHECKS, baselineFor, type NodeCheck, type ProbeOrigins, actionFor, judgeInPage } from './checks.ts';
+import { diagnose } from './diagnose.ts';
+import { DEFAULT_SAMPLES, discover } from './discover.ts';
+import { type Baseline, type Classification, Corroborator } from './evidence.ts';
 import { DEFAULT_LIMITS, SafeFetch, type SafeFetchLimits, TargetError } from './safe-fetch.ts';
-import { type Detected, detectServer } from './servers.ts';
+import { detectServer } from './servers.ts';
 import { type ViewerCheckResult, viewerCheck } from '../viewers/check.ts';
 import { type ViewerOrigin, startViewerOrigin } from './viewer-origin.ts';
+import { type CertifyReport, type CheckResult, type Discovered, NODE_COLUMN, type Outcome } from './types.ts';
+import type { EngineName } from '../../contract/engine.ts';
+import type { Observation } from '../../contract/page.ts';
+import type { Target, Evidence } from '../../contract/certify.ts';
 
 export { baselineFor };
-export const NODE_COLUMN = 'node';
 export const ATTACKER_ORIGIN = 'https://cors-certify-attacker.example';
-
-export interface CheckResult {
-  id: string;
-  title: string;
-  kind: Check['kind'];
-  /** Per engine project (browser checks) or `node`. */
-  results: Record<string, Outcome>;
-}
-
-export interface CertifyReport {
-  input: string;
-  target: Target;
-  startedAt: string;
-  /** Certifying this target (discovery excluded); the CLI's printed time is its own wall time. */
-  durationMs: number;
-  /** The origin the engines ran from (and the Origin node-side corroboration sends). */
-  viewerOrigin: string;
-  /** `own`: certify's loopback origin; `given`: the user's --viewer-origin, served locally; `external`: a page origin supplied by the caller (self-tests). */
-  viewerOriginKind: 'own' | 'given' | 'external';
-  engines: EngineInfo[];
-  server: Detected;
-  checks: CheckResult[];
-  diagnoses: Diagnosis[];
-  /** Every node-side request with its answer (corroboration and node checks). */
-  requests: Evidence[];
-  /** CORS verdict: "not available" and network failures are reported apart and do not count. */
-  verdict: 'pass' | 'fail';
-  /** With `viewers`: would each real viewer show the image, per engine (judged by pixels). */
-  viewers?: ViewerCheckResult[];
-}
-
-export interface Discovered {
-  target: Target;
-  http: SafeFetch;
-}
 
 export interface CertifierOptions {
   engines: EngineName[];
@@ -68,11 +35,14 @@ export interface CertifierOptions {
   /** Origins the server is meant to trust: their look-alikes are probed. */
   trustedOrigins?: string[];
   progress?: (message: string) => void;
+  /** Each browser check as it finishes in an engine (the service's live progress per engine). */
+  checkDone?: (project: string, done: number, total: number, check: string) => void;
   /** Also open the image in real viewers (OpenSeadragon WebGL and canvas, Mirador) in every engine; screenshots go to `screenshotDir`. */
   viewers?: { screenshotDir: string };
 }
 
-interface RunningEngine {
+/** An engine with the page certify drives in it (open on the viewer origin). */
+export interface RunningEngine {
   engine: Engine;
   probe: Probe;
 }
@@ -111,7 +81,45 @@ export class Certifier {
     readonly viewerOrigin: string,
     private readonly engines: RunningEngine[],
     private readonly options: CertifierOptions,
+    /** engines: close() ends them; probes: only this run's probes (isolated()); nothing: a caller lent them (attach()). */
+    private readonly owns: 'engines' | 'probes' | 'nothing' = 'engines',
   ) {}
+
+  /**
+   * The same engines with fresh probes (a new profile or WebDriver session each), so nothing one
+   * run leaves (cache, cookies, preflight cache, HSTS) reaches the next. `engines` picks a subset.
+   */
+  async isolated(options: Partial<CertifierOptions> & { engines?: EngineName[] } = {}): Promise<Certifier> {
+    const chosen = this.engines.filter(({ engine }) => !options.engines || options.engines.includes(engine.info.engine));
+    const page = `${this.viewerOrigin}/blank`;
+    const opened = await Promise.allSettled(
+      chosen.map(async ({ engine }) => {
+        const probe = await engine.newProbe();
+        try {
+          await probe.open(page);
+        } catch (error) {
+          await probe.close();
+          throw error;
+        }
+        return { engine, probe };
+      }),
+    );
+    const ok = opened.filter((r): r is PromiseFulfilledResult<RunningEngine> => r.status === 'fulfilled').map((r) => r.value);
+    const failed = opened.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed.length) {
+      await Promise.all(ok.map((e) => e.probe.close()));
+      throw new AggregateError(failed.map((f) => f.reason as Error), failed.map((f) => (f.reason as Error).message).join('\n'));
+    }
+    return new Certifier(this.viewer, this.viewerOrigin, ok, { ...this.options, ...options, engines: ok.map(({ engine }) => engine.info.engine) }, 'probes');
+  }
+
+  /**
+   * A Certifier over engines the caller launched and keeps (the Playwright bindings: the test's
+   * browser and probe, already on `viewerOrigin`); none for the node checks alone.
+   */
+  static attach(engines: RunningEngine[], viewerOrigin: string, options: Omit<CertifierOptions, 'engines' | 'viewerOrigin'> = {}): Certifier {
+    return new Certifier(null, viewerOrigin, engines, { ...options, engines: engines.map(({ engine }) => engine.info.engine), viewerOrigin }, 'nothing');
+  }
 
   static async start(options: CertifierOptions): Promise<Certifier> {
     const viewer = options.viewerOrigin ? null : await startViewerOrigin(options.realViewerOrigin);
@@ -125,20 +133,21 @@ export class Certifier {
   }
 
   /** Discovers the target's URLs (node-side only: fails fast, before any browser work). */
-  static async discover(input: string, limits: SafeFetchLimits = DEFAULT_LIMITS, samples = DEFAULT_SAMPLES): Promise<Discovered> {
-    const http = new SafeFetch(limits);
+  static async discover(input: string, limits: SafeFetchLimits = DEFAULT_LIMITS, samples = DEFAULT_SAMPLES, http = new SafeFetch(limits)): Promise<Discovered> {
     return { target: await discover(input, http, samples), http };
   }
 
-  async certify(input: string | Discovered, { trustedOrigins = this.options.trustedOrigins ?? [] } = {}): Promise<CertifyReport> {
+  /** Certifies a target: every check (or those named in `only`), corroborated, diagnosed. */
+  async certify(input: string | Discovered, { trustedOrigins = this.options.trustedOrigins ?? [], only }: { trustedOrigins?: string[]; only?: string[] } = {}): Promise<CertifyReport> {
     const started = Date.now();
     const { target, http } = typeof input === 'string' ? await Certifier.discover(input, this.options.limits, this.options.samples) : input;
     const origins: ProbeOrigins = { viewer: this.viewerOrigin, attacker: ATTACKER_ORIGIN, trusted: trustedOrigins };
     const node = new Corroborator(http, this.viewerOrigin);
     const baseline = await baselineFor(target, node);
 
-    const browserChecks = CHECKS.filter((c): c is BrowserCheck => c.kind === 'browser');
-    const nodeChecks = CHECKS.filter((c): c is NodeCheck => c.kind === 'node');
+    const selected = only ? CHECKS.filter((c) => only.includes(c.id)) : CHECKS;
+    const browserChecks = selected.filter((c): c is BrowserCheck => c.kind === 'browser');
+    const nodeChecks = selected.filter((c): c is NodeCheck => c.kind === 'node');
     const [perEngine, nodeResults] = await Promise.all([
       Promise.all(this.engines.map((e) => this.runBrowserChecks(e, browserChecks, target, node, baseline))),
       (async () => {
@@ -147,7 +156,7 @@ export class Certifier {
         return out;
       })(),
     ]);
-    const checks: CheckResult[] = CHECKS.map((check) => ({
+    const checks: CheckResult[] = selected.map((check) => ({
       id: check.id,
       title: check.title,
       kind: check.kind,
@@ -178,6 +187,7 @@ export class Certifier {
     for (const check of checks) {
       try {
         out[check.id] = await runBrowserCheck(probe, check, target, node, baseline);
+        this.options.checkDone?.(engine.info.project, Object.keys(out).length, checks.length, check.id);
       } catch (error) {
         throw new Error(`${engine.info.project} failed while running ${check.id}: ${(error as Error).message}`);
       }
@@ -190,7 +200,7 @@ export class Certifier {
   }
 
   /** Each engine in turn opens the target in the real viewers, then goes back to the blank page. */
-  private async runViewers(url: string, screenshotDir: string): Promise<ViewerCheckResult[]> {
+  async runViewers(url: string, screenshotDir: string): Promise<ViewerCheckResult[]> {
     const perEngine = await Promise.all(
       this.engines.map(async ({ engine, probe }) => {
         const results = await viewerCheck({ probe, engine: engine.info.project, viewerOrigin: this.viewerOrigin, url, screenshotDir });
@@ -203,7 +213,11 @@ export class Certifier {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.engines.map(({ engine }) => engine.close()));
+    if (this.owns === 'probes') {
+      await Promise.all(this.engines.map(({ probe }) => probe.close()));
+      return;
+    }
+    if (this.owns === 'engines') await Promise.all(this.engines.map(({ engine }) => engine.close()));
     await this.viewer?.close();
   }
 }

@@ -2,6 +2,9 @@
 // a timeout on every request (headers and body), a cap on body size and redirects, and a budget
 // on the total number of requests, so a slow-drip, looping or huge target ends in bounded time.
 
+import { type Dispatcher, fetch as undiciFetch } from 'undici';
+import { certificateProblem } from './tls-words.ts';
+
 export class TargetError extends Error {
   override name = 'TargetError';
 }
@@ -25,7 +28,17 @@ export interface SafeResponse {
 
 export class SafeFetch {
   private used = 0;
-  constructor(readonly limits: SafeFetchLimits = DEFAULT_LIMITS) {}
+  private stopped: string | undefined;
+  /** `dispatcher`: where connections are made (the hosted service's address guard); default Node's own. */
+  constructor(
+    readonly limits: SafeFetchLimits = DEFAULT_LIMITS,
+    private readonly dispatcher?: Dispatcher,
+  ) {}
+
+  /** Every later request fails with `reason` (a cancelled or timed-out run). */
+  stop(reason: string): void {
+    this.stopped = reason;
+  }
 
   get requestsMade(): number {
     return this.used;
@@ -33,14 +46,18 @@ export class SafeFetch {
 
   /** One request, no redirect following. */
   async request(method: 'GET' | 'HEAD' | 'OPTIONS', url: string, headers: Record<string, string> = {}): Promise<SafeResponse> {
+    if (this.stopped) throw new TargetError(this.stopped);
     if (++this.used > this.limits.maxRequests) throw new TargetError(`request budget of ${this.limits.maxRequests} exhausted`);
     const signal = AbortSignal.timeout(this.limits.timeoutMs);
     let response: Response;
     try {
-      response = await fetch(url, { method, headers, redirect: 'manual', credentials: 'omit', signal });
+      const init = { method, headers, redirect: 'manual', credentials: 'omit', signal } as const;
+      response = this.dispatcher ? ((await undiciFetch(url, { ...init, dispatcher: this.dispatcher })) as unknown as Response) : await fetch(url, init);
     } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      const why = (error as Error).name === 'TimeoutError' ? `no response within ${this.limits.timeoutMs / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
+      const cause = (error as { cause?: { code?: string; message?: string; name?: string } }).cause;
+      // The address guard's refusal is a target error users must read whole.
+      if (cause?.name === 'RefusedTargetError') throw new TargetError(`${method} ${url}: ${cause.message}`);
+      const why = (error as Error).name === 'TimeoutError' ? `no response within ${this.limits.timeoutMs / 1000} s` : (certificateProblem(cause?.code) ?? cause?.code ?? cause?.message ?? (error as Error).message);
       throw new TargetError(`${method} ${url}: ${why}`);
     }
     const { body, truncated } = await readBounded(response, this.limits.maxBodyBytes, signal);

@@ -1,7 +1,7 @@
 // Which software answered, read from response headers: the origin server (where the config
 // lives) and any cache/CDN in front (where cache keys live). The fix shown is for what was found.
 
-import type { Evidence } from './evidence.ts';
+import type { Evidence } from '../../contract/certify.ts';
 
 export const SERVERS = ['nginx', 'apache', 'lighttpd', 'caddy', 'iipsrv', 'cantaloupe', 'loris', 's3', 'cloudfront', 'varnish', 'cloudflare', 'fastly', 'unknown'] as const;
 export type ServerName = (typeof SERVERS)[number];

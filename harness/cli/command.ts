@@ -52,6 +52,15 @@ export function defineCommand<const O extends Record<string, OptionSpec>>(spec: 
 const HELP_OPTION: OptionSpec = { type: 'boolean', short: 'h', description: 'show this help' };
 const WIDTH = 100;
 
+/** The environment variable the packaged command (`cors-harness <command>`) sets for the commands it runs. */
+export const BIN_ENV = 'CORS_HARNESS_BIN';
+
+/** The usage line as the user invoked it: `npm run certify -- <url>`, or `cors-harness certify <url>` under the packaged command. */
+export function shownUsage(usage: string): string {
+  if (!process.env[BIN_ENV]) return usage;
+  return usage.replace(/^npm run (\S+?)(?: --)?(?= |$)/, (_, script: string) => `cors-harness ${script.replace(':', '-')}`);
+}
+
 /** The help text, generated from the table. */
 export function helpText<O extends Record<string, OptionSpec>>(spec: CommandSpec<O>): string {
   const rows = Object.entries({ ...spec.options, help: HELP_OPTION }).map(([name, o]) => {
@@ -65,7 +74,7 @@ export function helpText<O extends Record<string, OptionSpec>>(spec: CommandSpec
     const first = `  ${flag}`;
     return first.length + 2 > column ? [first, ...wrapped.map((l) => ' '.repeat(column) + l)] : [first.padEnd(column) + wrapped[0], ...wrapped.slice(1).map((l) => ' '.repeat(column) + l)];
   });
-  return `Usage: ${spec.usage}\n\n${spec.summary.trim()}\n\nOptions:\n${lines.join('\n')}\n${spec.epilog ? `${spec.epilog.replace(/\s+$/, '')}\n` : ''}`;
+  return `Usage: ${shownUsage(spec.usage)}\n\n${spec.summary.trim()}\n\nOptions:\n${lines.join('\n')}\n${spec.epilog ? `${spec.epilog.replace(/\s+$/, '')}\n` : ''}`;
 }
 
 function wrap(text: string, width: number): string[] {
@@ -111,7 +120,7 @@ export function parseCommand<O extends Record<string, OptionSpec>>(spec: Command
 
 /** A usage error as a person reads it: the cause, the usage line, where the options are. */
 export function usageMessage(spec: CommandSpec<Record<string, OptionSpec>>, cause: string): string {
-  return `${spec.name}: ${cause}\nUsage: ${spec.usage}\nRun with --help for the options.\n`;
+  return `${spec.name}: ${cause}\nUsage: ${shownUsage(spec.usage)}\nRun with --help for the options.\n`;
 }
 
 /** parseCommand for a command's entry point: prints help (exit 0) or the usage error (exit 2) and ends the process. */

@@ -3,12 +3,13 @@
 // executable, channel, switches and prefs as a local launch (playwrightLaunchOptions), so only the
 // profile differs: Playwright's connect API gives new contexts, not the profile's own.
 
-import { defineCommand, exitWithUsage, parseOrExit, wholeNumber } from '../cli/command.ts';
+import { exitWithUsage, parseOrExit } from '../cli/command.ts';
 import { pathToFileURL } from 'node:url';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserServer as PlaywrightBrowserServer, chromium, firefox, webkit } from 'playwright-core';
+import { type BrowserServer as PlaywrightBrowserServer, chromium } from 'playwright-core';
+import { ENGINES } from './registry.ts';
 import { acquireDisplay } from './display.ts';
 import { removeProfileDir } from './hung.ts';
 import { playwrightLaunchOptions, runsHeaded } from './playwright-engine.ts';
@@ -16,7 +17,9 @@ import { CONNECT_ENV } from './remote.ts';
 import { resolveEngine } from './resolve.ts';
 import { checkChromiumCommandLine } from './shipped-defaults.ts';
 import { trustInFirefoxProfile } from './trust.ts';
-import { ENGINE_NAMES, type EngineName, EngineUnavailableError } from './types.ts';
+import { EngineUnavailableError } from './types.ts';
+import { ENGINE_NAMES, type EngineName } from '../../contract/engine.ts';
+import { COMMAND } from '../cli/browser-server.ts';
 
 export interface BrowserServer {
   engine: EngineName;
@@ -47,7 +50,7 @@ export async function startBrowserServer(engine: EngineName, { host = '127.0.0.1
   try {
     if (engine === 'firefox') trustInFirefoxProfile(profileDir);
     const options = { ...playwrightLaunchOptions(plan, headed, display, {}), host, port, _userDataDir: profileDir };
-    server = await { chromium, firefox, webkit }[engine].launchServer(options);
+    server = await ENGINES[engine].playwright.launchServer(options);
   } catch (error) {
     await release();
     if (error instanceof EngineUnavailableError) throw error;
@@ -71,23 +74,6 @@ export async function startBrowserServer(engine: EngineName, { host = '127.0.0.1
   }
   return { engine, wsEndpoint: server.wsEndpoint(), close };
 }
-
-const COMMAND = defineCommand({
-  name: 'browser-server',
-  usage: 'npm run browser-server -- <chromium|firefox> [--host <addr>] [--port <n>]',
-  summary: `Starts a Playwright browser server with the browser and switches a local run would use, and prints
-the variable that points the harness at it (on the machine that runs the tests):
-
-  ${CONNECT_ENV.chromium}=ws://<this-host>:<port>/<path> npx playwright test --project chromium`,
-  options: {
-    host: { type: 'string', value: '<addr>', description: 'address to listen on (default 127.0.0.1; 0.0.0.0 for other machines)' },
-    port: { type: 'string', value: '<n>', description: 'port to listen on (default: one the kernel picks)', parse: wholeNumber('port', 0, 65535) },
-  },
-  positionals: { min: 1, max: 1, name: 'the engine (chromium or firefox)' },
-  epilog: `
-WebKitGTK has no Playwright server: run \`WebKitWebDriver --host=all --port=4444\` and set
-${CONNECT_ENV.webkit}=http://<host>:4444 instead.`,
-});
 
 async function main(): Promise<void> {
   const { values, positionals } = parseOrExit(COMMAND);

@@ -4,7 +4,7 @@
 // and what to install when it is not; a project without `@` keeps the default resolution
 // (resolve.ts: Playwright's build, else the distribution's).
 
-import type { EngineName } from './types.ts';
+import type { EngineName } from '../../contract/engine.ts';
 
 export interface Channel {
   /** Product name recorded in run.engines. */

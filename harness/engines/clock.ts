@@ -19,7 +19,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { arch, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type EngineName, EngineUnavailableError } from './types.ts';
+import { ENGINES, perEngine } from './registry.ts';
+import { EngineUnavailableError } from './types.ts';
+import type { EngineName } from '../../contract/engine.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const multiarch = arch() === 'arm64' ? 'aarch64-linux-gnu' : 'x86_64-linux-gnu';
@@ -38,11 +40,7 @@ const SETTLE_MS = 3500;
 export const SLOW_ENV = 'CORS_SLOW';
 
 /** How each engine's clock is moved, in words (recorded with the @slow cells' evidence). */
-export const CLOCK_METHOD: Record<EngineName, string> = {
-  chromium: 'libfaketime (LD_PRELOAD, FAKETIME_TIMESTAMP_FILE) inherited by the network service',
-  firefox: 'clock-shim.c (LD_PRELOAD, no allocation; libfaketime deadlocks in mozjemalloc) in the parent process; content processes keep the real clock',
-  webkit: 'libfaketime (LD_PRELOAD, FAKETIME_TIMESTAMP_FILE) on WebKitWebDriver, inherited by MiniBrowser and its network process',
-};
+export const CLOCK_METHOD: Record<EngineName, string> = perEngine((m) => m.clock.method);
 
 export interface FakeClock {
   /** Environment for the browser (or driver) process; its children inherit it. */
@@ -58,7 +56,8 @@ export interface FakeClock {
 }
 
 export function fakeClock(engine: EngineName): FakeClock {
-  const preload = engine === 'firefox' ? clockShim() : libfaketime(engine);
+  const shim = ENGINES[engine].clock.preload === 'clock-shim';
+  const preload = shim ? clockShim() : libfaketime(engine);
   const dir = mkdtempSync(join(tmpdir(), 'cors-clock-'));
   const file = join(dir, 'offset');
   writeFileSync(file, '+0\n');
@@ -71,7 +70,7 @@ export function fakeClock(engine: EngineName): FakeClock {
     await new Promise((r) => setTimeout(r, SETTLE_MS));
   };
   const env: Record<string, string> =
-    engine === 'firefox'
+    shim
       ? { LD_PRELOAD: preload, CORS_CLOCK_FILE: file }
       : { LD_PRELOAD: preload, FAKETIME_TIMESTAMP_FILE: file, FAKETIME_CACHE_DURATION: String(REREAD_S) };
   return {

@@ -3,7 +3,8 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { reapOnExit } from './child-reaper.ts';
-import { type EngineName, EngineUnavailableError } from './types.ts';
+import { EngineUnavailableError } from './types.ts';
+import type { EngineName } from '../../contract/engine.ts';
 
 export interface Display {
   /** Value for $DISPLAY, e.g. ":99". */

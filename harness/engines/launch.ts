@@ -3,13 +3,15 @@
 import { fakeClock } from './clock.ts';
 import { type PlaywrightEngineOptions, launchPlaywrightEngine } from './playwright-engine.ts';
 import { startPassThroughProxy } from './proxy.ts';
-import { type HostMapping, engineMapping, firefoxProxyPrefs, webkitProxySettings } from './proxy-mapping.ts';
+import { type HostMapping, engineMapping } from './proxy-mapping.ts';
 import { connectPlaywrightEngine } from './playwright-connect.ts';
-import { CONNECT_ENV, remoteEndpoint } from './remote.ts';
-import { resolveChannel, resolveEngine } from './resolve.ts';
+import { CONNECT_ENV, type RemoteEndpoint, remoteEndpoint } from './remote.ts';
+import { type LaunchPlan, resolveChannel, resolveEngine } from './resolve.ts';
+import { ENGINES } from './registry.ts';
 import { parseProjectName } from './channels.ts';
-import { type Engine, type EngineName, EngineUnavailableError } from './types.ts';
+import { type Engine, EngineUnavailableError } from './types.ts';
 import { connectWebDriverEngine, launchWebDriverEngine } from './webdriver-engine.ts';
+import type { EngineName } from '../../contract/engine.ts';
 
 export type { HostMapping };
 
@@ -34,44 +36,66 @@ export interface LaunchOptions extends PlaywrightEngineOptions {
   clock?: boolean;
 }
 
-export async function launchEngine(name: EngineName, { project = name, cookieResetUrls = [], proxy, mapHosts = [], clock, ...rest }: LaunchOptions = {}): Promise<Engine> {
+export async function launchEngine(name: EngineName, options: LaunchOptions = {}): Promise<Engine> {
+  const project = options.project ?? name;
   // A browser elsewhere (CORS_CONNECT_<ENGINE>): nothing to find or launch here.
   const remote = remoteEndpoint(name);
-  if (remote && (mapHosts.length || clock)) {
-    const needs = clock ? 'a moved clock' : `mapping host names to the local server (${mapHosts.map((m) => (typeof m === 'string' ? m : m.host)).join(', ')})`;
-    throw new EngineUnavailableError(`${name}: ${needs} needs a local browser; unset ${CONNECT_ENV[name]}.`);
-  }
-  if (remote?.kind === 'playwright') return connectPlaywrightEngine(name, remote.wsEndpoint, project);
-  if (remote?.kind === 'webdriver') return connectWebDriverEngine(remote, project, { cookieResetUrls, ...(proxy && { proxy }) });
+  if (remote) return connectRemote(name, remote, project, options);
   // A project named <engine>@<channel> (CORS_ENGINES) runs that channel's build.
   const { channel } = parseProjectName(project);
   const plan = channel ? resolveChannel(name, channel) : resolveEngine(name);
-  // What the browser needs running beside it (a moved clock, a pass-through proxy), closed with it.
-  const fake = clock ? fakeClock(name) : undefined;
+  const beside = await startBeside(plan, options);
+  let engine: Engine;
+  try {
+    engine = await launchPlan(plan, project, beside.options);
+  } catch (error) {
+    await beside.close();
+    throw error;
+  }
+  return beside.around(engine);
+}
+
+function connectRemote(name: EngineName, remote: RemoteEndpoint, project: string, { mapHosts = [], clock, cookieResetUrls = [], proxy }: LaunchOptions): Promise<Engine> {
+  if (mapHosts.length || clock) {
+    const needs = clock ? 'a moved clock' : `mapping host names to the local server (${mapHosts.map((m) => (typeof m === 'string' ? m : m.host)).join(', ')})`;
+    throw new EngineUnavailableError(`${name}: ${needs} needs a local browser; unset ${CONNECT_ENV[name]}.`);
+  }
+  if (remote.kind === 'playwright') return connectPlaywrightEngine(name, remote.wsEndpoint, project);
+  return connectWebDriverEngine(remote, project, { cookieResetUrls, ...(proxy && { proxy }) });
+}
+
+type DriverOptions = Omit<LaunchOptions, 'project' | 'mapHosts' | 'clock'>;
+
+function launchPlan(plan: LaunchPlan, project: string, { cookieResetUrls = [], proxy, ...rest }: DriverOptions): Promise<Engine> {
+  if (plan.driver === 'playwright') return launchPlaywrightEngine(plan, project, rest);
+  return launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...(rest.env && { env: rest.env }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }) });
+}
+
+/**
+ * What the browser needs running beside it (a moved clock, a pass-through proxy for mapped hosts),
+ * the launch options that point it there, and how the engine closes them with it.
+ */
+async function startBeside(plan: LaunchPlan, { mapHosts = [], clock, project: _project, ...options }: LaunchOptions) {
+  const module = ENGINES[plan.engine];
+  const fake = clock ? fakeClock(plan.engine) : undefined;
   const mapping = mapHosts.length ? engineMapping(plan.engine, mapHosts) : undefined;
   const passThrough = mapping?.proxyRoutes ? await startPassThroughProxy(mapping.proxyRoutes) : undefined;
-  const closeBeside = async () => {
+  const via = passThrough ? module.viaProxy(passThrough.address) : {};
+  // A WebDriver proxy capability only where WebDriver drives the browser.
+  const capability = plan.driver === 'webdriver' ? via.capability : undefined;
+  const viaEnv = capability ? via.env : undefined;
+  const launch: DriverOptions = { ...options, ...(capability && { proxy: capability }) };
+  if (mapping) {
+    launch.extraHosts = [...(options.extraHosts ?? []), ...mapping.extraHosts];
+    launch.chromiumArgs = [...(options.chromiumArgs ?? []), ...mapping.chromiumArgs];
+    launch.firefoxPrefs = { ...options.firefoxPrefs, ...mapping.firefoxPrefs, ...via.firefoxPrefs };
+  }
+  if (fake || viaEnv || options.env) launch.env = { ...options.env, ...fake?.env, ...viaEnv };
+  const close = async () => {
     fake?.close();
     await passThrough?.close();
   };
-  if (mapping) {
-    rest.extraHosts = [...(rest.extraHosts ?? []), ...mapping.extraHosts];
-    rest.chromiumArgs = [...(rest.chromiumArgs ?? []), ...mapping.chromiumArgs];
-    rest.firefoxPrefs = { ...rest.firefoxPrefs, ...mapping.firefoxPrefs, ...(passThrough && firefoxProxyPrefs(passThrough.address)) };
-  }
-  const webkitProxy = passThrough && plan.driver === 'webdriver' ? webkitProxySettings(passThrough.address) : undefined;
-  if (webkitProxy) proxy = webkitProxy.capability;
-  const env = fake || webkitProxy || rest.env ? { ...rest.env, ...fake?.env, ...webkitProxy?.env } : undefined;
-  let engine: Engine;
-  try {
-    engine =
-      plan.driver === 'webdriver'
-        ? await launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...(env && { env }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }) })
-        : await launchPlaywrightEngine(plan, project, { ...rest, ...(env && { env }) });
-  } catch (error) {
-    await closeBeside();
-    throw error;
-  }
-  if (!fake && !passThrough) return engine;
-  return { info: engine.info, newProbe: () => engine.newProbe(), ...(fake && { clock: fake }), close: () => engine.close().finally(closeBeside) };
+  const around = (engine: Engine): Engine =>
+    fake || passThrough ? { info: engine.info, newProbe: () => engine.newProbe(), ...(fake && { clock: fake }), close: () => engine.close().finally(close) } : engine;
+  return { options: launch, close, around };
 }

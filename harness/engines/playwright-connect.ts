@@ -5,19 +5,19 @@
 // remote side decides which certificates it trusts. The matrix records both (source `remote`,
 // profile `ephemeral`), so a remote column never passes for a local one.
 
-import { type Browser, chromium, firefox, webkit } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { ENGINES } from './registry.ts';
 import { settlesWithin } from './hung.ts';
 import { type ContextHandle, PlaywrightProbe, firstLine } from './playwright-engine.ts';
 import { CONNECT_ENV, endpointLabel } from './remote.ts';
-import { type Engine, type EngineInfo, type EngineName, EngineUnavailableError } from './types.ts';
+import { type Engine, EngineUnavailableError } from './types.ts';
+import type { EngineInfo, EngineName } from '../../contract/engine.ts';
 
-const PRODUCT: Record<EngineName, string> = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' };
-const PROTOCOL = { chromium: 'cdp', firefox: 'webdriver-bidi', webkit: 'cdp' } as const;
 
 export async function connectPlaywrightEngine(engine: EngineName, wsEndpoint: string, project: string): Promise<Engine> {
   let browser: Browser;
   try {
-    browser = await { chromium, firefox, webkit }[engine].connect(wsEndpoint, { timeout: 30_000 });
+    browser = await ENGINES[engine].playwright.connect(wsEndpoint, { timeout: 30_000 });
   } catch (error) {
     throw new EngineUnavailableError(
       `${engine}: could not connect to the Playwright browser server ${CONNECT_ENV[engine]}=${endpointLabel(wsEndpoint)}: ${firstLine(error)}. ` +
@@ -42,10 +42,10 @@ export async function connectPlaywrightEngine(engine: EngineName, wsEndpoint: st
   const info: EngineInfo = {
     project,
     engine,
-    browser: PRODUCT[engine],
+    browser: ENGINES[engine].product,
     version: browser.version(),
     source: 'remote',
-    protocol: PROTOCOL[engine],
+    protocol: ENGINES[engine].remoteProtocol,
     executable: endpointLabel(wsEndpoint),
     // Only Chromium tells (HeadlessChrome in its user agent); the browser server knows, we do not.
     headless: engine === 'chromium' ? /Headless/.test(userAgent) : null,

@@ -9,14 +9,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, type Page, chromium, firefox, webkit } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { localCa } from '../../fixtures/tls.ts';
 import { acquireDisplay, type Display } from './display.ts';
 import { removeProfileDir, settlesWithin, watchProcessesNaming } from './hung.ts';
 import { type LaunchPlan, installAdvice } from './resolve.ts';
 import { type TrustOptions, chromiumTrustArgs, trustInFirefoxProfile } from './trust.ts';
-import { type Engine, type EngineInfo, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
-import { CHROMIUM_COOKIE_POLICY, FIREFOX_COOKIE_POLICY, chromiumShippedFeatureArgs, checkChromiumCommandLine } from './shipped-defaults.ts';
+import { type Engine, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
+import { chromiumShippedFeatureArgs, checkChromiumCommandLine } from './shipped-defaults.ts';
+import { ENGINES } from './registry.ts';
+import type { EngineInfo } from '../../contract/engine.ts';
 
 type PlaywrightPlan = Extract<LaunchPlan, { driver: 'playwright' }>;
 
@@ -59,7 +61,7 @@ export async function launchPlaywrightEngine(plan: PlaywrightPlan, project: stri
     executable: plan.executable,
     headless: !headed,
     profile: 'persistent',
-    cookiePolicy: plan.engine === 'chromium' ? CHROMIUM_COOKIE_POLICY : FIREFOX_COOKIE_POLICY,
+    cookiePolicy: ENGINES[plan.engine].cookiePolicy,
   };
   let spare: PersistentBrowser | undefined = first;
   const open = new Set<PersistentBrowser>([first]);
@@ -97,7 +99,7 @@ export function playwrightLaunchOptions(plan: PlaywrightPlan, headed: boolean, d
 }
 
 /** Headless Firefox has no WebGL; headed Firefox under a (virtual) display does. Others run headless. */
-export const runsHeaded = (plan: PlaywrightPlan) => plan.engine === 'firefox' && process.platform === 'linux';
+export const runsHeaded = (plan: PlaywrightPlan) => ENGINES[plan.engine].headedUnderPlaywright && process.platform === 'linux';
 
 /** One browser process on its own persistent profile directory (removed when it closes). */
 class PersistentBrowser {
@@ -113,7 +115,7 @@ class PersistentBrowser {
     let context: BrowserContext;
     try {
       if (plan.engine === 'firefox') trustInFirefoxProfile(profileDir, ca);
-      context = await launchUnlessItEnds(plan, profileDir, { chromium, firefox, webkit }[plan.engine].launchPersistentContext(profileDir, playwrightLaunchOptions(plan, headed, display, options)));
+      context = await launchUnlessItEnds(plan, profileDir, ENGINES[plan.engine].playwright.launchPersistentContext(profileDir, playwrightLaunchOptions(plan, headed, display, options)));
     } catch (error) {
       removeProfileDir(profileDir);
       if (error instanceof EngineUnavailableError) throw error;

@@ -1,5 +1,6 @@
 // How each engine is made to reach a host name served locally (certify --viewer-origin): the same
-// mapping, written the way each engine accepts it. No system DNS change, no response altered.
+// mapping, written the way each engine accepts it (its module's hostMapping and viaProxy). No system
+// DNS change, no response altered.
 //   Chromium: --host-resolver-rules, which can rewrite the port too (MAP host:443 127.0.0.1:<port>).
 //   Firefox:  network.dns.localDomains when the port stays the same; it has no port mapping, so a
 //             port-changing mapping goes through the pass-through proxy (network.proxy.* prefs).
@@ -12,8 +13,9 @@
 //             GLib's proxy resolver reads): per process, no system change. Loopback stays direct,
 //             which WebKitWebDriver's own connection to the browser needs.
 
-import type { EngineName } from './types.ts';
 import type { ProxyRoute } from './proxy.ts';
+import { ENGINES } from './registry.ts';
+import type { EngineName } from '../../contract/engine.ts';
 
 /**
  * A host served on loopback. A plain string keeps the port the browser uses (the fixture server's
@@ -37,24 +39,6 @@ export function engineMapping(engine: EngineName, mappings: HostMapping[]): Engi
   const all = mappings.map((m) => (typeof m === 'string' ? { host: m } : m));
   const extraHosts = [...new Set(all.map((m) => m.host))];
   const routes: ProxyRoute[] = all.map((m) => ('port' in m ? { host: m.host, port: m.port, to: { host: LOOPBACK, port: m.to } } : { host: m.host, to: { host: LOOPBACK } }));
-  const needsProxy = engine === 'webkit' || (engine === 'firefox' && all.some((m) => 'port' in m));
-  return {
-    extraHosts,
-    chromiumArgs: engine === 'chromium' ? [`--host-resolver-rules=${all.map((m) => ('port' in m ? `MAP ${m.host}:${m.port} ${LOOPBACK}:${m.to}` : `MAP ${m.host} ${LOOPBACK}`)).join(', ')}`] : [],
-    firefoxPrefs: engine === 'firefox' && !needsProxy ? { 'network.dns.localDomains': extraHosts.join(',') } : {},
-    ...(needsProxy && { proxyRoutes: routes }),
-  };
-}
-
-/** Firefox prefs that send http and https (CONNECT) through the proxy; loopback stays direct, as Firefox ships. */
-export function firefoxProxyPrefs({ host, port }: { host: string; port: number }): Record<string, string | number> {
-  return { 'network.proxy.type': 1, 'network.proxy.http': host, 'network.proxy.http_port': port, 'network.proxy.ssl': host, 'network.proxy.ssl_port': port };
-}
-
-/** WebKitGTK: the standard WebDriver proxy capability (W3C WebDriver §7.1) and the environment it points at. */
-export function webkitProxySettings({ host, port }: { host: string; port: number }): { capability: Record<string, unknown>; env: Record<string, string> } {
-  const url = `http://${host}:${port}`;
-  const direct = 'localhost,127.0.0.1,::1';
-  // Both spellings, so a proxy already set in the user's environment cannot take precedence.
-  return { capability: { proxyType: 'system' }, env: { http_proxy: url, https_proxy: url, no_proxy: direct, HTTP_PROXY: url, HTTPS_PROXY: url, NO_PROXY: direct } };
+  const { chromiumArgs, firefoxPrefs, proxy } = ENGINES[engine].hostMapping(all, LOOPBACK);
+  return { extraHosts, chromiumArgs, firefoxPrefs, ...(proxy && { proxyRoutes: routes }) };
 }

@@ -6,14 +6,11 @@
 // Nothing is launched locally for such an engine; the fixture server must be reachable from the
 // remote browser (`npm run fixtures -- --host <name>`, CORS_FIXTURE_HOSTS).
 
-import type { EngineName } from './types.ts';
+import { perEngine } from './registry.ts';
 import { EngineUnavailableError } from './types.ts';
+import type { EngineName } from '../../contract/engine.ts';
 
-export const CONNECT_ENV: Record<EngineName, string> = {
-  chromium: 'CORS_CONNECT_CHROMIUM',
-  firefox: 'CORS_CONNECT_FIREFOX',
-  webkit: 'CORS_CONNECT_WEBKIT',
-};
+export const CONNECT_ENV: Record<EngineName, string> = perEngine((m) => m.connectEnv);
 
 /** JSON merged over the WebDriver capabilities sent to a remote end (e.g. {"browserName":"safari"}). */
 export const WEBDRIVER_CAPABILITIES_ENV = 'CORS_WEBDRIVER_CAPABILITIES';

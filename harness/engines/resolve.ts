@@ -3,11 +3,12 @@
 // what is missing.
 
 import { accessSync, constants, existsSync } from 'node:fs';
-import { arch } from 'node:os';
-import { chromium, firefox, webkit } from 'playwright-core';
 import { CHANNELS } from './channels.ts';
+import { ENGINES, perEngine } from './registry.ts';
+import { WEBKIT_DRIVER } from './webkit.ts';
 import { hasCertutil } from './trust.ts';
-import { type EngineName, EngineUnavailableError } from './types.ts';
+import { EngineUnavailableError } from './types.ts';
+import type { EngineName } from '../../contract/engine.ts';
 
 /** `product`: the browser's name when a channel chose it (channels.ts). */
 export type LaunchPlan =
@@ -15,28 +16,10 @@ export type LaunchPlan =
   | { driver: 'webdriver'; engine: 'webkit'; source: 'system'; executable: string; webDriver: string; product?: string };
 
 /** Environment overrides: point an engine at a specific executable (forces the system path). */
-export const OVERRIDE_ENV = {
-  chromium: 'CORS_CHROMIUM_PATH',
-  firefox: 'CORS_FIREFOX_PATH',
-  webkit: 'CORS_MINIBROWSER_PATH',
-  webkitDriver: 'CORS_WEBKIT_DRIVER_PATH',
-} as const;
+export const OVERRIDE_ENV = { ...perEngine((m) => m.overrideEnv), webkitDriver: WEBKIT_DRIVER.overrideEnv };
 
 /** What to install, per engine: the Playwright build, or the Debian packages. */
-export const INSTALL_HINT: Record<EngineName, { playwright: string; debian: string[] }> = {
-  chromium: { playwright: 'npx playwright install chromium', debian: ['chromium'] },
-  // libnss3-tools: certutil, which puts the local CA into the Firefox profile (https fixtures).
-  firefox: { playwright: 'npx playwright install firefox', debian: ['firefox-esr', 'xvfb', 'xauth', 'libnss3-tools'] },
-  webkit: { playwright: 'npx playwright install webkit', debian: ['webkit2gtk-driver', 'xvfb', 'xauth'] },
-};
-
-const multiarch = arch() === 'arm64' ? 'aarch64-linux-gnu' : 'x86_64-linux-gnu';
-const SYSTEM_PATHS = {
-  chromium: ['/usr/bin/chromium', '/usr/bin/chromium-browser'],
-  firefox: ['/usr/bin/firefox-esr', '/usr/bin/firefox'],
-  webkit: [`/usr/lib/${multiarch}/webkit2gtk-4.1/MiniBrowser`, `/usr/lib/${multiarch}/webkit2gtk-4.0/MiniBrowser`, `/usr/libexec/webkit2gtk-4.1/MiniBrowser`],
-  webkitDriver: ['/usr/bin/WebKitWebDriver'],
-};
+export const INSTALL_HINT: Record<EngineName, { playwright: string; debian: string[] }> = perEngine((m) => m.install);
 
 export function installAdvice(engine: EngineName): string {
   const hint = INSTALL_HINT[engine];
@@ -48,28 +31,25 @@ export function installAdvice(engine: EngineName): string {
 }
 
 export function resolveEngine(engine: EngineName, env: NodeJS.ProcessEnv = process.env): LaunchPlan {
-  if (engine === 'firefox' && !hasCertutil()) {
-    throw new EngineUnavailableError(`firefox: certutil is not installed (it makes Firefox trust the https fixtures' local CA). ${installAdvice('firefox')}`);
-  }
-  const overridden = env[OVERRIDE_ENV[engine]];
+  const module = ENGINES[engine];
+  requireTrustTools(engine);
+  const overridden = env[module.overrideEnv];
   if (!overridden) {
     const bundled = bundledExecutable(engine);
-    if (bundled) {
-      return { driver: 'playwright', engine, source: 'bundled', executable: bundled, protocol: engine === 'firefox' ? 'juggler' : 'cdp' };
-    }
+    if (bundled) return { driver: 'playwright', engine, source: 'bundled', executable: bundled, protocol: module.bundledProtocol };
   }
-  const executable = findExecutable(engine, SYSTEM_PATHS[engine], overridden ? [overridden, OVERRIDE_ENV[engine]] : undefined);
-  switch (engine) {
-    case 'chromium':
-      return { driver: 'playwright', engine, source: 'system', executable, protocol: 'cdp' };
-    case 'firefox':
-      // Stock Firefox is driven over WebDriver BiDi; executablePath alone would hang (playwright#2623).
-      return { driver: 'playwright', engine, source: 'system', executable, channel: 'moz-firefox', protocol: 'webdriver-bidi' };
-    case 'webkit': {
-      const driverOverride = env[OVERRIDE_ENV.webkitDriver];
-      const webDriver = findExecutable(engine, SYSTEM_PATHS.webkitDriver, driverOverride ? [driverOverride, OVERRIDE_ENV.webkitDriver] : undefined);
-      return { driver: 'webdriver', engine, source: 'system', executable, webDriver };
-    }
+  const executable = findExecutable(engine, module.systemPaths, overridden ? [overridden, module.overrideEnv] : undefined);
+  const system = module.system;
+  if (system.driver === 'playwright') return { driver: 'playwright', engine, source: 'system', executable, protocol: system.protocol, ...(system.channel && { channel: system.channel }) };
+  const driverOverride = env[WEBKIT_DRIVER.overrideEnv];
+  const webDriver = findExecutable(engine, WEBKIT_DRIVER.systemPaths, driverOverride ? [driverOverride, WEBKIT_DRIVER.overrideEnv] : undefined);
+  return { driver: 'webdriver', engine: 'webkit', source: 'system', executable, webDriver };
+}
+
+/** An engine whose trust needs certutil (Firefox's profile store) fails before launch when it is missing. */
+function requireTrustTools(engine: EngineName): void {
+  if (ENGINES[engine].trustNeedsCertutil && !hasCertutil()) {
+    throw new EngineUnavailableError(`${engine}: certutil is not installed (it makes Firefox trust the https fixtures' local CA). ${installAdvice(engine)}`);
   }
 }
 
@@ -84,19 +64,17 @@ export function resolveChannel(engine: EngineName, channelName: string): LaunchP
     );
   }
   const product = executable.endsWith('-esr') ? `${channel.browser} ESR` : channel.browser;
-  if (engine === 'webkit') {
-    const webDriver = findExecutable(engine, SYSTEM_PATHS.webkitDriver);
-    return { driver: 'webdriver', engine, source: 'system', executable, webDriver, product };
+  const system = ENGINES[engine].system;
+  if (system.driver === 'webdriver') {
+    const webDriver = findExecutable(engine, WEBKIT_DRIVER.systemPaths);
+    return { driver: 'webdriver', engine: 'webkit', source: 'system', executable, webDriver, product };
   }
-  if (engine === 'firefox' && !hasCertutil()) {
-    throw new EngineUnavailableError(`firefox: certutil is not installed (it makes Firefox trust the https fixtures' local CA). ${installAdvice('firefox')}`);
-  }
-  const protocol = engine === 'firefox' ? 'webdriver-bidi' : 'cdp';
-  return { driver: 'playwright', engine, source: 'system', executable, protocol, product, ...(channel.playwrightChannel && { channel: channel.playwrightChannel }) };
+  requireTrustTools(engine);
+  return { driver: 'playwright', engine, source: 'system', executable, protocol: system.protocol, product, ...(channel.playwrightChannel && { channel: channel.playwrightChannel }) };
 }
 
 function bundledExecutable(engine: EngineName): string | undefined {
-  const path = { chromium, firefox, webkit }[engine].executablePath();
+  const path = ENGINES[engine].playwright.executablePath();
   return path && isExecutable(path) ? path : undefined;
 }
 

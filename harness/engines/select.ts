@@ -3,7 +3,7 @@
 // each becomes its own project, so one matrix holds several builds of an engine side by side.
 
 import { CHANNELS, type ProjectChoice, channelNames, parseProjectName } from './channels.ts';
-import { ENGINE_NAMES, type EngineName } from './types.ts';
+import { ENGINE_NAMES, type EngineName } from '../../contract/engine.ts';
 
 /** The engines (and channels) a run uses: `chromium,firefox@moz-firefox,…`. */
 export const ENGINES_ENV = 'CORS_ENGINES';

@@ -23,16 +23,6 @@ export function chromiumShippedFeatureArgs(): { ignoreDefaultArgs: string[]; arg
   return { ignoreDefaultArgs: [`--disable-features=${PLAYWRIGHT_DISABLED_FEATURES.join(',')}`], args: [`--disable-features=${kept.join(',')}`] };
 }
 
-export const CHROMIUM_COOKIE_POLICY =
-  'shipped default (no cookie setting changed in the profile; Debian Chromium 156 blocks third-party cookies with it, CDP blockedReasons "UserPreferences"); ' +
-  `features Playwright disables that change web behaviour re-enabled (${SHIPPED_FEATURES.join(', ')})`;
-
-export const FIREFOX_COOKIE_POLICY =
-  'shipped default: network.cookie.cookieBehavior=5 (Total Cookie Protection: third-party cookies partitioned by top-level site); Playwright leaves it unchanged';
-
-export const WEBKIT_COOKIE_POLICY =
-  'WebKitGTK default: WEBKIT_COOKIE_POLICY_ACCEPT_NO_THIRD_PARTY (third parties may not set cookies), Intelligent Tracking Prevention off';
-
 /** Reads the running Chromium's command line and fails if a shipped feature is still disabled or trust is missing. */
 export async function checkChromiumCommandLine(context: BrowserContext): Promise<void> {
   const page = context.pages()[0] ?? (await context.newPage());

@@ -1,39 +1,8 @@
 // One interface for every engine, so specs never know whether Playwright or WebDriver is driving.
 
+import type { BrowserType } from 'playwright-core';
+import type { EngineInfo, EngineName } from '../../contract/engine.ts';
 import type { FakeClock } from './clock.ts';
-
-export const ENGINE_NAMES = ['chromium', 'firefox', 'webkit'] as const;
-export type EngineName = (typeof ENGINE_NAMES)[number];
-
-/** Test annotation type under which every result records its EngineInfo (JSON). */
-export { ENGINE_ANNOTATION } from '../../contract/names.ts';
-
-/** Recorded on every result: which browser really ran, and where it came from. */
-export interface EngineInfo {
-  project: string;
-  engine: EngineName;
-  /** Product name as the browser reports it, e.g. "Chromium", "Firefox ESR", "WebKitGTK MiniBrowser". */
-  browser: string;
-  version: string;
-  /**
-   * `bundled`: Playwright's own build (npx playwright install); `system`: a distribution package;
-   * `remote`: a browser elsewhere, reached through CORS_CONNECT_<ENGINE> (harness/engines/remote.ts).
-   */
-  source: 'bundled' | 'system' | 'remote';
-  /** How it is driven. */
-  protocol: 'cdp' | 'juggler' | 'webdriver-bidi' | 'webdriver-classic';
-  /** The executable path, or for a remote browser its endpoint (scheme, host and port). */
-  executable: string;
-  /** null where it cannot be told (a remote Firefox or WebKit). */
-  headless: boolean | null;
-  /**
-   * The browsing profile: `persistent` (an on-disk, non-incognito profile, as a user has) or
-   * `ephemeral` (in-memory, e.g. WebKitGTK's automation session).
-   */
-  profile: 'persistent' | 'ephemeral';
-  /** The cookie policy in force (the engine's shipped default), in words, with its setting. */
-  cookiePolicy: string;
-}
 
 /** A function that runs inside the page. It must be self-contained: it is sent as source text. */
 export type InPageFunction<A, R> = (args: A) => R | Promise<R>;
@@ -86,4 +55,47 @@ export class EngineUnavailableError extends Error {
  */
 export function callExpression<A>(fn: InPageFunction<A, unknown>, args: A): string {
   return `((__name) => (${fn.toString()})(${JSON.stringify(args ?? null)}))((f) => f)`;
+}
+
+/** A host served on loopback, as engineMapping() reads it: `port`/`to` when the port changes too. */
+export interface LoopbackHost {
+  host: string;
+  port?: number;
+  to?: number;
+}
+
+/**
+ * What is particular to one engine, in one place (harness/engines/<engine>.ts); the launcher,
+ * resolver, drivers, clock and host mapping read it instead of branching on the engine's name.
+ */
+export interface EngineModule {
+  readonly name: EngineName;
+  /** Product name where the browser names none (a remote Playwright browser server). */
+  readonly product: string;
+  /** Playwright's browser type: its own build's path, launchPersistentContext, launchServer, connect. */
+  readonly playwright: BrowserType;
+  /** What to install: the Playwright build, or the Debian packages (setup:browsers reads these). */
+  readonly install: { playwright: string; debian: string[] };
+  /** Environment variable naming a specific executable (forces the system path). */
+  readonly overrideEnv: string;
+  /** Where the distribution installs it, first found wins. */
+  readonly systemPaths: string[];
+  /** How a system build is driven (Playwright over a protocol, or WebDriver); Playwright's own build speaks `bundledProtocol`. */
+  readonly system: { driver: 'playwright'; protocol: 'cdp' | 'webdriver-bidi'; channel?: string } | { driver: 'webdriver' };
+  readonly bundledProtocol: 'cdp' | 'juggler';
+  /** Where a remote browser is named (CORS_CONNECT_<ENGINE>), and the protocol of a Playwright browser server for it. */
+  readonly connectEnv: string;
+  readonly remoteProtocol: 'cdp' | 'webdriver-bidi';
+  /** Trust: the local CA goes into the profile with certutil, which must then be installed (resolve.ts checks). */
+  readonly trustNeedsCertutil: boolean;
+  /** The cookie policy in force as launched (its shipped default), in words, recorded in EngineInfo. */
+  readonly cookiePolicy: string;
+  /** How @slow scenarios move its clock: the preload and, in words, how it reaches the processes. */
+  readonly clock: { preload: 'libfaketime' | 'clock-shim'; method: string };
+  /** Run headed (under a private display) when Playwright drives it: headless Firefox has no WebGL. */
+  readonly headedUnderPlaywright: boolean;
+  /** How it reaches host names served on loopback: switches, prefs, or only through the pass-through proxy. */
+  hostMapping(hosts: LoopbackHost[], loopback: string): { chromiumArgs: string[]; firefoxPrefs: Record<string, string | number | boolean>; proxy: boolean };
+  /** What sends it through the pass-through proxy at `address` (prefs, or a capability and the process environment). */
+  viaProxy(address: { host: string; port: number }): { firefoxPrefs?: Record<string, string | number>; capability?: Record<string, unknown>; env?: Record<string, string> };
 }

@@ -10,10 +10,11 @@ import { descendants, killQuietly, settlesWithin } from './hung.ts';
 import { firstLine } from './playwright-engine.ts';
 import { CONNECT_ENV, type RemoteEndpoint, WEBDRIVER_CAPABILITIES_ENV } from './remote.ts';
 import { type LaunchPlan, installAdvice, resolveEngine } from './resolve.ts';
-import { WEBKIT_COOKIE_POLICY } from './shipped-defaults.ts';
+import { WEBKIT_COOKIE_POLICY } from './webkit.ts';
 import { type TrustOptions, webkitCertificates } from './trust.ts';
-import { type Engine, type EngineInfo, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
+import { type Engine, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
 import { WebDriverClient, WebDriverSession } from './webdriver-client.ts';
+import type { EngineInfo } from '../../contract/engine.ts';
 
 export type WebDriverPlan = Extract<LaunchPlan, { driver: 'webdriver' }>;
 
@@ -136,9 +137,11 @@ export async function startWebKitWebDriver(port: number, plan: WebDriverPlan, en
 
 // Runs the in-page function and reports the outcome through WebDriver's async-script callback,
 // turning page exceptions into data so they are not confused with driver failures.
-const ASYNC_WRAPPER = `
+// The call is part of the script body WebDriver runs, not eval'd from an argument: a page whose CSP
+// forbids eval (the hosted certify's) can still be driven.
+const asyncWrapper = (call: string) => `
 const done = arguments[arguments.length - 1];
-Promise.resolve().then(() => eval(arguments[0])).then(
+Promise.resolve().then(() => ${call}).then(
   (value) => done({ ok: true, value: value === undefined ? null : value }),
   (error) => done({ ok: false, error: String(error && error.stack || error) }));`;
 
@@ -203,7 +206,7 @@ class WebDriverProbe implements Probe {
   }
 
   async run<A, R>(fn: InPageFunction<A, R>, args: A): Promise<R> {
-    const result = await this.session.executeAsync<{ ok: boolean; value?: R; error?: string }>(ASYNC_WRAPPER, [callExpression(fn, args)]);
+    const result = await this.session.executeAsync<{ ok: boolean; value?: R; error?: string }>(asyncWrapper(callExpression(fn, args)), []);
     if (!result.ok) throw new Error(`in-page function threw: ${result.error}`);
     return result.value as R;
   }

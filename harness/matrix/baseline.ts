@@ -4,7 +4,9 @@
 
 import { readFileSync } from 'node:fs';
 import { type DifferenceKind, assertionsOf, compareOutcomes, describeDifference, kindsOf } from './compare.ts';
-import { type EngineVersionChange, type MatrixCell, type MatrixChange, type MatrixDocument, SCHEMA_VERSION, cellKey } from './model.ts';
+import { cellKey } from './model.ts';
+import { type EngineVersionChange, type MatrixChange, type MatrixDocument, SCHEMA_VERSION } from '../../contract/matrix.ts';
+import type { Cell } from '../../contract/cell.ts';
 
 export class BaselineError extends Error {
   override name = 'BaselineError';
@@ -27,7 +29,7 @@ export function readBaseline(path: string): MatrixDocument {
   return doc;
 }
 
-const state = (c: MatrixCell) => ({ verdict: c.verdict, observed: c.observed, server: c.server });
+const state = (c: Cell) => ({ verdict: c.verdict, observed: c.observed, server: c.server });
 
 /** The change kind a cell's differences make (the most significant first); `observed` is an asserted observation. */
 const KIND: Record<DifferenceKind, MatrixChange['kind']> = { verdict: 'verdict', outcome: 'outcome', observation: 'observed', detail: 'detail' };
@@ -37,7 +39,7 @@ const KIND: Record<DifferenceKind, MatrixChange['kind']> = { verdict: 'verdict',
  * observation, or only a detail no outcome asserts; key order is no change, nor is a server fact
  * one side never recorded (a newer harness adds facts).
  */
-export function compareCells(before: MatrixCell[], after: MatrixCell[]): MatrixChange[] {
+export function compareCells(before: Cell[], after: Cell[]): MatrixChange[] {
   const old = new Map(before.map((c) => [cellKey(c), c]));
   const changes: MatrixChange[] = [];
   for (const cell of after) {

@@ -8,7 +8,7 @@
 //   asserted, how many tiles a viewer asked for). Only baseline diffs list details.
 
 import { isDeepStrictEqual } from 'node:util';
-import type { MatrixCell } from './model.ts';
+import type { Cell } from '../../contract/cell.ts';
 
 export const DIFFERENCE_KINDS = ['verdict', 'outcome', 'observation', 'detail'] as const;
 export type DifferenceKind = (typeof DIFFERENCE_KINDS)[number];
@@ -55,7 +55,7 @@ export interface Assertions {
 }
 
 /** What the cells' scenario asserts: every permitted outcome and every engine's declared deviation or policy. */
-export function assertionsOf(cells: Pick<MatrixCell, 'spec' | 'deviation'>[]): Assertions {
+export function assertionsOf(cells: Pick<Cell, 'spec' | 'deviation'>[]): Assertions {
   let observed: Mask = {};
   let server: Mask = {};
   for (const cell of cells) {
@@ -98,14 +98,14 @@ function walk(a: Json, b: Json, path: string, lenientKeys = false): { path: stri
 }
 
 /** Which outcome a cell took, as a comparable identity and a few words. */
-export function takenOutcome(cell: Pick<MatrixCell, 'outcome'>): { id: string; label: string } {
+export function takenOutcome(cell: Pick<Cell, 'outcome'>): { id: string; label: string } {
   const o = cell.outcome;
   if (!o) return { id: 'none', label: 'no permitted outcome' };
   if (o.index < 0) return { id: o.basis, label: o.label ?? (o.basis === 'policy' ? 'engine policy' : 'declared deviation') };
   return { id: `#${o.index}`, label: o.label ?? `outcome ${o.index + 1}` };
 }
 
-type Compared = Pick<MatrixCell, 'verdict' | 'outcome' | 'observed' | 'server'>;
+type Compared = Pick<Cell, 'verdict' | 'outcome' | 'observed' | 'server'>;
 
 /**
  * Everything that differs between two cells of one scenario (two engines, or one engine in two

@@ -7,7 +7,9 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DifferenceKind, MEANINGFUL, assertionsOf, compareOutcomes, kindsOf, showValue } from './compare.ts';
-import { type MatrixCell, type MatrixDocument, cellKey } from './model.ts';
+import { cellKey } from './model.ts';
+import type { Cell } from '../../contract/cell.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
 
 /**
  * Per cell (cellKey): since which run its current outcome holds (verdict, permitted outcome taken and
@@ -18,7 +20,7 @@ export interface CellSince {
   since: string;
   sinceVersion: string | null;
   /** The run before the streak, when the kept history has one (else the outcome never changed): its verdict and what differed. */
-  before: { verdict: MatrixCell['verdict']; differs: DifferenceKind[]; version: string | null; at: string } | null;
+  before: { verdict: Cell['verdict']; differs: DifferenceKind[]; version: string | null; at: string } | null;
   /** How many kept runs hold this cell. */
   runs: number;
 }
@@ -89,7 +91,7 @@ export interface InteropRow {
   differs: DifferenceKind[];
   /** One line per difference, engines grouped by value: `outcome taken: reused (chromium, webkit) · refetched (firefox)`. */
   notes: string[];
-  verdicts: Record<string, MatrixCell['verdict']>;
+  verdicts: Record<string, Cell['verdict']>;
   cite: string;
 }
 
@@ -102,7 +104,7 @@ const NOTES_SHOWN = 6;
  * difference) first, then the rest, by id. Cells not observed (`error`) are left out.
  */
 export function interopRows(doc: MatrixDocument): InteropRow[] {
-  const byScenario = new Map<string, MatrixCell[]>();
+  const byScenario = new Map<string, Cell[]>();
   for (const cell of doc.cells) byScenario.set(cell.scenario, [...(byScenario.get(cell.scenario) ?? []), cell]);
   const rows: InteropRow[] = [];
   for (const [scenario, cells] of byScenario) {
@@ -129,7 +131,7 @@ export function interopRows(doc: MatrixDocument): InteropRow[] {
 }
 
 /** Per differing path, the engines grouped by their value (the first engine's value where another does not differ). */
-function notesFor(base: MatrixCell, pairs: { engine: string; differences: ReturnType<typeof compareOutcomes> }[]): string[] {
+function notesFor(base: Cell, pairs: { engine: string; differences: ReturnType<typeof compareOutcomes> }[]): string[] {
   const paths = [...new Map(pairs.flatMap((p) => p.differences.map((d) => [d.path, d] as const))).values()];
   return paths.map((first) => {
     const show = showValue(first);

@@ -3,7 +3,8 @@
 // drawer with each cell's evidence (spec and citation, observed, server log, fix).
 
 import { type CellHistory, interopRows } from './history.ts';
-import type { MatrixDocument } from './model.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
+import { wptCoverageLine } from './model.ts';
 
 /**
  * `history` (from --history): per cell since when its verdict holds. The page is built in the
@@ -26,6 +27,7 @@ export function renderHtml(doc: MatrixDocument, history: CellHistory | null = nu
   <h1>CORS conformance matrix</h1>
   <p id="run"></p>
   <div id="engines" class="cards"></div>
+  <p id="wpt">${wptCoverageLine(doc.cells).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>
 </header>
 <nav id="filters" aria-label="Filters">
   <label>Family <select id="f-family"><option value="">all</option></select></label>
@@ -212,6 +214,10 @@ function open(c) {
     ...outcomesOf(c.spec).map((o, i) => el('div', { className: 'outcome' + (c.outcome && c.outcome.index === i ? ' taken' : '') },
       el('p', {}, el('b', { textContent: (o.label || 'outcome ' + (i + 1)) + (c.outcome && c.outcome.index === i ? ' (taken)' : '') }), ' · basis: ', el('span', { className: 'basis', textContent: BASIS[o.basis || 'normative'] }), ' · ', linkify(o.cite)),
       json({ observed: o.observed, server: o.server }))),
+    el('h3', { textContent: 'WPT counterparts' }),
+    c.spec.wpt && c.spec.wpt.length ? el('ul', { className: 'wpt' }, ...c.spec.wpt.map((p) => el('li', {}, el('a', { href: 'https://wpt.fyi/results/' + p, textContent: p, target: '_blank', rel: 'noreferrer' })))) : null,
+    c.spec.wptNote ? el('p', { className: 'muted', textContent: c.spec.wptNote }) : null,
+    !c.spec.wpt ? el('p', { className: 'muted', textContent: 'not mapped (matrix from before WPT counterparts were recorded)' }) : null,
     c.deviation ? el('div', { className: 'outcome' + (c.outcome && c.outcome.index < 0 ? ' taken' : '') }, el('h3', { textContent: (c.deviation.kind === 'policy' ? 'Declared engine policy for ' : 'Declared deviation from normative text for ') + c.engine }), el('p', {}, el('span', { className: 'basis', textContent: BASIS[c.deviation.kind === 'policy' ? 'policy' : 'deviation'] }), ' · ', linkify(c.deviation.cite)), json({ observed: c.deviation.observed, server: c.deviation.server })) : null,
     c.evidence.screenshot ? el('div', {}, el('h3', { textContent: 'What the viewer showed' }), el('img', { className: 'shot-large', src: c.evidence.screenshot, alt: 'viewer screenshot' })) : null,
     el('h3', { textContent: 'Page JavaScript observed' }), json(c.observed),

@@ -1,14 +1,15 @@
 // matrix.md: per-family tables (scenario rows × engine columns), short enough for a CI step summary.
 
-import { permittedOutcomes } from '../scenarios/outcomes.ts';
+import { permittedOutcomes, VERDICTS } from '../../contract/verdict.ts';
+import type { Cell } from '../../contract/cell.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
 import { interopRows, interopSummary } from './history.ts';
-import type { MatrixCell, MatrixDocument } from './model.ts';
-import { VERDICTS } from './model.ts';
+import { wptCoverageLine } from './model.ts';
 
 export const VERDICT_MARK = { conforms: '✅', 'known-deviation': '🟡', unexpected: '❌', error: '⚠️' } as const;
 
 /** A few words for what JS saw: result and status, or the canvas outcomes. */
-function observedBrief(cell: Pick<MatrixCell, 'observed' | 'error'>): string {
+function observedBrief(cell: Pick<Cell, 'observed' | 'error'>): string {
   const o = cell.observed;
   if (!o) return cell.error ? 'not observed' : '—';
   if (o.steps) return o.steps.map((s) => observedBrief({ observed: s })).join(' → ');
@@ -20,14 +21,14 @@ function observedBrief(cell: Pick<MatrixCell, 'observed' | 'error'>): string {
 }
 
 /** The permitted outcomes in a few words each, with their basis where it is not normative text. */
-function specBrief(cell: Pick<MatrixCell, 'spec'>): string {
+function specBrief(cell: Pick<Cell, 'spec'>): string {
   return permittedOutcomes(cell.spec)
     .map((o) => `${o.label ? `${o.label}: ` : ''}${observedBrief({ observed: o.observed })}${o.basis && o.basis !== 'normative' ? ` [${o.basis}]` : ''}`)
     .join(' / ');
 }
 
 /** Which outcome a cell took, when that is not simply the first permitted one. */
-function outcomeNote(cell: Pick<MatrixCell, 'outcome' | 'verdict'>): string {
+function outcomeNote(cell: Pick<Cell, 'outcome' | 'verdict'>): string {
   const o = cell.outcome;
   if (!o || (o.index === 0 && o.basis !== 'policy') || cell.verdict === 'known-deviation') return '';
   return ` (${o.basis === 'policy' ? 'policy' : o.label ?? `outcome ${o.index + 1}`})`;
@@ -47,7 +48,7 @@ export function renderMarkdown(doc: MatrixDocument): string {
     const browser = e.version ? `${e.browser} ${e.version} (${e.source}, ${e.protocol})` : `did not run: ${escape(e.error ?? 'unknown')}`;
     out.push(`| ${e.project} | ${browser} | ${VERDICTS.map((v) => counts?.[v] ?? 0).join(' | ')} | ${counts?.alternative ?? 0} | ${counts?.policy ?? 0} |`);
   }
-  out.push('', `${interopSummary(interopRows(doc))} (each named in index.html).`, '');
+  out.push('', wptCoverageLine(doc.cells), '', `${interopSummary(interopRows(doc))} (each named in index.html).`, '');
 
   const baseline = doc.run.baseline;
   if (baseline) {
@@ -65,11 +66,11 @@ export function renderMarkdown(doc: MatrixDocument): string {
     out.push('');
   }
 
-  const byFamily = new Map<string, Map<string, Map<string, MatrixCell>>>();
+  const byFamily = new Map<string, Map<string, Map<string, Cell>>>();
   for (const cell of doc.cells) {
-    const rows = byFamily.get(cell.family) ?? new Map<string, Map<string, MatrixCell>>();
+    const rows = byFamily.get(cell.family) ?? new Map<string, Map<string, Cell>>();
     byFamily.set(cell.family, rows);
-    const row = rows.get(cell.scenario) ?? new Map<string, MatrixCell>();
+    const row = rows.get(cell.scenario) ?? new Map<string, Cell>();
     rows.set(cell.scenario, row);
     row.set(cell.engine, cell);
   }
@@ -77,7 +78,7 @@ export function renderMarkdown(doc: MatrixDocument): string {
     out.push(`## ${family} (${rows.size} scenarios)`, '');
     out.push(`| scenario | spec | ${engines.join(' | ')} |`, `|---|---|${engines.map(() => '---').join('|')}|`);
     for (const [scenario, row] of rows) {
-      const any = row.values().next().value as MatrixCell;
+      const any = row.values().next().value as Cell;
       const cells = engines.map((e) => {
         const c = row.get(e);
         return c ? `${VERDICT_MARK[c.verdict]} ${escape(observedBrief(c))}${escape(outcomeNote(c))}` : '';

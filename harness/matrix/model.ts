@@ -5,15 +5,9 @@
 import type { Cell } from '../../contract/cell.ts';
 import type { Summary } from '../../contract/matrix.ts';
 
-export { SCHEMA_VERSION } from '../../contract/matrix.ts';
-export { VERDICTS } from '../../contract/verdict.ts';
-export type { EngineVersionChange, MatrixChange, MatrixDocument, MatrixEngine, MatrixRun, Selection, Summary } from '../../contract/matrix.ts';
-/** A cell as the matrix stores it: the Cell its test built, unchanged. */
-export type MatrixCell = Cell;
-
 export const cellKey = (c: { scenario: string; engine: string }) => `${c.scenario}\u0000${c.engine}`;
 
-export function summarize(cells: MatrixCell[]): Summary {
+export function summarize(cells: Cell[]): Summary {
   const summary: Summary = {};
   for (const cell of cells) {
     const counts = (summary[cell.engine] ??= { conforms: 0, 'known-deviation': 0, unexpected: 0, error: 0, alternative: 0, policy: 0 });
@@ -26,7 +20,7 @@ export function summarize(cells: MatrixCell[]): Summary {
 }
 
 /** Stable order: family (catalogue order), then scenario id, then engine project. */
-export function sortCells(cells: MatrixCell[], familyOrder: readonly string[], engineOrder: readonly string[]): MatrixCell[] {
+export function sortCells(cells: Cell[], familyOrder: readonly string[], engineOrder: readonly string[]): Cell[] {
   const rank = (list: readonly string[], x: string) => (list.includes(x) ? list.indexOf(x) : list.length);
   return [...cells].sort(
     (a, b) =>
@@ -34,4 +28,19 @@ export function sortCells(cells: MatrixCell[], familyOrder: readonly string[], e
       a.scenario.localeCompare(b.scenario) ||
       rank(engineOrder, a.engine) - rank(engineOrder, b.engine),
   );
+}
+
+/** How many scenarios (rows, not cells) name WPT counterparts, say WPT has none, or carry no mapping (an older matrix). */
+export function wptCoverage(cells: Pick<Cell, 'scenario' | 'spec'>[]): { scenarios: number; withWpt: number; none: number; unmapped: number } {
+  const rows = new Map(cells.map((c) => [c.scenario, c.spec]));
+  const specs = [...rows.values()];
+  const withWpt = specs.filter((s) => s.wpt?.length).length;
+  const none = specs.filter((s) => s.wpt && !s.wpt.length).length;
+  return { scenarios: specs.length, withWpt, none, unmapped: specs.length - withWpt - none };
+}
+
+/** The coverage in one sentence, for the markdown and HTML summaries. */
+export function wptCoverageLine(cells: Pick<Cell, 'scenario' | 'spec'>[]): string {
+  const c = wptCoverage(cells);
+  return `WPT: ${c.withWpt} of ${c.scenarios} scenarios have a web-platform-tests counterpart; ${c.none} test what WPT does not (none found, with what was searched)${c.unmapped ? `; ${c.unmapped} carry no mapping` : ''}.`;
 }

@@ -3,20 +3,22 @@
 // engine's cache, a timing-dependent preflight), never something to retry away.
 
 import { type DifferenceKind, MEANINGFUL, assertionsOf, compareOutcomes, describeDifference, kindsOf } from './compare.ts';
-import { type MatrixCell, type MatrixDocument, cellKey } from './model.ts';
+import { cellKey } from './model.ts';
+import type { Cell } from '../../contract/cell.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
 
 export interface UnstableCell {
   scenario: string;
   engine: string;
   /** Per run, in order: the verdict and what was observed (null where the cell did not run). */
-  runs: ({ verdict: MatrixCell['verdict']; observed: MatrixCell['observed']; server: MatrixCell['server'] } | null)[];
+  runs: ({ verdict: Cell['verdict']; observed: Cell['observed']; server: Cell['server'] } | null)[];
   /** What differed (compare.ts): verdict, permitted outcome taken, asserted observation; `missing` when a run lacks the cell. */
   differs: (DifferenceKind | 'missing')[];
   /** Each run against the first, one line per difference (`run 2: server.preflights: 1 → 2`). */
   differences: string[];
 }
 
-const outcome = (c: MatrixCell) => ({ verdict: c.verdict, observed: c.observed, server: c.server });
+const outcome = (c: Cell) => ({ verdict: c.verdict, observed: c.observed, server: c.server });
 
 /**
  * Cells whose outcome differs between the runs, compared by meaning (compare.ts): the verdict, the
@@ -24,17 +26,17 @@ const outcome = (c: MatrixCell) => ({ verdict: c.verdict, observed: c.observed, 
  * outcome asserts (error text where only the result is asserted) are no difference.
  */
 export function unstableCells(runs: MatrixDocument[]): UnstableCell[] {
-  const byKey = new Map<string, { scenario: string; engine: string; runs: (MatrixCell | undefined)[] }>();
+  const byKey = new Map<string, { scenario: string; engine: string; runs: (Cell | undefined)[] }>();
   runs.forEach((doc, i) => {
     for (const cell of doc.cells) {
-      const entry = byKey.get(cellKey(cell)) ?? { scenario: cell.scenario, engine: cell.engine, runs: new Array<MatrixCell | undefined>(runs.length) };
+      const entry = byKey.get(cellKey(cell)) ?? { scenario: cell.scenario, engine: cell.engine, runs: new Array<Cell | undefined>(runs.length) };
       entry.runs[i] = cell;
       byKey.set(cellKey(cell), entry);
     }
   });
   const unstable: UnstableCell[] = [];
   for (const { scenario, engine, runs: cells } of byKey.values()) {
-    const present = Array.from(cells).filter((c): c is MatrixCell => c !== undefined);
+    const present = Array.from(cells).filter((c): c is Cell => c !== undefined);
     const assertions = assertionsOf(present);
     const differences = present.slice(1).flatMap((c) => {
       const run = cells.indexOf(c) + 1;

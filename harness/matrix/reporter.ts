@@ -11,28 +11,28 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { arch, platform, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import type { ScenarioCard } from '../../contract/cell.ts';
-import { CELL_ATTACHMENT, ENGINE_ANNOTATION, MATRIX_ENV, SCENARIO_ANNOTATION, SELECTION_ANNOTATION } from '../../contract/names.ts';
+import { type ScenarioCard, unobservedCell, type Cell } from '../../contract/cell.ts';
+import { CELL_ATTACHMENT, ENGINE_ANNOTATION, MATRIX_ENV, SCENARIO_ANNOTATION, SELECTION_ANNOTATION, FAMILIES } from '../../contract/names.ts';
 import { cellContract, matrixContract } from '../../contract/validate.ts';
-import type { EngineInfo } from '../engines/types.ts';
 import { removeBatchDir } from '../scenarios/batch-store.ts';
-import { unobservedCell } from '../scenarios/cell.ts';
 import { type CommandLineSelection, runSelection } from '../scenarios/selection.ts';
-import { FAMILIES } from '../scenarios/types.ts';
 import { viewerVersions } from '../../fixtures/viewers/assets.ts';
 import { compareCells, compareEngines, failingChanges, readBaseline } from './baseline.ts';
 import { interopRows, interopSummary } from './history.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown, VERDICT_MARK } from './markdown.ts';
 import { PREVIOUS_DIR, dropPrevious, keepLastComplete, previousKept } from './previous.ts';
-import { type MatrixCell, type MatrixDocument, type MatrixEngine, type MatrixRun, SCHEMA_VERSION, VERDICTS, cellKey, sortCells, summarize } from './model.ts';
+import { cellKey, sortCells, summarize } from './model.ts';
+import type { EngineInfo } from '../../contract/engine.ts';
+import { type MatrixDocument, type MatrixEngine, type MatrixRun, SCHEMA_VERSION } from '../../contract/matrix.ts';
+import { VERDICTS } from '../../contract/verdict.ts';
 
 export { MATRIX_ENV };
 
 export default class MatrixReporter implements Reporter {
   private readonly outputDir = resolve(process.env[MATRIX_ENV.outputDir] || 'matrix-report');
   private run!: MatrixRun;
-  private cells = new Map<string, MatrixCell>();
+  private cells = new Map<string, Cell>();
   private engines = new Map<string, MatrixEngine>();
   private engineOrder: string[] = [];
   private writeTimer: NodeJS.Timeout | undefined;
@@ -87,7 +87,7 @@ export default class MatrixReporter implements Reporter {
     if (selection) this.selections.add(selection);
     const attachment = result.attachments.find((a) => a.name === CELL_ATTACHMENT && a.body);
     const reason = result.error?.message?.split('\n')[0] ?? `test ${result.status}`;
-    let cell: MatrixCell;
+    let cell: Cell;
     try {
       if (!attachment?.body) throw new Error(reason);
       cell = cellContract.assert(JSON.parse(attachment.body.toString('utf8')));

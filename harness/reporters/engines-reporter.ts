@@ -2,8 +2,9 @@
 // source, protocol) and how its tests went, so a missing engine can never hide in a green total.
 
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { ENGINE_ANNOTATION, type EngineInfo } from '../engines/types.ts';
 import { TEST_PROJECTS, type TestProject } from '../test-projects.ts';
+import { ENGINE_ANNOTATION } from '../../contract/names.ts';
+import type { EngineInfo } from '../../contract/engine.ts';
 
 interface ProjectTally {
   info?: EngineInfo;

@@ -1,18 +1,17 @@
 // The one place a Cell (contract/cell.ts) is made: from a scenario's card before anything
 // runs (verdict `error` until judged), then filled in once from what the page observed and the
-// server received. The matrix reporter uses the same unobservedCell() for a test that never ran.
+// server received (the unfilled cell: contract/cell.ts unobservedCell, which the matrix reporter
+// also uses for a test that never ran).
 
 import type { Cell, ScenarioCard } from '../../contract/cell.ts';
-import type { ResolvedAction } from '../../contract/page.ts';
+import type { ResolvedAction, Observation } from '../../contract/page.ts';
 import type { LoggedRequest } from '../../contract/server.ts';
-import type { EngineName } from '../engines/types.ts';
+import type { EngineName } from '../../contract/engine.ts';
 import { serverFacts } from './facts.ts';
-import { permittedOutcomes } from './outcomes.ts';
 import type { RunContext } from './targets.ts';
-import type { Deviations, Observation, Scenario } from './types.ts';
+import type { Deviations, Scenario } from './types.ts';
 import { judge } from './verdict.ts';
-
-export type { Cell, ScenarioCard };
+import { permittedOutcomes } from '../../contract/verdict.ts';
 
 export function scenarioCard(scenario: Scenario, deviations: Deviations): ScenarioCard {
   const declared = deviations[scenario.id];
@@ -20,30 +19,9 @@ export function scenarioCard(scenario: Scenario, deviations: Deviations): Scenar
     id: scenario.id,
     family: scenario.family,
     title: scenario.title,
-    spec: { outcomes: permittedOutcomes(scenario.spec) },
+    spec: { outcomes: permittedOutcomes(scenario.spec), ...scenario.wpt },
     ...(scenario.fix && { fix: scenario.fix }),
     ...(declared && Object.keys(declared).length && { deviations: declared as Record<string, NonNullable<Deviations[string][EngineName]>> }),
-  };
-}
-
-/** A cell before anything was observed: what the matrix keeps (verdict `error`) if the test dies. */
-export function unobservedCell(card: ScenarioCard, project: string, engine: string, error?: string): Cell {
-  const deviation = card.deviations?.[engine];
-  return {
-    scenario: card.id,
-    family: card.family,
-    title: card.title,
-    engine: project,
-    engineVersion: null,
-    spec: card.spec,
-    ...(deviation && { deviation }),
-    observed: null,
-    server: null,
-    verdict: 'error',
-    differences: [],
-    ...(error !== undefined && { error }),
-    ...(card.fix && { fix: card.fix }),
-    evidence: { action: null, server: [] },
   };
 }
 

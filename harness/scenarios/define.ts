@@ -6,17 +6,19 @@
 // Specs call scenarioTests(table, deviations) and nothing else.
 
 import type { TestInfo } from '@playwright/test';
-import type { Origins, Scheme } from '../../fixtures/origins.ts';
-import { SCENARIO_ANNOTATION } from '../../contract/names.ts';
+import type { Origins } from '../../fixtures/origins.ts';
+import { SCENARIO_ANNOTATION, FAMILIES } from '../../contract/names.ts';
 import type { Engine, Probe } from '../engines/types.ts';
 import type { ServerLog } from '../server-log.ts';
 import { expect, test } from '../test.ts';
 import type { BatchStore } from './batch-store.ts';
-import { type Cell, type ScenarioRun, failureMessage, judgeCell, scenarioCard } from './cell.ts';
+import { type ScenarioRun, failureMessage, judgeCell, scenarioCard } from './cell.ts';
 import { verdictProblems } from './outcomes.ts';
 import { runAlone, runBatch } from './run.ts';
 import { grepTitle, selectionMatcher } from './selection.ts';
-import { type Deviations, FAMILIES, type Scenario } from './types.ts';
+import { type Deviations, type Scenario } from './types.ts';
+import type { Scheme } from '../../contract/page.ts';
+import type { Cell } from '../../contract/cell.ts';
 
 /**
  * The batch a scenario joins, by its isolation: `token` scenarios share one in-page loop; `cookies`

@@ -2,9 +2,8 @@
 // preflights included (each preflight's Origin, ACRM and ACRH, not only the first's), and requests
 // node's HTTP parser refused before any handler ran (logged by fixtures/request-log.ts).
 
-import { type LoggedRequest, headerOf } from '../../contract/server.ts';
+import { type LoggedRequest, headerOf, type ServerFacts } from '../../contract/server.ts';
 import type { RunContext } from './targets.ts';
-import type { ServerFacts } from './types.ts';
 
 export const cookieName = (token: string) => `c_${token}`;
 export const controlCookieName = (token: string) => `k_${token}`;
@@ -35,5 +34,6 @@ export function serverFacts(log: LoggedRequest[], { origins, token }: RunContext
     statuses: others.map((r) => r.status ?? 0),
     authorization: others.map((r) => headerOf(r, 'authorization') !== null),
     rejected: log.filter((r) => r.rejected).length,
+    corsRefetch: others.some((r, i) => r.origin !== null && others.slice(0, i).some((q) => q.origin === null && q.path === r.path)),
   };
 }

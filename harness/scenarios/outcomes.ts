@@ -1,14 +1,10 @@
 // Permitted outcomes and counterfactuals: how a spec verdict (one outcome or several, each whole)
 // is read, and the proof that it rejects what a broken engine or server would produce.
 
-import type { Basis, Counterfactual, Deviation, Observation, Outcome, Scenario, ServerFacts, SpecVerdict } from './types.ts';
-
-/** Every permitted outcome of a spec verdict (also of one read back from an older matrix.json). */
-export function permittedOutcomes(spec: SpecVerdict): Outcome[] {
-  return 'outcomes' in spec ? spec.outcomes : [spec];
-}
-
-export const basisOf = (o: Outcome): Basis => o.basis ?? 'normative';
+import type { Counterfactual, Scenario } from './types.ts';
+import { type Deviation, type Outcome, type SpecVerdict, permittedOutcomes } from '../../contract/verdict.ts';
+import type { Observation } from '../../contract/page.ts';
+import type { ServerFacts } from '../../contract/server.ts';
 
 /** Counterfactual merge: objects merge key by key, arrays and scalars replace. */
 function patch(base: unknown, over: unknown): unknown {
@@ -44,10 +40,36 @@ export function derivedCounterfactual(spec: SpecVerdict): Counterfactual | undef
   return counted ? { label: `one ${counted[0]} more`, server: { [counted[0]]: (counted[1] as number) + 1 } } : undefined;
 }
 
+/**
+ * The server facts a row can be about (beyond what JS saw): which cookie went, over which scheme,
+ * with or without the token. Each one a row asserts gets a counterfactual that flips it alone.
+ */
+export const FACT_KEYS = ['cookie', 'controlCookie', 'cookies', 'schemes', 'authorization'] as const;
+export type FactKey = (typeof FACT_KEYS)[number];
+
+const FLIP_SCHEME: Record<string, string> = { http: 'https', https: 'http' };
+const flipFact: { [K in FactKey]: (v: NonNullable<ServerFacts[K]>) => { value: ServerFacts[K]; label: string } } = {
+  cookie: (v) => ({ value: !v, label: v ? "the scenario's cookie not sent" : "the scenario's cookie sent" }),
+  controlCookie: (v) => ({ value: !v, label: v ? 'the control cookie not sent' : 'the control cookie sent' }),
+  cookies: (v) => ({ value: v.map((x) => !x), label: `the cookie on each request the other way round (${v.map((x) => !x).join(', ')})` }),
+  schemes: (v) => ({ value: v.map((x) => FLIP_SCHEME[x] ?? x), label: `sent over ${v.map((x) => FLIP_SCHEME[x] ?? x).join(', ')} instead of ${v.join(', ')}` }),
+  authorization: (v) => ({ value: v.map((x) => !x), label: `Authorization ${v.map((x) => (x ? 'dropped' : 'sent')).join(', ')} instead of ${v.map((x) => (x ? 'sent' : 'absent')).join(', ')}` }),
+};
+
+/** One counterfactual per server fact the first permitted outcome asserts (FACT_KEYS), flipping that fact alone. */
+export function factCounterfactuals(spec: SpecVerdict): Counterfactual[] {
+  const server = permittedOutcomes(spec)[0]?.server ?? {};
+  return FACT_KEYS.filter((k) => server[k] !== undefined && (!Array.isArray(server[k]) || (server[k] as unknown[]).length)).map((k) => {
+    const { value, label } = (flipFact[k] as (v: unknown) => { value: unknown; label: string })(server[k]);
+    return { label, server: { [k]: value } };
+  });
+}
+
+/** A row's own counterfactuals (or the derived result flip), plus one fact flip per asserted server fact. */
 export function counterfactualsOf(s: Pick<Scenario, 'spec' | 'counterfactuals'>): Counterfactual[] {
-  if (s.counterfactuals?.length) return s.counterfactuals;
   const derived = derivedCounterfactual(s.spec);
-  return derived ? [derived] : [];
+  const own = s.counterfactuals?.length ? s.counterfactuals : derived ? [derived] : [];
+  return [...own, ...factCounterfactuals(s.spec)];
 }
 
 /** What the engine and server would have produced in this counterfactual world. */
@@ -57,6 +79,17 @@ export function counterfactualWorld(spec: SpecVerdict, cf: Counterfactual): { ob
     observed: patch(first.observed, cf.observed) as Observation,
     server: patch(first.server, cf.server) as Partial<ServerFacts>,
   };
+}
+
+/**
+ * The server facts a user-agent policy may explain (third-party cookie blocking or partitioning):
+ * a policy names only these, and is judged over each permitted outcome with them replaced.
+ */
+export const POLICY_FACTS = ['cookie', 'controlCookie', 'cookies'] as const;
+
+/** The permitted outcomes as an engine with this policy would take them: each with the policy's facts replaced. */
+export function underPolicy(outcomes: Outcome[], policy: Deviation): { observed: Observation; server: Partial<ServerFacts> }[] {
+  return outcomes.map((o) => ({ observed: patch(o.observed, policy.observed) as Observation, server: patch(o.server, policy.server) as Partial<ServerFacts> }));
 }
 
 /** The outcome (index) that accepts these observations, or -1. */
@@ -85,6 +118,10 @@ export function verdictProblems(s: Scenario, deviations: Partial<Record<string, 
   for (const [engine, d] of Object.entries(deviations)) {
     if (!d?.cite) problems.push(`deviation for ${engine} has no citation`);
     else if (!Object.keys(d.observed ?? {}).length && !Object.keys(d.server ?? {}).length) problems.push(`deviation for ${engine} asserts nothing`);
+    if (d?.kind !== 'policy') continue;
+    // A policy explains a cookie not sent; anything else it named would hide a departure behind it.
+    const unexplained = [...Object.keys(d.observed ?? {}).map((k) => `observed.${k}`), ...Object.keys(d.server ?? {}).filter((k) => !(POLICY_FACTS as readonly string[]).includes(k))];
+    if (unexplained.length) problems.push(`policy for ${engine} names facts a cookie policy does not explain: ${unexplained.join(', ')}`);
   }
   return problems;
 }

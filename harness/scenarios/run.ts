@@ -4,8 +4,8 @@
 // server log afterwards.
 
 import { randomUUID } from 'node:crypto';
-import type { Origins, Scheme } from '../../fixtures/origins.ts';
-import type { BatchItem, BatchResult } from '../../contract/page.ts';
+import type { Origins } from '../../fixtures/origins.ts';
+import type { BatchItem, BatchResult, Scheme, Observation } from '../../contract/page.ts';
 import type { Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
 import { collectBatch, startBatch } from '../in-page/batch.ts';
@@ -13,7 +13,7 @@ import type { ServerLog } from '../server-log.ts';
 import type { ScenarioRun } from './cell.ts';
 import { controlCookieName, cookieName } from './facts.ts';
 import { type RunContext, resolveAction } from './targets.ts';
-import type { Observation, Scenario } from './types.ts';
+import type { Scenario } from './types.ts';
 
 export interface RunEnv {
   probe: Probe;

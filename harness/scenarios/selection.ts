@@ -6,7 +6,7 @@
 
 import type { FullConfig, TestInfo } from '@playwright/test';
 import type { Selection } from '../../contract/matrix.ts';
-import { FAMILIES } from './types.ts';
+import { FAMILIES } from '../../contract/names.ts';
 
 type Patterns = RegExp | RegExp[] | null | undefined;
 

@@ -1,12 +1,11 @@
 // Turns a scenario's symbolic targets into real URLs for this run: origins from the run's ports,
 // the scenario token added everywhere (so every hop lands in the same log), placeholders filled.
 
-import { type MakeParams, makeUrl } from '../../fixtures/make-params.ts';
-import type { Origins, Scheme } from '../../fixtures/origins.ts';
+import { makeUrl } from '../../fixtures/make-params.ts';
+import type { Origins } from '../../fixtures/origins.ts';
 import { RUNNER_PATH } from '../../fixtures/runner-page.ts';
-import type { Action, MakeSpec, ResolvedAction, Target } from '../../contract/page.ts';
+import type { Action, MakeSpec, ResolvedAction, Target, MakeParams, Scheme } from '../../contract/page.ts';
 
-export type { ResolvedAction };
 
 export interface RunContext {
   /** The origins under the scenario's scheme (what `{viewer}` etc. and targets mean by default). */

@@ -2,27 +2,17 @@
 // what the Fetch standard says JS will observe and the server will receive, and why (a citation).
 // Nothing in a table is engine-specific; engine differences live in specs/deviations.ts.
 
-import type { OriginName, Scheme } from '../../fixtures/origins.ts';
-import type { Action, Observation } from '../../contract/page.ts';
+import type { Family } from '../../contract/names.ts';
+import type { Action, Observation, OriginName, Scheme } from '../../contract/page.ts';
 import type { ServerFacts } from '../../contract/server.ts';
-import type { Deviation, Outcome } from '../../contract/verdict.ts';
-import type { EngineName, Isolation } from '../engines/types.ts';
-
-export const FAMILIES = ['simple', 'credentialed', 'preflight', 'redirect', 'canvas', 'secure', 'viewer'] as const;
-export type Family = (typeof FAMILIES)[number];
+import type { Deviation, SpecVerdict } from '../../contract/verdict.ts';
+import type { EngineName } from '../../contract/engine.ts';
+import type { Isolation } from '../engines/types.ts';
+import type { WptCounterpart } from '../../contract/cell.ts';
 
 // The shapes that cross into the page, into matrix.json or the server's log are declared once in
-// contract/ (types and JSON Schema from one declaration); the rest here is authoring data.
-export type { Action, FetchAction, FetchBitmapAction, ImageAction, ImageUse, MakeSpec, SequenceAction, Target, ViewerAction, ViewerObservation, WaitAction, XhrAction, Observation } from '../../contract/page.ts';
-export type { ServerFacts } from '../../contract/server.ts';
-export { BASES } from '../../contract/verdict.ts';
-export type { Basis, Deviation, Expectation, Outcome, Verdict } from '../../contract/verdict.ts';
-
-/**
- * A spec verdict: one outcome (the shorthand `{ observed, server, cite }`) or the set of permitted
- * outcomes, each whole (not a patch). The first outcome is the one the standard describes first.
- */
-export type SpecVerdict = Outcome | { outcomes: Outcome[] };
+// contract/ (types and JSON Schema from one declaration) and imported from there; the rest here is
+// authoring data.
 
 /**
  * What a plausibly broken engine or server would produce instead: a patch over the first permitted
@@ -66,6 +56,8 @@ export interface Scenario {
   isolation?: Isolation;
   /** A fix for the server-side mistake, when the scenario reproduces one. */
   fix?: string;
+  /** The WPT files testing the same behaviour, or none with what was searched (specs/scenarios/wpt.ts attaches them). */
+  wpt?: WptCounterpart;
 }
 
 export type Deviations = Record<string, Partial<Record<EngineName, Deviation>>>;

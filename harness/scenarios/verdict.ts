@@ -2,12 +2,13 @@
 // deviation. A declared deviation that no longer happens is itself unexpected, so a nightly run
 // notices when an engine changes behaviour in either direction.
 
-import type { TakenOutcome } from '../../contract/verdict.ts';
-import type { EngineName } from '../engines/types.ts';
-import { basisOf, diff, matchingOutcome, permittedOutcomes } from './outcomes.ts';
-import type { Basis, Deviation, Deviations, Observation, Scenario, ServerFacts, Verdict } from './types.ts';
+import { type Deviation, type TakenOutcome, type Verdict, basisOf, permittedOutcomes } from '../../contract/verdict.ts';
+import { diff, matchingOutcome, underPolicy } from './outcomes.ts';
+import type { Deviations, Scenario } from './types.ts';
+import type { EngineName } from '../../contract/engine.ts';
+import type { Observation } from '../../contract/page.ts';
+import type { ServerFacts } from '../../contract/server.ts';
 
-export type { TakenOutcome };
 
 export interface Judgement {
   verdict: Verdict;
@@ -18,8 +19,8 @@ export interface Judgement {
 }
 
 /**
- * conforms: a permitted outcome (or the engine's declared `policy`, a choice the standards leave
- * open); known-deviation: the engine's declared departure from normative text; otherwise
+ * conforms: a permitted outcome (or one with the cookie facts the engine's declared `policy`, a
+ * choice the standards leave open, replaces); known-deviation: the engine's declared departure from normative text; otherwise
  * unexpected, including a declared deviation or policy that no longer happens.
  */
 export function judge(scenario: Scenario, engine: EngineName, observed: Observation, server: ServerFacts, deviations: Deviations): Judgement {
@@ -35,8 +36,9 @@ export function judge(scenario: Scenario, engine: EngineName, observed: Observat
     if (index >= 0) return { verdict: 'conforms', outcome: taken(index), differences: [] };
     return { verdict: 'unexpected', differences: closest(outcomes, actual) };
   }
-  const declared = { observed: deviation.observed ?? {}, server: deviation.server ?? {} };
-  const fromDeclared = diff(declared, actual);
+  // A deviation is a whole outcome; a policy replaces only the cookie facts it explains in a permitted outcome.
+  const declared = deviation.kind === 'policy' ? underPolicy(outcomes, deviation) : [{ observed: deviation.observed ?? {}, server: deviation.server ?? {} }];
+  const fromDeclared = declared.map((d) => diff(d, actual)).reduce((best, d) => (d.length < best.length ? d : best));
   // A permitted outcome wins over a declaration that happens to match it too: the declaration is stale.
   if (fromDeclared.length === 0 && index < 0) {
     const policy = deviation.kind === 'policy';

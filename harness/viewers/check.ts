@@ -1,16 +1,17 @@
 // viewerCheck(): "would OpenSeadragon (WebGL / canvas) or Mirador show this image from this server?"
 // for one engine, against a real server. Each answer is judged by the pixels of a screenshot against
-// the image itself (fetched from Node, where CORS does not apply), and the screenshot is written to
-// a file next to the caller's JSON output.
+// the image itself (fetched from Node, where CORS does not apply, in a form the service promises:
+// reference.ts), and the screenshot is written to a file next to the caller's JSON output. A target
+// whose answers leave no reference gets "no answer" with the reason, never an exception.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import type { Probe } from '../engines/types.ts';
-import type { ViewerObservation } from '../scenarios/types.ts';
-import { samplePoints } from './pixels.ts';
+import { MIN_INFORMATIVE, samplePoints } from './pixels.ts';
+import { ReferenceError, buildReference } from './reference.ts';
 import { type Reference, type ResolvedViewerAction, runViewer } from './run.ts';
 import { firstImageService } from '../iiif-json.ts';
+import type { ViewerObservation } from '../../contract/page.ts';
 
 const VIEWER_CHECKS = ['osd-webgl', 'osd-canvas', 'mirador'] as const;
 export type ViewerCheckName = (typeof VIEWER_CHECKS)[number];
@@ -50,8 +51,16 @@ const WHAT: Record<ViewerCheckName, string> = {
 
 export async function viewerCheck(options: ViewerCheckOptions): Promise<ViewerCheckResult[]> {
   const { probe, engine, viewerOrigin, url, screenshotDir, checks = VIEWER_CHECKS, timeoutMs = 20_000 } = options;
-  const target = await describeTarget(url, timeoutMs);
-  const reference = await fetchReference(target.infoUrl, timeoutMs);
+  let target: TargetUrls;
+  let reference: Reference;
+  try {
+    target = await describeTarget(url, timeoutMs);
+    reference = await buildReference((await getJson(target.infoUrl, timeoutMs)) as Record<string, unknown>, target.infoUrl, timeoutMs);
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const reason = `no answer: the image to compare the screenshot with could not be obtained: ${error.message}`;
+    return checks.map((check) => ({ check, engine, shows: null, reason, observation: null, screenshot: null }));
+  }
   mkdirSync(screenshotDir, { recursive: true });
   const points = samplePoints(reference, Math.max(16, Math.round(reference.width / 24)), 3);
   const results: ViewerCheckResult[] = [];
@@ -68,6 +77,11 @@ export async function viewerCheck(options: ViewerCheckOptions): Promise<ViewerCh
     const file = join(screenshotDir, `viewer-${check}-${engine}.png`);
     writeFileSync(file, run.screenshot);
     const o = run.observation;
+    // Blank-viewer control: an image (almost) the colour of the empty viewer cannot be told from it.
+    if (run.pixels && run.pixels.sampled < MIN_INFORMATIVE && o.shown !== 'blank' && !o.uiError) {
+      results.push({ check, engine, shows: null, reason: `no answer: ${WHAT[check]}: the image is too close to the empty viewer's colour to judge by pixels (${o.pixels})`, observation: o, screenshot: file });
+      continue;
+    }
     const shows = o.shown === 'image' && !o.uiError && (check !== 'osd-webgl' || o.drawer === 'webgl');
     const reason = shows
       ? `${WHAT[check]} shows the image (${o.pixels})`
@@ -91,30 +105,23 @@ async function describeTarget(url: string, timeoutMs: number): Promise<TargetUrl
   if (/\/info\.json(\?|$)/.test(url)) return { infoUrl: url, manifestUrl: null };
   const json = (await getJson(url, timeoutMs)) as Record<string, unknown>;
   const service = firstImageService(json);
-  if (!service) throw new Error(`viewerCheck: ${url} is neither an info.json URL nor a manifest with an image service`);
+  if (!service) throw new ReferenceError(`${url} is neither an info.json URL nor a manifest with an image service`);
   return { infoUrl: `${service.replace(/\/$/, '')}/info.json`, manifestUrl: url };
 }
 
-/** The image itself, at a size the server lists (or its full size), decoded to RGB. */
-async function fetchReference(infoUrl: string, timeoutMs: number): Promise<Reference> {
-  const info = (await getJson(infoUrl, timeoutMs)) as { id?: string; '@id'?: string; width: number; height: number; sizes?: { width: number; height: number }[]; '@context'?: unknown };
-  const id = (info.id ?? info['@id'] ?? infoUrl.replace(/\/info\.json(\?.*)?$/, '')).replace(/\/$/, '');
-  const v3 = JSON.stringify(info['@context'] ?? '').includes('/image/3/');
-  const listed = (info.sizes ?? []).filter((s) => s.width <= 1200).sort((a, b) => b.width - a.width)[0];
-  const size = listed ? (v3 ? `${listed.width},${listed.height}` : `${listed.width},`) : v3 ? 'max' : 'full';
-  const imageUrl = `${id}/full/${size}/0/default.jpg`;
-  const response = await fetch(imageUrl, { signal: AbortSignal.timeout(timeoutMs) });
-  if (!response.ok) throw new Error(`viewerCheck: could not fetch the reference image ${imageUrl}: HTTP ${response.status}`);
-  const { data, info: decoded } = await sharp(Buffer.from(await response.arrayBuffer())).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-  return { width: decoded.width, height: decoded.height, pixels: () => data };
-}
-
 async function getJson(url: string, timeoutMs: number): Promise<unknown> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { Accept: 'application/ld+json, application/json' } });
-  if (!response.ok) throw new Error(`viewerCheck: GET ${url} → HTTP ${response.status}`);
+  let response: Response;
   try {
-    return await response.json();
+    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { Accept: 'application/ld+json, application/json' } });
+  } catch (error) {
+    throw new ReferenceError(`GET ${url}: ${(error as Error).name === 'TimeoutError' ? 'no response in time' : ((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message)}`);
+  }
+  if (!response.ok) throw new ReferenceError(`GET ${url}: HTTP ${response.status}`);
+  try {
+    const json = (await response.json()) as unknown;
+    if (!json || typeof json !== 'object') throw new Error('not an object');
+    return json;
   } catch {
-    throw new Error(`viewerCheck: ${url} is not JSON`);
+    throw new ReferenceError(`${url} is not a JSON object`);
   }
 }

@@ -3,9 +3,8 @@
 
 import { VIEWER_BOX } from '../../fixtures/viewers/pages.ts';
 import type { Probe } from '../engines/types.ts';
-import type { ResolvedAction } from '../scenarios/targets.ts';
-import type { ViewerObservation } from '../scenarios/types.ts';
-import { type PixelVerdict, type Rect, type SamplePoint, judgePixels, samplePoints, thumbnail } from './pixels.ts';
+import { type PixelVerdict, type Rect, type SamplePoint, backgroundOf, describeVerdict, judgePixels, samplePoints, thumbnail } from './pixels.ts';
+import type { ResolvedAction, ViewerObservation } from '../../contract/page.ts';
 
 export type ResolvedViewerAction = Extract<ResolvedAction, { kind: 'viewer' }>;
 
@@ -73,13 +72,16 @@ export async function runViewer(probe: Probe, viewerOrigin: string, action: Reso
   const clear = CLEAR_AREA[action.viewer];
   const clip = { x: box.x, y: box.y + clear.top, width: box.width, height: box.height - clear.top - clear.bottom };
   const pixels = state.imageRect
-    ? await judgePixels(screenshot, { imageRect: state.imageRect, clip, scale }, reference, points ?? samplePoints(reference))
+    ? await judgePixels(screenshot, { imageRect: state.imageRect, clip, scale }, reference, points ?? samplePoints(reference), await backgroundOf(screenshot, clip, state.imageRect, scale))
     : null;
+  // Pages that count tiles (OpenSeadragon, OpenLayers; not Mirador, whose viewer is internal):
+  // with no tile loaded, whatever the pixels look like, nothing of the image was drawn.
+  const noTile = action.viewer !== 'mirador' && state.tilesLoaded === 0;
   const observation: ViewerObservation = {
-    shown: pixels?.shown ?? 'blank',
+    shown: noTile ? 'blank' : (pixels?.shown ?? 'blank'),
     drawer: state.drawer,
     uiError: state.uiError !== null,
-    pixels: pixels ? `${pixels.matched}/${pixels.sampled} sample points match` : 'no image placed by the viewer',
+    pixels: pixels ? `${describeVerdict(pixels)}${noTile ? '; no tile loaded' : ''}` : 'no image placed by the viewer',
     uiErrorText: state.uiError,
     tiles: { loaded: state.tilesLoaded, failed: state.tilesFailed },
     notes: [

@@ -1,23 +1,20 @@
-// With CORS_TARGET=<url>, the node-side certify checks (forged origins, redirect hops) as tests.
+// With CORS_TARGET=<url>, the node-side certify checks (forged origins, redirect hops) as tests, run
+// by the Certifier with no engine (as `npm run certify` runs them, diagnosis included).
 
-import { expect, test } from '@playwright/test';
-import { CHECKS, type NodeCheck } from '../../harness/certify/checks.ts';
-import { Corroborator } from '../../harness/certify/evidence.ts';
-import { FIXES } from '../../harness/certify/fixes.ts';
-import { ATTACKER_ORIGIN, Certifier, runNodeCheck } from '../../harness/certify/run.ts';
+import { test } from '@playwright/test';
+import { CHECKS } from '../../harness/certify/checks.ts';
+import { Certifier } from '../../harness/certify/run.ts';
 import { certifyTarget, trustedFromEnv } from '../../harness/certify/target-env.ts';
+import { targetTest } from '../../harness/certify/target-test.ts';
 import { originsFor, portsFromEnv } from '../../fixtures/origins.ts';
 
 const url = certifyTarget();
 if (url) {
   const viewer = originsFor(portsFromEnv()).viewer;
-  for (const check of CHECKS.filter((c): c is NodeCheck => c.kind === 'node')) {
+  for (const check of CHECKS.filter((c) => c.kind === 'node')) {
     test(`certify ${check.id}: ${check.title}`, { tag: '@certify' }, async ({}, testInfo) => {
-      const { target, http } = await Certifier.discover(url);
-      const outcome = await runNodeCheck(check, target, new Corroborator(http, viewer), { viewer, attacker: ATTACKER_ORIGIN, trusted: trustedFromEnv() });
-      testInfo.annotations.push({ type: 'certify', description: `${outcome.status}: ${outcome.observed}` });
-      const fixes = (outcome.causes ?? []).map((c) => FIXES[c].generic).join(' ');
-      expect(outcome.status, `${check.id}: ${outcome.observed}\nFix: ${fixes}`).not.toBe('fail');
+      const certifier = Certifier.attach([], viewer, { trustedOrigins: trustedFromEnv() });
+      targetTest(await certifier.certify(await Certifier.discover(url), { only: [check.id] }), testInfo);
     });
   }
 }

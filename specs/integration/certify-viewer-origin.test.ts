@@ -15,13 +15,13 @@ import { headerOf } from '../../contract/server.ts';
 import type { RunningFixtures } from '../../fixtures/server.ts';
 import { localCa } from '../../fixtures/tls.ts';
 import { FIXES } from '../../harness/certify/fixes.ts';
-import type { CertifyReport } from '../../harness/certify/run.ts';
 import { parseViewerOrigin } from '../../harness/certify/viewer-origin.ts';
 import { selectedEngines } from '../../harness/engines/select.ts';
 import { startFixturesOnFreePorts } from '../../harness/free-fixtures.ts';
 import { certifyCli } from '../support/certify-cli.ts';
 import { startNginx } from '../support/real-server-configs.ts';
 import { cutTrees } from '../support/real-servers.ts';
+import type { CertifyReport } from '../../harness/certify/types.ts';
 
 test.describe.configure({ mode: 'default', timeout: 240_000 });
 

@@ -9,13 +9,14 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { PROFILE_LIST } from '../../fixtures/profiles.ts';
 import { CHECKS } from '../../harness/certify/checks.ts';
-import { type CertifyReport, Certifier, NODE_COLUMN } from '../../harness/certify/run.ts';
+import { Certifier } from '../../harness/certify/run.ts';
 import { selectedEngines } from '../../harness/engines/select.ts';
 import { candidateFixturePorts, startFixturesOnFreePorts } from '../../harness/free-fixtures.ts';
 import { originsFor } from '../../fixtures/origins.ts';
 import type { RunningFixtures } from '../../fixtures/server.ts';
 import { certifyCli as cli } from '../support/certify-cli.ts';
 import { copyProject, runPlaywright } from '../support/child-run.ts';
+import { type CertifyReport, NODE_COLUMN } from '../../harness/certify/types.ts';
 
 test.describe.configure({ mode: 'default', timeout: 120_000 });
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { FIXTURE_READY_LINE } from '../../contract/names.ts';
 import { candidateFixturePorts } from '../../harness/free-fixtures.ts';
-import type { MatrixDocument } from '../../harness/matrix/model.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
 import { killQuietly } from '../../harness/engines/hung.ts';
 import { copyProject, descendants, runPlaywright, startPlaywright } from '../support/child-run.ts';
 

@@ -8,8 +8,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { MatrixDocument } from '../../harness/matrix/model.ts';
 import { copyProject, runPlaywright } from '../support/child-run.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
 
 test.describe('whole runs', () => {
   test.describe.configure({ mode: 'serial', timeout: 300_000 });

@@ -17,9 +17,9 @@ import { HOST_ENV } from '../../fixtures/origins.ts';
 import { CONNECT_ENV } from '../../harness/engines/remote.ts';
 import { resolveEngine } from '../../harness/engines/resolve.ts';
 import { startWebKitWebDriver } from '../../harness/engines/webdriver-engine.ts';
-import type { MatrixDocument } from '../../harness/matrix/model.ts';
 import { withBindRetry } from '../../harness/net.ts';
 import { copyProject, runPlaywright } from '../support/child-run.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 420_000 });
 

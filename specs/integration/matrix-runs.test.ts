@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { MatrixDocument } from '../../harness/matrix/model.ts';
 import { copyProject, descendants, runCommand, runPlaywright, startPlaywright } from '../support/child-run.ts';
 import { comparable } from '../support/matrix-compare.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 

@@ -3,10 +3,11 @@
 // patterns: canvas-sources.ts; a no-cors load poisoning the HTTP cache: canvas-cache.ts.
 
 import { derivedCounterfactual } from '../../harness/scenarios/outcomes.ts';
-import type { Counterfactual, ImageUse, Scenario } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario } from '../../harness/scenarios/types.ts';
 
 import { CANVAS_SECURITY, CORS_CHECK, CORS_CROSS_ORIGIN, CORS_SETTINGS, HTML, NOT_ORIGIN_CLEAN, WEBGL_ORIGIN, WPT_CANVAS } from './citations.ts';
 import { CORS_ONE, NO_CORS_ONE, on, png, rowBuilder } from './vocabulary.ts';
+import type { ImageUse } from '../../contract/page.ts';
 
 const CREATE_IMAGE_BITMAP = `${HTML}/imagebitmap-and-animations.html#dom-createimagebitmap`;
 const WPT_BITMAP = 'wpt html/canvas/element/manual/imagebitmap/createImageBitmap-origin.sub.html';
@@ -297,7 +298,7 @@ export const scenarios: Scenario[] = [
           basis: 'normative',
           observed: { result: 'loaded', canvas: { reset: 'tainted', '2d': 'tainted' } },
           server: NO_CORS_ONE,
-          cite: `${HTML}/canvas.html#concept-canvas-set-bitmap-dimensions (no step resets origin-clean); https://github.com/whatwg/html/issues/2660 (open)`,
+          cite: `${HTML}/canvas.html#concept-canvas-set-bitmap-dimensions (no step resets origin-clean); https://github.com/whatwg/html/issues/2660 (closed, without a normative change: https://github.com/WebKit/WebKit/pull/65571, 2026-05, "The HTML standard only covers this in a non-normative section currently, but that will be fixed eventually")`,
         },
       ],
     },

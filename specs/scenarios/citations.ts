@@ -39,10 +39,25 @@ export const XHR_UPLOAD_LISTENER = `${XHR}/#upload-listener-flag`;
 export const WEBGL_ORIGIN = 'https://registry.khronos.org/webgl/specs/latest/1.0/#ORIGIN_RESTRICTIONS';
 
 /** Fetch builds on the layered cookies draft (no longer on RFC 6265bis). */
-const COOKIES_DRAFT = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-layered-cookies.html';
+export const COOKIES_DRAFT = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-layered-cookies.html';
 export const COOKIE_RETRIEVAL = `${COOKIES_DRAFT} (retrieving cookies for a request)`;
 /** Blocking third-party cookies is left to the user agent: a policy, never a Fetch rule. */
-export const COOKIE_POLICY = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-7.1 (third-party cookies: blocking is user-agent policy)';
+export const COOKIE_POLICY = `${COOKIES_DRAFT} (§ Cookie Policy: "User agents MAY enforce a cookie policy consisting of restrictions on how cookies may be used or ignored"; § Third-Party Cookies); ${FETCH}/#cookie-header ("If the user agent is configured to disable cookies for request, then it should return")`;
+/** Cookies do not isolate by port (the layered draft keeps RFC 6265's section). */
+export const COOKIE_NO_PORT = `${COOKIES_DRAFT} (§ Weak Confidentiality: cookies do not provide isolation by port)`;
+/**
+ * A Secure cookie needs an https request: Fetch's isSecure is the scheme, and the layered draft's
+ * Store a Cookie drops a secure cookie when isSecure is false (whatwg/fetch#1827, open, asks to
+ * allow localhost; httpwg/http-extensions#2759, open, is the rfc6265bis counterpart).
+ */
+export const SECURE_NEEDS_HTTPS = `${FETCH}/#set-cookie-header and ${FETCH}/#cookie-header ("Let isSecure be true if request's current URL's scheme is \"https\"; otherwise false"); ${COOKIES_DRAFT} (Store a Cookie: "If isSecure is false: If cookie's secure is true, then return null"); https://github.com/whatwg/fetch/issues/1827 (open)`;
+/**
+ * Lax and unset cookies are left out of cross-site subresource requests by rfc6265bis, not by the
+ * layered draft as Fetch uses it today: Fetch's "determine the same-site mode" returns
+ * "strict-or-less" for a top-level page's cross-site fetch, and layered Retrieve Cookies then
+ * returns Lax and unset cookies. A draft basis, cited to the text that says it.
+ */
+export const SAMESITE_EXCLUDED = `https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-5.8.3 ("If the cookie's same-site-flag is not \"None\" and the retrieval's same-site status is \"cross-site\", then exclude the cookie unless …", top-level navigations only); note ${FETCH}/#cookie-infrastructure ("determine the same-site mode" yields "strict-or-less" here, so Fetch with the layered draft as written would send it)`;
 export const HTTP_CACHING = 'https://www.rfc-editor.org/rfc/rfc9111';
 export const RANGE_REQUESTS = 'https://www.rfc-editor.org/rfc/rfc9110#section-14';
 

@@ -13,9 +13,11 @@
 // engine then declares in specs/deviations.ts. The first row is the control: a cookie set by the
 // page's own host (another port) comes back, so cookies work at all on the mapped names.
 
-import type { Counterfactual, FetchAction, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario } from '../../harness/scenarios/types.ts';
+import type { FetchAction, MakeSpec } from '../../contract/page.ts';
 import { FETCH, NETWORK_FETCH } from './citations.ts';
 import { ALLOW, rowBuilder } from './vocabulary.ts';
+import { withWpt } from './wpt.ts';
 
 const row = rowBuilder('credentialed');
 const include = (origin: 'imageSite' | 'imageSubdomain', make: MakeSpec = {}): FetchAction => ({ kind: 'fetch', target: { origin, make: { ...ALLOW, ...make } }, credentials: 'include' });
@@ -24,16 +26,16 @@ const plant = (attributes = '') => `c_{token}=1; Path=/; Max-Age=300${attributes
 const plantThenAsk = (origin: 'imageSite' | 'imageSubdomain', attributes = ''): FetchAction[] => [include(origin, { set_cookie: [plant(attributes)] }), include(origin)];
 
 const READ_TWICE = { result: 'done' as const, steps: [{ result: 'readable' as const, status: 200 }, { result: 'readable' as const, status: 200 }] };
-/** Two credentialed requests from the site's viewer page; the second carried the cookie the first one's answer set. */
-const SENT_BACK = { requests: 2, preflights: 0, origins: ['viewerSite', 'viewerSite'], cookies: [false, true] };
-const NOT_SENT: Counterfactual = { label: 'the cookie was not sent back (not stored, or withheld)', server: { cookies: [false, false] } };
+/** Two credentialed requests from the site's viewer page; the cookie the first one's answer set came back (the first cannot carry it). */
+const SENT_BACK = { requests: 2, preflights: 0, origins: ['viewerSite', 'viewerSite'], cookie: true };
+const NOT_SENT: Counterfactual = { label: 'the cookie was not sent back (not stored, or withheld)', server: { cookie: false } };
 
 const SAME_SITE = `${FETCH}/#cookie-infrastructure ("determine the same-site mode": a fetch() from a top-level page, no cross-site ancestor or redirect, is "strict-or-less")`;
 const STORED = `${FETCH}/#set-cookie-header (parse and store a cookie given the request's current URL's host; SameSite Strict and Lax allowed when "strict-or-less"); ${NETWORK_FETCH} (includeCredentials)`;
 const RETRIEVED = `${FETCH}/#cookie-header (retrieve cookies for the request's current URL's host with that same-site mode)`;
 const CITE = `${SAME_SITE}; ${STORED}; ${RETRIEVED}`;
 
-export const scenarios: Scenario[] = [
+const table: Scenario[] = [
   row('credentialed/same-site-host-control-set-cookie', {
     title: "Control: a cookie set by the page's own host (example.test, another port) with a credentialed response is sent back on the next credentialed request",
     page: 'viewerSite',
@@ -71,3 +73,5 @@ export const scenarios: Scenario[] = [
     counterfactuals: [{ label: 'the cookie was not sent', server: { cookie: false } }],
   }),
 ];
+
+export const scenarios: Scenario[] = withWpt(table);

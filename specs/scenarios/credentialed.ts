@@ -9,28 +9,30 @@
 // Cookie rows run with `isolation: 'cookies'` (a cookie jar of their own: every cookie is cleared
 // first) and, where "not sent" could also mean "no third-party cookie is sent at all", with a
 // control cookie `k_<token>` (SameSite=None; Secure) next to the subject: `controlCookie` says
-// whether any third-party cookie got through. Whether third-party cookies are sent is engine
-// policy, which the cookie drafts leave to the user agent; engines that block or partition them
-// are declared in specs/deviations.ts as policy, with the setting that does it. Each cookie row
-// also runs over https (specs/scenarios/https.ts), where Secure cookies are what sites really use.
+// whether any third-party cookie got through (over https; over http a Secure cookie is never
+// stored). Whether third-party cookies are sent is engine policy, which the cookie drafts leave to
+// the user agent; engines that block or partition them are declared in specs/deviations.ts as
+// policy, naming only the cookie facts it explains. Each cookie row also runs over https, where
+// Secure cookies are what sites really use (the cross-site rows, in credentialed-cross-site.ts, write
+// their @https row out, since the Secure rule makes their outcomes differ by scheme).
 
-import type { OriginName } from '../../fixtures/origins.ts';
-import type { FetchAction, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
-import { ACEH, CANVAS_SECURITY as CANVAS_CLEAN, COOKIE_POLICY, COOKIE_RETRIEVAL, CORS_CHECK, CORS_SETTINGS, CREDENTIALS_MODE as CREDENTIALS, NETWORK_FETCH } from './citations.ts';
+import type { Scenario } from '../../harness/scenarios/types.ts';
+import { ACEH, CANVAS_SECURITY as CANVAS_CLEAN, COOKIE_NO_PORT, COOKIE_RETRIEVAL, CORS_CHECK, CORS_SETTINGS, CREDENTIALS_MODE as CREDENTIALS, NETWORK_FETCH } from './citations.ts';
 import { ALLOW, ONE } from './vocabulary.ts';
+import type { OriginName, FetchAction, MakeSpec } from '../../contract/page.ts';
 
 const XHR_CREDENTIALS = 'https://xhr.spec.whatwg.org/#the-withcredentials-attribute';
 
-const one = (cookie: boolean) => ({ ...ONE, cookie });
-const cookieOn = (origin: OriginName, attributes?: string, mayBeRejected?: boolean, control?: string) => ({
+export const one = (cookie: boolean) => ({ ...ONE, cookie });
+export const cookieOn = (origin: OriginName, attributes?: string, mayBeRejected?: boolean, control?: string) => ({
   cookie: { origin, ...(attributes && { attributes }), ...(mayBeRejected && { mayBeRejected }), ...(control !== undefined && { control }) },
 });
 /** The control cookie of cross-site rows: the most permissive third-party cookie there is. */
-const THIRD_PARTY_CONTROL = 'SameSite=None; Secure';
+export const THIRD_PARTY_CONTROL = 'SameSite=None; Secure';
 /** The Set-Cookie a response uses to plant this scenario's cookie (same name the `cookie` fact looks for). */
 const PLANT = 'c_{token}=1; Path=/; Max-Age=300';
 
-const include = (make: MakeSpec, origin: OriginName = 'image', read?: string[]): FetchAction => ({
+export const include = (make: MakeSpec, origin: OriginName = 'image', read?: string[]): FetchAction => ({
   kind: 'fetch',
   target: { origin, make },
   credentials: 'include',
@@ -170,47 +172,7 @@ export const scenarios: Scenario[] = [
     spec: {
       observed: { result: 'readable', status: 200 },
       server: one(true),
-      cite: `${COOKIE_RETRIEVAL} (host match only); https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-8.5 (Weak Confidentiality: cookies do not isolate by port)`,
-    },
-  },
-  {
-    id: 'credentialed/cookie-cross-site-default',
-    family: 'credentialed',
-    isolation: 'cookies',
-    title: 'A cookie without SameSite, set first-party on 127.0.0.1, is not sent on a cross-site fetch (Lax by default)',
-    setup: cookieOn('imageCrossSite', undefined, false, THIRD_PARTY_CONTROL),
-    action: include(ALLOW, 'imageCrossSite'),
-    // rfc6265bis: a cookie without SameSite gets same-site-flag "Default", which the retrieval
-    // algorithm excludes from cross-site requests that are not top-level navigations, exactly like
-    // "Lax". (Chromium shipped this as "SameSite=Lax by default", chromestatus 5088147346030592.)
-    spec: { observed: { result: 'readable', status: 200 }, server: { ...one(false), controlCookie: true }, basis: 'draft', cite: `${COOKIE_RETRIEVAL} (same-site enforcement "Default": Lax by default is the user agent's choice); https://chromestatus.com/feature/5088147346030592; control: ${COOKIE_POLICY}` },
-  },
-  {
-    id: 'credentialed/cookie-cross-site-lax',
-    family: 'credentialed',
-    isolation: 'cookies',
-    title: 'A SameSite=Lax cookie is not sent on a cross-site fetch',
-    setup: cookieOn('imageCrossSite', 'SameSite=Lax', false, THIRD_PARTY_CONTROL),
-    action: include(ALLOW, 'imageCrossSite'),
-    spec: { observed: { result: 'readable', status: 200 }, server: { ...one(false), controlCookie: true }, basis: 'draft', cite: `${COOKIE_RETRIEVAL}; control: ${COOKIE_POLICY}` },
-  },
-  {
-    id: 'credentialed/cookie-cross-site-none',
-    family: 'credentialed',
-    isolation: 'cookies',
-    title: 'A SameSite=None; Secure cookie is sent on a cross-site credentialed fetch (unless third-party cookies are blocked)',
-    // SameSite=None requires Secure, and Secure on http://127.0.0.1 is only accepted where the
-    // engine counts loopback as a secure connection (the cookie draft leaves that to the user agent;
-    // httpwg/http-extensions#2759), so the setup records whether the cookie was stored at all.
-    // Blocking third-party cookies is also left to the user agent ("MAY omit the Cookie header");
-    // engines that do so are declared deviations from the Fetch verdict (include → cookie sent).
-    setup: cookieOn('imageCrossSite', 'SameSite=None; Secure', true),
-    action: include(ALLOW, 'imageCrossSite'),
-    spec: {
-      observed: { result: 'readable', status: 200, setupCookie: 'stored' },
-      server: one(true),
-      basis: 'draft',
-      cite: `${CREDENTIALS}; ${COOKIE_RETRIEVAL} (SameSite=None; "sent" is not required anywhere: blocking third-party cookies is a permitted user-agent policy, declared per engine); https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie#samesitesamesite-value`,
+      cite: `${COOKIE_RETRIEVAL} (host match only); ${COOKIE_NO_PORT}`,
     },
   },
   {

@@ -13,14 +13,15 @@
 // Every fixture port also speaks https, with the local CA's leaf covering the address, so an
 // upgraded request would arrive (scheme `https` in the log) rather than fail unseen.
 
-import type { Counterfactual, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario } from '../../harness/scenarios/types.ts';
 import { CANVAS_SECURITY, MAIN_FETCH, MIXED_BLOCK_FETCH, MIXED_PROHIBITS, MIXED_UPGRADE, REDIRECT_TAINT, TRUSTWORTHY_URL } from './citations.ts';
 import { rowBuilder } from './vocabulary.ts';
+import type { MakeSpec } from '../../contract/page.ts';
 
 const PNG: MakeSpec = { body: 'png', cache: 'no-store' };
 /** An https page prohibits mixed security contexts; the http URL on an IP host is not potentially trustworthy. */
 const HTTPS_PAGE_HTTP_URL = `${MIXED_PROHIBITS} (an https page "Prohibits Mixed Security Contexts"); ${TRUSTWORTHY_URL} (http on a non-loopback address is not potentially trustworthy)`;
-const BLOCKED_FETCH = `${MIXED_BLOCK_FETCH} (not potentially trustworthy: "Return blocked"); ${MIXED_UPGRADE} (a CORS-mode request is never upgraded)`;
+const BLOCKED_FETCH = `${MIXED_UPGRADE} (returns without upgrading: fetch()'s destination "" is not "image", "audio" or "video"); ${MIXED_BLOCK_FETCH} (not potentially trustworthy: "Return blocked")`;
 const NO_UPGRADE_FOR_IP = `${MIXED_UPGRADE} ("request's URL's host is an IP address": not upgraded); ${MIXED_BLOCK_FETCH} (then blocked)`;
 const EVERY_HOP = `${MAIN_FETCH} (the mixed-content upgrade and block checks run again for every redirect hop, through HTTP-redirect fetch)`;
 
@@ -49,13 +50,13 @@ export const scenarios: Scenario[] = [
     fix: 'Serve tiles over https (an http image on a named host may be upgraded to https by the browser, on an IP address it is blocked).',
   }),
   row('secure/mixed-content-img-crossorigin-http-tile', {
-    title: '<img crossorigin=anonymous> of an http tile from an https viewer (as OpenSeadragon loads tiles): a CORS-mode request is never upgraded, so blocked',
+    title: '<img crossorigin=anonymous> of an http tile on a non-loopback IP address from an https viewer (as OpenSeadragon loads tiles): not upgraded (an IP host), so blocked',
     scheme: 'https',
     page: 'viewerRemote',
     action: { kind: 'image', target: { origin: 'imageRemote', scheme: 'http', make: { ...PNG, acao: ['*'] } }, crossOrigin: 'anonymous', use: ['2d'] },
-    spec: { observed: { result: 'error' }, server: { requests: 0 }, cite: `${HTTPS_PAGE_HTTP_URL}; ${MIXED_UPGRADE} (request's mode is CORS: not upgraded); ${MIXED_BLOCK_FETCH}; ${CANVAS_SECURITY}` },
+    spec: { observed: { result: 'error' }, server: { requests: 0 }, cite: `${HTTPS_PAGE_HTTP_URL}; ${NO_UPGRADE_FOR_IP} (the algorithm has no CORS-mode condition: on a named host it would upgrade this request, although § category-upgradeable's prose says CORS requests are force-failed); ${CANVAS_SECURITY}` },
     counterfactuals: [{ ...SENT_OVER_HTTP, observed: { result: 'loaded' } }, { ...UPGRADED, observed: { result: 'loaded' } }],
-    fix: 'Serve tiles over https: viewers load tiles in CORS mode, which browsers never upgrade from http.',
+    fix: 'Serve tiles over https: an http tile on an IP address is blocked, and CORS-mode tile loads are not reliably upgraded on named hosts either.',
   }),
   row('secure/mixed-content-redirect-https-to-http-fetch', {
     title: 'fetch() of an https tile that redirects (302) to http on a non-loopback address: the http hop is blocked as mixed content',

@@ -16,10 +16,14 @@
 // The first row is the control: after a jump past a short Max-Age every engine must preflight
 // again, which shows the jump reached the process that keeps the cache.
 
-import type { Counterfactual, Observation, Outcome, Scenario, ServerFacts } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario } from '../../harness/scenarios/types.ts';
 import { PREFLIGHT, PREFLIGHT_CACHE } from './citations.ts';
 import { twice, row } from './preflight-rows.ts';
 import { BLOCKED, READ, open } from './vocabulary.ts';
+import { withWpt } from './wpt.ts';
+import type { Observation } from '../../contract/page.ts';
+import type { Outcome } from '../../contract/verdict.ts';
+import type { ServerFacts } from '../../contract/server.ts';
 
 /** Max-Age two days: above every engine's cap, so only the cap (or an eviction) ends the entry. */
 const TWO_DAYS = 172_800;
@@ -57,7 +61,7 @@ const capRow = (id: `preflight/${string}`, seconds: number): Scenario =>
     counterfactuals: [NO_PREFLIGHT_AT_ALL, SECOND_BLOCKED],
   });
 
-export const scenarios: Scenario[] = [
+const table: Scenario[] = [
   row({
     id: 'preflight/cache-clock-max-age-30-expired',
     title: 'Access-Control-Max-Age 30, clock moved 60 s: the entry has expired and the second PUT is preflighted again (the clock control)',
@@ -74,3 +78,6 @@ export const scenarios: Scenario[] = [
   capRow('preflight/cache-cap-clock-86390s', 86_390),
   capRow('preflight/cache-cap-clock-86410s', 86_410),
 ];
+
+/** With each row's WPT counterparts (wpt.ts). */
+export const scenarios: Scenario[] = withWpt(table);

@@ -7,7 +7,10 @@
 // the entry was not used, not that it expired. Reusing and not reusing are both permitted.
 // Part of the preflight family.
 
-import type { Counterfactual, MakeSpec, Observation, Outcome, Scenario, ServerFacts, Target } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario } from '../../harness/scenarios/types.ts';
+import type { MakeSpec, Observation, Target } from '../../contract/page.ts';
+import type { Outcome } from '../../contract/verdict.ts';
+import type { ServerFacts } from '../../contract/server.ts';
 import { CACHE_MATCH, HTTP_FETCH, PREFLIGHT, PREFLIGHT_CACHE as CACHE } from './citations.ts';
 import { row, twice } from './preflight-rows.ts';
 import { BLOCKED, READ } from './vocabulary.ts';

@@ -1,10 +1,13 @@
 // Preflights: the CORS-preflight cache (Access-Control-Max-Age, what an entry covers, credentials).
 // Part of the preflight family.
 
-import type { Action, Counterfactual, Observation, Outcome, Scenario, ServerFacts } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario } from '../../harness/scenarios/types.ts';
 import { CACHE_MATCH, FETCH, PREFLIGHT, PREFLIGHT_CACHE as CACHE, WPT } from './citations.ts';
 import { creds, fetchOf, twice, row } from './preflight-rows.ts';
 import { BLOCKED, open, READ } from './vocabulary.ts';
+import type { Action, Observation } from '../../contract/page.ts';
+import type { Outcome } from '../../contract/verdict.ts';
+import type { ServerFacts } from '../../contract/server.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Preflight cache (reference 49; WPT cors-preflight-cache.any.js, cors/preflight-cache.htm).
@@ -96,7 +99,13 @@ const cache: Scenario[] = [
     server: { preflights: 1, requests: 2, methods: ['OPTIONS', 'PUT', 'DELETE'], acrms: ['PUT'] },
     cite: `${PREFLIGHT} (a cache entry per method in methods); ${CACHE}`,
     also: [{ label: 'not reused', observed: doneSteps(READ, READ), server: { preflights: 2, requests: 2, methods: ['OPTIONS', 'PUT', 'OPTIONS', 'DELETE'], acrms: ['PUT', 'DELETE'] }, cite: MAY_DROP }],
-    counterfactuals: [{ label: 'DELETE sent without a preflight or a cached entry', server: { preflights: 1, methods: ['OPTIONS', 'PUT', 'DELETE'], acrms: ['DELETE'] } }, SECOND_BLOCKED],
+    // (A DELETE sent on the strength of the PUT entry is the permitted reuse, so the broken engines
+    // here are one that never preflights, and one whose new preflight asks for the wrong method.)
+    counterfactuals: [
+      { label: 'neither request preflighted', server: { preflights: 0, methods: ['PUT', 'DELETE'], acrms: [] } },
+      { label: "the DELETE's own preflight asks for PUT", server: { preflights: 2, methods: ['OPTIONS', 'PUT', 'OPTIONS', 'DELETE'], acrms: ['PUT', 'PUT'] } },
+      SECOND_BLOCKED,
+    ],
   }),
   row({
     id: 'preflight/cache-new-header-not-covered',

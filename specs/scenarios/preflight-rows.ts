@@ -2,8 +2,11 @@
 // preflight-cache.ts) and the requests they make; citations are in citations.ts, the facts and
 // targets all families share in vocabulary.ts.
 
-import type { Action, Counterfactual, FetchAction, MakeSpec, Observation, Outcome, Scenario, ServerFacts, Setup } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario, Setup } from '../../harness/scenarios/types.ts';
 import { NO_PREFLIGHT, image } from './vocabulary.ts';
+import type { Action, FetchAction, MakeSpec, Observation } from '../../contract/page.ts';
+import type { Outcome } from '../../contract/verdict.ts';
+import type { ServerFacts } from '../../contract/server.ts';
 
 /** Credentialed target: the page origin and ACAC true on both responses. */
 export const creds = (make: MakeSpec = {}) => image({ acao: ['{viewer}'], acac: 'true', vary: 'Origin', ...make });

@@ -3,9 +3,10 @@
 // the moment a redirect reaches another origin (what keeps an IIIF Auth token from leaking to
 // wherever a server redirects).
 
-import type { Counterfactual, FetchAction, Scenario, Target } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario } from '../../harness/scenarios/types.ts';
 import { CORS_CHECK, NON_WILDCARD, ORIGIN_NULL, PREFLIGHT, REDIRECT_FETCH } from './citations.ts';
 import { ALLOW, on, rowBuilder, withDerived } from './vocabulary.ts';
+import type { FetchAction, Target } from '../../contract/page.ts';
 
 const include = (target: Target): FetchAction => ({ kind: 'fetch', target, credentials: 'include' });
 const COOKIE_ON_IMAGE_HOST = { cookie: { origin: 'image' as const } };

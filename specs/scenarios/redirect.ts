@@ -3,9 +3,10 @@
 // redirect limit, method rewriting, redirect modes, and the IIIF base-URI 303 to info.json.
 
 import { derivedCounterfactual } from '../../harness/scenarios/outcomes.ts';
-import type { Counterfactual, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario } from '../../harness/scenarios/types.ts';
 import { CORS_CHECK, FETCH, HTTP_FETCH, ORIGIN_HEADER, ORIGIN_NULL, REDIRECT_FETCH } from './citations.ts';
 import { on, rowBuilder } from './vocabulary.ts';
+import type { MakeSpec } from '../../contract/page.ts';
 
 const WPT_CORS_REDIRECT = 'wpt fetch/api/cors/cors-redirect.any.js';
 const WPT_REDIRECT_ORIGIN = 'wpt cors/redirect-origin.htm';

@@ -4,9 +4,10 @@
 // one cached URL read from two origins (Vary: Origin), and requests from an opaque-origin
 // document (a sandboxed iframe sends Origin: null).
 
-import type { Action, Counterfactual, FetchAction, MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario } from '../../harness/scenarios/types.ts';
 import { ACEH, CORS_CHECK, FORBIDDEN_RESPONSE_HEADER, HTTP_CACHING, HTTP_FETCH, NETWORK_OR_CACHE_FETCH, ORIGIN_NULL, RANGE_REQUESTS, SAFE_HEADER, SAFE_RESPONSE_HEADER, SANDBOX_ORIGIN } from './citations.ts';
 import { ONE, image, rowBuilder, withDerived } from './vocabulary.ts';
+import type { Action, FetchAction, MakeSpec } from '../../contract/page.ts';
 
 const row = rowBuilder('simple', withDerived);
 
@@ -14,19 +15,25 @@ const RANGE: FetchAction = { kind: 'fetch', headers: { Range: 'bytes=0-8' }, rea
 const CONTENT_RANGE = 'Content-Range: bytes 0-8/9';
 
 // 304: the first fetch stores a cacheable response with an ETag; the second (cache: 'no-cache')
-// must revalidate, and the server answers 304 with only the nm_header lines.
+// must revalidate, and the server answers 304 with only the nm_header lines. A third read
+// (cache: 'force-cache') tells "not stored" (it reaches the server) from "stored, then fetched
+// without a condition" (served from the cache), which no-cache forbids.
 const stored = (extra: MakeSpec): MakeSpec => ({ acao: ['*'], etag: 'v1', cache: 'max-age=600', header: ['X-Custom: 1'], ...extra });
 const revalidate = (make: MakeSpec, read: string[]): Action => ({
   kind: 'sequence',
   steps: [
     { kind: 'fetch', target: image(make), read },
     { kind: 'fetch', target: image(make), read, cache: 'no-cache' },
+    { kind: 'fetch', target: image(make), read, cache: 'force-cache' },
   ],
 });
+/** Revalidated, then the third read served from the updated stored response. */
 const REVALIDATED = { requests: 2, preflights: 0, statuses: [200, 304] };
-/** A cache that did not keep the first response sends a normal request: a full 200 conforms too. */
-const NOT_STORED = { requests: 2, preflights: 0, statuses: [200, 200] };
-const CACHE_MODE = 'https://fetch.spec.whatwg.org/#concept-request-cache-mode ("no-cache": a conditional request if there is a stored response, a normal request otherwise); an HTTP cache may decline to store';
+/** A cache that did not keep the response sends normal requests, the third read too: full 200s conform. */
+const NOT_STORED = { requests: 3, preflights: 0, statuses: [200, 200, 200] };
+const CACHE_MODE = 'https://fetch.spec.whatwg.org/#concept-request-cache-mode ("no-cache": "Fetch creates a conditional request if there is a response in the HTTP cache, and a normal request otherwise"; "force-cache": uses any stored response); https://www.rfc-editor.org/rfc/rfc9111#section-1 ("caching is an entirely OPTIONAL feature of HTTP")';
+/** What no-cache forbids: a stored response (the third read is served from it) fetched again without a condition. */
+const UNCONDITIONAL: Counterfactual = { label: 'stored, yet refetched without If-None-Match', server: { requests: 2, statuses: [200, 200] } };
 const step = (custom: string | null) => ({ result: 'readable' as const, status: 200, headers: { 'x-custom': custom } });
 
 const fromSandbox = (make: MakeSpec, credentials?: FetchAction['credentials']): FetchAction => ({
@@ -96,14 +103,14 @@ export const scenarios: Scenario[] = [
       outcomes: [
         {
           label: 'revalidated',
-          observed: { result: 'done', steps: [step(null), step(null)] },
+          observed: { result: 'done', steps: [step(null), step(null), step(null)] },
           server: REVALIDATED,
           cite: `${HTTP_FETCH} (the CORS check is not applied to 304 responses; ${NETWORK_OR_CACHE_FETCH} updates the stored response and uses it); ${HTTP_CACHING}#section-4.3.4; wpt cors/304.htm`,
         },
-        { label: 'not stored: full response', observed: { result: 'done', steps: [step(null), step(null)] }, server: NOT_STORED, cite: CACHE_MODE },
+        { label: 'not stored: full responses', observed: { result: 'done', steps: [step(null), step(null), step(null)] }, server: NOT_STORED, cite: CACHE_MODE },
       ],
     },
-    counterfactuals: [{ label: 'the 304 itself CORS-checked', observed: { steps: [step(null), { result: 'blocked' }] } }],
+    counterfactuals: [{ label: 'the 304 itself CORS-checked', observed: { steps: [step(null), { result: 'blocked' }, step(null)] } }, UNCONDITIONAL],
   }),
   row('simple/revalidated-304-widens-aceh', {
     title: 'A 304 that adds Access-Control-Expose-Headers: X-Custom updates the stored response: X-Custom becomes readable',
@@ -112,14 +119,14 @@ export const scenarios: Scenario[] = [
       outcomes: [
         {
           label: 'revalidated',
-          observed: { result: 'done', steps: [step(null), step('1')] },
+          observed: { result: 'done', steps: [step(null), step('1'), step('1')] },
           server: REVALIDATED,
           cite: `${HTTP_CACHING}#section-4.3.4 (the 304's header fields replace the stored ones); ${NETWORK_OR_CACHE_FETCH}; wpt cors/304.htm ("A 304 response can expand Access-Control-Expose-Headers")`,
         },
-        { label: 'not stored: full response', observed: { result: 'done', steps: [step(null), step(null)] }, server: NOT_STORED, cite: CACHE_MODE },
+        { label: 'not stored: full responses', observed: { result: 'done', steps: [step(null), step(null), step(null)] }, server: NOT_STORED, cite: CACHE_MODE },
       ],
     },
-    counterfactuals: [{ label: "the 304's ACEH ignored", observed: { steps: [step(null), step(null)] } }],
+    counterfactuals: [{ label: "the 304's ACEH ignored", observed: { steps: [step(null), step(null), step(null)] } }, UNCONDITIONAL],
   }),
   row('simple/revalidated-304-narrows-aceh', {
     title: 'Stored with ACEH X-Custom; a 304 carrying Access-Control-Expose-Headers: X-Other narrows it: X-Custom hidden again',
@@ -128,14 +135,14 @@ export const scenarios: Scenario[] = [
       outcomes: [
         {
           label: 'revalidated',
-          observed: { result: 'done', steps: [step('1'), step(null)] },
+          observed: { result: 'done', steps: [step('1'), step(null), step(null)] },
           server: REVALIDATED,
           cite: `${HTTP_CACHING}#section-4.3.4; wpt cors/304.htm ("A 304 response can contract Access-Control-Expose-Headers")`,
         },
-        { label: 'not stored: full response', observed: { result: 'done', steps: [step('1'), step('1')] }, server: NOT_STORED, cite: CACHE_MODE },
+        { label: 'not stored: full responses', observed: { result: 'done', steps: [step('1'), step('1'), step('1')] }, server: NOT_STORED, cite: CACHE_MODE },
       ],
     },
-    counterfactuals: [{ label: "the 304's ACEH ignored", observed: { steps: [step('1'), step('1')] } }],
+    counterfactuals: [{ label: "the 304's ACEH ignored", observed: { steps: [step('1'), step('1'), step('1')] } }, UNCONDITIONAL],
   }),
 
   // ── one URL, two origins (Vary: Origin) ───────────────────────────────────────────────────
@@ -156,10 +163,9 @@ export const scenarios: Scenario[] = [
       outcomes: [
         {
           label: 'served from cache: blocked',
-          basis: 'note',
           observed: { result: 'done', steps: [{ result: 'readable', status: 200 }, { result: 'blocked' }] },
           server: { requests: 1, preflights: 0, origins: ['viewer'] },
-          cite: 'https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches (a server that varies ACAO must send Vary: Origin)',
+          cite: `${NETWORK_OR_CACHE_FETCH} (the stored response is selected "as per the \"Constructing Responses from Caches\" chapter of HTTP Caching"); ${HTTP_CACHING}#section-4.1 (without Vary nothing stops its reuse); https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches (a server that varies ACAO must send Vary: Origin)`,
         },
         {
           label: 'refetched: readable',

@@ -1,9 +1,10 @@
 // Simple (non-preflighted) cross-origin requests: which Access-Control-Allow-Origin values let
 // page JavaScript read the response, and what it may see of the headers.
 
-import type { MakeSpec, Scenario } from '../../harness/scenarios/types.ts';
+import type { Scenario } from '../../harness/scenarios/types.ts';
 import { ACEH, CORS_CHECK } from './citations.ts';
 import { ONE } from './vocabulary.ts';
+import type { MakeSpec } from '../../contract/page.ts';
 
 const EXPIRES = 'Thu, 01 Jan 2037 00:00:00 GMT';
 const LAST_MODIFIED = 'Mon, 01 Jan 2024 00:00:00 GMT';

@@ -4,8 +4,10 @@
 // pixels against the known image (harness/viewers/pixels.ts), the drawer in use, an error in the UI.
 // Every content URL carries the token in its path (/t/{token}/…), so tiles land in the scenario's log.
 
-import type { Scenario, Target, ViewerAction, ViewerObservation } from '../../harness/scenarios/types.ts';
+import type { Scenario } from '../../harness/scenarios/types.ts';
 import { CORS_CHECK, HTTP_CACHES, HTTP_FETCH, NOT_ORIGIN_CLEAN, PREFLIGHT, SAFE_HEADER as SAFELISTED, WEBGL_ORIGIN } from './citations.ts';
+import { withWpt } from './wpt.ts';
+import type { Target, ViewerAction, ViewerObservation } from '../../contract/page.ts';
 
 // OpenSeadragon 6.1.1 (node_modules/openseadragon/build/openseadragon/openseadragon.js):
 const OSD = 'https://github.com/openseadragon/openseadragon/blob/v6.1.1/src';
@@ -87,7 +89,7 @@ const osdRows = (drawer: Drawer, [unsetCorrect, anonymousCorrect, useCredentials
   }),
 ];
 
-export const scenarios: Scenario[] = [
+const table: Scenario[] = [
   ...osdRows('webgl', ['viewer/osd-webgl-unset-correct', 'viewer/osd-webgl-anonymous-correct', 'viewer/osd-webgl-use-credentials-correct', 'viewer/osd-webgl-unset-info-only', 'viewer/osd-webgl-anonymous-info-only']),
   ...osdRows('canvas', ['viewer/osd-canvas-unset-correct', 'viewer/osd-canvas-anonymous-correct', 'viewer/osd-canvas-use-credentials-correct', 'viewer/osd-canvas-unset-info-only', 'viewer/osd-canvas-anonymous-info-only']),
   row('viewer/osd-webgl-anonymous-tiles-only', {
@@ -149,18 +151,24 @@ export const scenarios: Scenario[] = [
           label: 'served from cache: blank',
           basis: 'note',
           observed: { viewer: { ...BLANK, drawer: 'webgl' } },
-          server: { preflights: 0 },
+          server: { preflights: 0, corsRefetch: false },
           cite: `${HTTP_CACHES} (without Vary: Origin the cached response of the no-CORS request is used for the CORS request, "without Access-Control-Allow-Origin"); https://github.com/whatwg/fetch/issues/402`,
         },
         {
           label: 'refetched: image',
           basis: 'normative',
           observed: { viewer: IMAGE },
-          server: { preflights: 0 },
+          server: { preflights: 0, corsRefetch: true },
           cite: 'https://www.rfc-editor.org/rfc/rfc9111#section-4 (a cache is never required to use a stored response): refetched with Origin, the tiles carry ACAO and WebGL can use them',
         },
       ],
     },
+    // The labels are checked against the log: `corsRefetch` says whether a tile first loaded without
+    // Origin was asked for again with one (refetched) or not (served from the cache).
+    counterfactuals: [
+      { label: 'refetched with Origin, yet blank', server: { corsRefetch: true } },
+      { label: 'the image shown from the ACAO-less cached tiles', observed: { viewer: IMAGE } },
+    ],
     fix: 'Send Access-Control-Allow-Origin: * on every response, CORS request or not (or Vary: Origin when it depends on the request).',
   },
   // ── Mirador 4 (its own OpenSeadragon 5.0.1 bundled inside) ───────────────────────────────────
@@ -212,3 +220,6 @@ export const scenarios: Scenario[] = [
     fix: INFO_FIX,
   }),
 ];
+
+/** With each row's WPT counterparts (wpt.ts). */
+export const scenarios: Scenario[] = withWpt(table);

@@ -3,7 +3,10 @@
 // server facts and observations that recur across families.
 
 import { derivedCounterfactual } from '../../harness/scenarios/outcomes.ts';
-import type { Counterfactual, Family, MakeSpec, Observation, Scenario, ServerFacts, Target } from '../../harness/scenarios/types.ts';
+import type { Counterfactual, Scenario } from '../../harness/scenarios/types.ts';
+import type { Family } from '../../contract/names.ts';
+import type { MakeSpec, Observation, Target } from '../../contract/page.ts';
+import type { ServerFacts } from '../../contract/server.ts';
 
 export type RowFields = Omit<Scenario, 'id' | 'family'>;
 

@@ -7,7 +7,7 @@
 //   the fixture ports (each run picks free ones; `role` still says which origin a request reached),
 //   also URL-encoded in a query (`acao=http%3A%2F%2Flocalhost%3A<port>`)
 
-import type { MatrixDocument } from '../../harness/matrix/model.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
 
 export const RUN_PER_RUN = ['startedAt', 'finishedAt'] as const;
 export const REQUEST_PER_RUN = ['time', 'seq', 'port'] as const;

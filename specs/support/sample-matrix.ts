@@ -1,12 +1,13 @@
 // A small but complete matrix document (every verdict, a baseline change, an engine that did not
 // run), for checking the report renderers without running the whole catalogue.
 
-import type { MatrixCell, MatrixDocument } from '../../harness/matrix/model.ts';
 import { summarize } from '../../harness/matrix/model.ts';
-import type { Verdict } from '../../harness/scenarios/types.ts';
+import type { Cell } from '../../contract/cell.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
+import type { Verdict } from '../../contract/verdict.ts';
 
-function cell(scenario: string, engine: string, verdict: Verdict, observed: MatrixCell['observed']): MatrixCell {
-  const family = scenario.split('/')[0] as MatrixCell['family'];
+function cell(scenario: string, engine: string, verdict: Verdict, observed: Cell['observed']): Cell {
+  const family = scenario.split('/')[0] as Cell['family'];
   return {
     scenario,
     family,
@@ -18,6 +19,7 @@ function cell(scenario: string, engine: string, verdict: Verdict, observed: Matr
         { observed: { result: 'blocked' }, server: { requests: 1 }, basis: 'normative', cite: 'https://fetch.spec.whatwg.org/#cors-check' },
         { label: 'refetched', observed: { result: 'blocked' }, server: { requests: 2 }, basis: 'wpt', cite: 'wpt cors/304.htm' },
       ],
+      ...(family === 'simple' ? { wpt: ['fetch/api/cors/cors-basic.any.js'] } : { wpt: [], wptNote: 'none found; searched fetch/api/cors/' }),
     },
     ...(verdict === 'conforms' && { outcome: { index: 0, basis: 'normative' as const, cite: 'https://fetch.spec.whatwg.org/#cors-check' } }),
     ...(verdict === 'known-deviation' && { deviation: { observed: { result: 'readable' }, cite: 'https://bugs.example/1' } }),

@@ -5,7 +5,8 @@ import { expect, test } from '../support/browserless.ts';
 import { OVERRIDE_ENV, resolveEngine } from '../../harness/engines/resolve.ts';
 import { selectedEngines } from '../../harness/engines/select.ts';
 import { launchFailure } from '../../harness/engines/playwright-engine.ts';
-import { ENGINE_NAMES, EngineUnavailableError } from '../../harness/engines/types.ts';
+import { EngineUnavailableError } from '../../harness/engines/types.ts';
+import { ENGINE_NAMES } from '../../contract/engine.ts';
 
 for (const engine of ENGINE_NAMES) {
   test(`${engine}: a wrong executable names what to install`, async () => {

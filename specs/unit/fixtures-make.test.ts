@@ -2,9 +2,10 @@
 // actual responses, redirect hops and preflights.
 
 import { expect, test } from '../support/browserless.ts';
-import { MAKE_PARAM_NAMES, type MakeParams, MakeParamsError, makeUrl, parseMakeParams } from '../../fixtures/make-params.ts';
+import { MAKE_PARAM_NAMES, MakeParamsError, makeUrl, parseMakeParams } from '../../fixtures/make-params.ts';
 import { ORIGINS, call, rawGet } from './fixtures-helpers.ts';
 import { startFixturesOnFreePorts } from '../../harness/free-fixtures.ts';
+import type { MakeParams } from '../../contract/page.ts';
 
 const corsHeaders = (r: Response) => Object.fromEntries([...r.headers].filter(([k]) => k.startsWith('access-control-') || ['vary', 'cache-control', 'location', 'content-type'].includes(k)));
 

@@ -4,10 +4,10 @@
 
 import { expect, test } from '../support/browserless.ts';
 import { compareCells, failingChanges } from '../../harness/matrix/baseline.ts';
-import type { MatrixCell } from '../../harness/matrix/model.ts';
+import type { Cell } from '../../contract/cell.ts';
 
-const cell = (scenario: string, verdict: MatrixCell['verdict'], requests: number) =>
-  ({ scenario, engine: 'chromium', verdict, observed: { result: 'loaded' }, server: { requests } }) as unknown as MatrixCell;
+const cell = (scenario: string, verdict: Cell['verdict'], requests: number) =>
+  ({ scenario, engine: 'chromium', verdict, observed: { result: 'loaded' }, server: { requests } }) as unknown as Cell;
 
 test('only verdict changes, additions and removals fail; unasserted facts are listed', () => {
   const before = [cell('viewer/a', 'conforms', 18), cell('simple/b', 'conforms', 1), cell('simple/gone', 'conforms', 1)];

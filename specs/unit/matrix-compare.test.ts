@@ -6,14 +6,15 @@
 import { expect, test } from '../support/browserless.ts';
 import { compareCells } from '../../harness/matrix/baseline.ts';
 import { cellHistory, interopRows } from '../../harness/matrix/history.ts';
-import type { MatrixCell, MatrixDocument } from '../../harness/matrix/model.ts';
+import type { Cell } from '../../contract/cell.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
 import { unstableCells } from '../../harness/matrix/repeat.ts';
 import { sampleMatrix } from '../support/sample-matrix.ts';
 
 const FACTS = { preflights: 1, requests: 1, methods: ['OPTIONS', 'PUT'], origins: ['viewer'], preflightOrigins: ['viewer'], cookie: false, controlCookie: false, schemes: ['http'], preflightCookie: false, acrm: 'PUT', acrh: null, acrms: ['PUT'], acrhs: [null], cookies: [false], statuses: [200], authorization: [false], rejected: 0 };
 
 /** A cell of a scenario that permits "reused" (1 preflight) and "refetched" (2 preflights), asserting only the result. */
-function cell(engine: string, observed: MatrixCell['observed'], extra: Partial<MatrixCell> = {}): MatrixCell {
+function cell(engine: string, observed: Cell['observed'], extra: Partial<Cell> = {}): Cell {
   return {
     scenario: 'preflight/cache-x',
     family: 'preflight',
@@ -36,8 +37,8 @@ function cell(engine: string, observed: MatrixCell['observed'], extra: Partial<M
   };
 }
 
-const docOf = (...cells: MatrixCell[]) => ({ ...sampleMatrix(), cells }) as MatrixDocument;
-const step = (s: object) => s as NonNullable<MatrixCell['observed']>;
+const docOf = (...cells: Cell[]) => ({ ...sampleMatrix(), cells }) as MatrixDocument;
+const step = (s: object) => s as NonNullable<Cell['observed']>;
 
 test('the same outcome recorded with its keys in another order is one outcome: no interop difference', () => {
   const a = cell('chromium', { steps: [step({ result: 'readable', status: 200 }), step({ result: 'readable', status: 200 })] });
@@ -49,7 +50,7 @@ test('the same outcome recorded with its keys in another order is one outcome: n
 
 test('engine-specific error text is not a difference where the scenario asserts only the result', () => {
   const blocked = (error: string) => ({ steps: [step({ result: 'readable' }), step({ result: 'blocked', error })] });
-  const spec: MatrixCell['spec'] = { outcomes: [{ observed: { steps: [{ result: 'readable' }, { result: 'blocked' }] }, server: { preflights: 1 }, cite: 'https://fetch.spec.whatwg.org/#cors-check' }] };
+  const spec: Cell['spec'] = { outcomes: [{ observed: { steps: [{ result: 'readable' }, { result: 'blocked' }] }, server: { preflights: 1 }, cite: 'https://fetch.spec.whatwg.org/#cors-check' }] };
   const a = cell('chromium', blocked('TypeError: Failed to fetch'), { spec });
   const b = cell('firefox', blocked('TypeError: NetworkError when attempting to fetch resource.'), { spec });
   const c = cell('webkit', { steps: [step({ result: 'readable' }), step({ error: 'TypeError: Load failed', result: 'blocked' })] }, { spec });
@@ -57,7 +58,7 @@ test('engine-specific error text is not a difference where the scenario asserts 
   expect(row.outcomes).toBe(1);
   expect(row.differs).toEqual([]);
   // …but where the scenario asserts the error, it is compared.
-  const asserting: MatrixCell['spec'] = { outcomes: [{ observed: { steps: [{ result: 'readable' }, { result: 'blocked', error: 'TypeError: Failed to fetch' }] }, server: { preflights: 1 }, cite: 'x' }] };
+  const asserting: Cell['spec'] = { outcomes: [{ observed: { steps: [{ result: 'readable' }, { result: 'blocked', error: 'TypeError: Failed to fetch' }] }, server: { preflights: 1 }, cite: 'x' }] };
   const split = interopRows(docOf({ ...a, spec: asserting }, { ...b, spec: asserting }))[0]!;
   expect(split.differs).toEqual(['observation']);
   expect(split.notes.join('\n')).toContain('observed.steps[1].error');
@@ -101,7 +102,7 @@ test('baseline, --repeat and history use the same comparison: key order and unas
   expect(unstable.map((u) => u.differs)).toEqual([['outcome', 'observation']]);
   expect(compareCells([before], [refetched]).map((c) => c.kind)).toEqual(['outcome']);
   // History: a streak holds across key order and error text, and breaks where the outcome taken changed.
-  const at = (n: number, c: MatrixCell) => ({ ...docOf(c), run: { ...sampleMatrix().run, startedAt: `2026-11-0${n}T00:00:00.000Z` } });
+  const at = (n: number, c: Cell) => ({ ...docOf(c), run: { ...sampleMatrix().run, startedAt: `2026-11-0${n}T00:00:00.000Z` } });
   const key = 'preflight/cache-x\u0000webkit';
   expect(cellHistory([at(1, before), at(2, reordered), at(3, keysOnly)])[key]).toMatchObject({ since: '2026-11-01T00:00:00.000Z', before: null });
   expect(cellHistory([at(1, before), at(2, refetched)])[key]).toMatchObject({ since: '2026-11-02T00:00:00.000Z', before: { verdict: 'conforms', differs: ['outcome', 'observation'] } });
@@ -109,6 +110,6 @@ test('baseline, --repeat and history use the same comparison: key order and unas
 
 test('a server fact one side never recorded (an older harness) is not a change', () => {
   const { acrhs: _, ...older } = FACTS;
-  const was = cell('chromium', { result: 'readable' }, { server: older as MatrixCell['server'] });
+  const was = cell('chromium', { result: 'readable' }, { server: older as Cell['server'] });
   expect(compareCells([was], [cell('chromium', { result: 'readable' })])).toEqual([]);
 });

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { expect, test } from '../support/browserless.ts';
 import { cellHistory, interopRows, keepRun, readHistory } from '../../harness/matrix/history.ts';
 import { renderHtml } from '../../harness/matrix/html.ts';
-import { type MatrixDocument, cellKey } from '../../harness/matrix/model.ts';
-import type { Verdict } from '../../harness/scenarios/types.ts';
+import { cellKey } from '../../harness/matrix/model.ts';
 import { sampleMatrix } from '../support/sample-matrix.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
+import type { Verdict } from '../../contract/verdict.ts';
 
 /** Night `n` of a synthetic history: the sample matrix with a start time, an engine version and chosen verdicts. */
 function night(n: number, version: string, verdicts: Record<string, Verdict>): MatrixDocument {

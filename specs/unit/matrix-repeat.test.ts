@@ -1,14 +1,15 @@
 // `--repeat N` lists exactly the cells whose outcome was not the same in every run.
 
 import { expect, test } from '../support/browserless.ts';
-import type { MatrixCell, MatrixDocument } from '../../harness/matrix/model.ts';
 import { describeUnstable, unstableCells } from '../../harness/matrix/repeat.ts';
+import type { Cell } from '../../contract/cell.ts';
+import type { MatrixDocument } from '../../contract/matrix.ts';
 
 // The scenario asserts the result and the preflight count (what --repeat compares; compare.ts).
 const spec = { outcomes: [{ observed: { result: 'readable' }, server: { preflights: 0 }, cite: 'x' }] };
-const cell = (scenario: string, engine: string, verdict: MatrixCell['verdict'], result = 'readable') =>
-  ({ scenario, engine, verdict, spec, observed: { result }, server: { preflights: 0 } }) as unknown as MatrixCell;
-const doc = (...cells: MatrixCell[]) => ({ cells }) as MatrixDocument;
+const cell = (scenario: string, engine: string, verdict: Cell['verdict'], result = 'readable') =>
+  ({ scenario, engine, verdict, spec, observed: { result }, server: { preflights: 0 } }) as unknown as Cell;
+const doc = (...cells: Cell[]) => ({ cells }) as MatrixDocument;
 
 test('a cell that flips in one run of three is listed with its verdict per run; stable cells are not', () => {
   const runs = [

@@ -5,8 +5,8 @@
 // Browserless: scenario tables are data.
 
 import { expect, test } from '../support/browserless.ts';
-import { counterfactualsOf, permittedOutcomes, verdictProblems } from '../../harness/scenarios/outcomes.ts';
-import type { Scenario, ServerFacts } from '../../harness/scenarios/types.ts';
+import { FACT_KEYS, counterfactualsOf, verdictProblems } from '../../harness/scenarios/outcomes.ts';
+import type { Scenario } from '../../harness/scenarios/types.ts';
 import { judge } from '../../harness/scenarios/verdict.ts';
 import { deviations } from '../deviations.ts';
 import { CATALOGUE } from '../scenarios/index.ts';
@@ -14,6 +14,8 @@ import { scenarios as slowScenarios } from '../scenarios/preflight-cache-caps.ts
 import { scenarios as namedHostScenarios } from '../scenarios/mixed-content-named.ts';
 import { scenarios as sameSiteHostScenarios } from '../scenarios/credentialed-same-site-hosts.ts';
 import { scenarios as viewerScenarios } from '../scenarios/viewer.ts';
+import { permittedOutcomes } from '../../contract/verdict.ts';
+import type { ServerFacts } from '../../contract/server.ts';
 
 // The viewer family runs through its own binding (a real viewer page, not the in-page routine) but
 // is judged the same way, so its rows are held to the same proof; so are the opt-in @slow rows.
@@ -37,17 +39,33 @@ function withoutAssertion(s: Scenario, keys: { observed: string[]; server: strin
   return { ...s, spec: { outcomes } };
 }
 
-test('removing the assertion a counterfactual targets makes the check fail, for every scenario', () => {
+test('removing the assertion a counterfactual targets makes the check fail, for every scenario and every counterfactual', () => {
   const toothless: string[] = [];
   for (const s of catalogue) {
-    const cf = counterfactualsOf(s)[0]!;
-    const keys = { observed: Object.keys(cf.observed ?? {}), server: Object.keys(cf.server ?? {}) };
-    // Keep the outcomes' server facts non-empty so only the counterfactual check speaks.
-    const mutated = withoutAssertion(s, keys);
-    const problems = verdictProblems({ ...mutated, counterfactuals: [cf] }).filter((p) => p.startsWith('counterfactual'));
-    if (!problems.length) toothless.push(`${s.id}: dropping ${JSON.stringify(keys)} still rejects "${cf.label}"`);
+    for (const cf of counterfactualsOf(s)) {
+      const keys = { observed: Object.keys(cf.observed ?? {}), server: Object.keys(cf.server ?? {}) };
+      // Keep the outcomes' server facts non-empty so only the counterfactual check speaks.
+      const mutated = withoutAssertion(s, keys);
+      const problems = verdictProblems({ ...mutated, counterfactuals: [cf] }).filter((p) => p.startsWith('counterfactual'));
+      if (!problems.length) toothless.push(`${s.id}: dropping ${JSON.stringify(keys)} still rejects "${cf.label}"`);
+    }
   }
   expect(toothless, toothless.join('\n')).toEqual([]);
+});
+
+test('every server fact a row asserts (cookie, scheme, Authorization …) is load-bearing: removing it alone lets a counterfactual through', () => {
+  const unguarded: string[] = [];
+  let checked = 0;
+  for (const s of catalogue) {
+    const asserted = FACT_KEYS.filter((k) => permittedOutcomes(s.spec)[0]!.server[k] !== undefined);
+    for (const key of asserted) {
+      checked++;
+      const mutated = { ...withoutAssertion(s, { observed: [], server: [key] }), counterfactuals: counterfactualsOf(s) };
+      if (!verdictProblems(mutated).some((p) => p.startsWith('counterfactual'))) unguarded.push(`${s.id}: no counterfactual needs its "${key}" assertion`);
+    }
+  }
+  expect(unguarded, unguarded.join('\n')).toEqual([]);
+  expect(checked).toBeGreaterThan(56);
 });
 
 test('the mutation shown in the report: simple/no-acao without its `result` assertion', () => {
@@ -71,15 +89,36 @@ test('judge: a permitted alternative conforms and says which outcome it was', ()
   expect(twice).toMatchObject({ verdict: 'conforms', outcome: { index: 1, label: 'not reused' } });
 });
 
-test('judge: a deviation is a whole outcome, a policy conforms, a stale declaration is unexpected', () => {
+test('judge: a deviation is a whole outcome, a stale declaration is unexpected', () => {
   const s = catalogue.find((x) => x.id === 'simple/no-acao')!;
   const readable = { result: 'readable' as const, status: 200 };
   const facts = { ...FACTS, preflights: 0, requests: 1, methods: ['GET'], origins: ['viewer'], preflightOrigins: [], acrm: null, acrms: [], acrhs: [], authorization: [false] };
   const declared = { [s.id]: { firefox: { observed: { result: 'readable' as const }, server: { requests: 1 }, cite: 'https://bugs.example/1' } } };
   expect(judge(s, 'firefox', readable, facts, declared)).toMatchObject({ verdict: 'known-deviation', outcome: { index: -1, basis: 'deviation' } });
-  const policy = { [s.id]: { firefox: { ...declared[s.id]!.firefox, kind: 'policy' as const } } };
-  expect(judge(s, 'firefox', readable, facts, policy)).toMatchObject({ verdict: 'conforms', outcome: { basis: 'policy' } });
   const stale = judge(s, 'firefox', { result: 'blocked', error: 'TypeError' }, facts, declared);
   expect(stale.verdict).toBe('unexpected');
   expect(stale.differences[0]).toContain('no longer happens');
+});
+
+test('judge: a policy replaces only the cookie facts it explains, and may name no other', () => {
+  const s = catalogue.find((x) => x.id === 'credentialed/cookie-cross-site-none@https')!;
+  const facts = { ...FACTS, preflights: 0, requests: 1, methods: ['GET'], origins: ['viewer'], preflightOrigins: [], acrm: null, acrms: [], acrhs: [], authorization: [false], cookies: [false], statuses: [200] };
+  const stored = { result: 'readable' as const, status: 200, setupCookie: 'stored' as const };
+  const policy = { [s.id]: { chromium: { kind: 'policy' as const, server: { cookie: false }, cite: 'https://example.test/3pc' } } };
+  expect(judge(s, 'chromium', stored, { ...facts, cookie: false }, policy)).toMatchObject({ verdict: 'conforms', outcome: { basis: 'policy' } });
+  // The policy does not excuse anything else: the cookie refused at setup is still unexpected.
+  expect(judge(s, 'chromium', { ...stored, setupCookie: 'rejected' }, { ...facts, cookie: false }, policy).verdict).toBe('unexpected');
+  const hiding = { kind: 'policy' as const, observed: { setupCookie: 'stored' as const }, server: { cookie: false, requests: 1 }, cite: 'https://example.test/3pc' };
+  expect(verdictProblems(s, { chromium: hiding })).toEqual([expect.stringContaining('names facts a cookie policy does not explain: observed.setupCookie, requests')]);
+});
+
+test('the Secure-cookie rows: over http the spec outcome is "not stored", over https "stored and sent"', () => {
+  const http = permittedOutcomes(catalogue.find((x) => x.id === 'credentialed/cookie-cross-site-none')!.spec);
+  const https = permittedOutcomes(catalogue.find((x) => x.id === 'credentialed/cookie-cross-site-none@https')!.spec);
+  expect(http.map((o) => [o.observed.setupCookie, o.server.cookie])).toEqual([['rejected', false]]);
+  expect(https.map((o) => [o.observed.setupCookie, o.server.cookie])).toEqual([['stored', true]]);
+  for (const id of ['credentialed/cookie-cross-site-default', 'credentialed/cookie-cross-site-lax']) {
+    expect(permittedOutcomes(catalogue.find((x) => x.id === id)!.spec).map((o) => o.server.controlCookie)).toEqual([false]);
+  }
+  expect(deviations['credentialed/cookie-cross-site-none']?.webkit).toBeUndefined();
 });

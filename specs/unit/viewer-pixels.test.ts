@@ -5,10 +5,11 @@ import { expect, test } from '../support/browserless.ts';
 import sharp from 'sharp';
 import { sampleFor } from '../../fixtures/iiif/samples.ts';
 import type { Rgb } from '../../harness/viewers/pixels.ts';
-import { judgePixels, samplePoints } from '../../harness/viewers/pixels.ts';
+import { MIN_INFORMATIVE, WHITE, backgroundOf, describeVerdict, judgePixels, samplePoints } from '../../harness/viewers/pixels.ts';
+import { viewerImage } from '../support/viewer-images.ts';
 import { judge } from '../../harness/scenarios/verdict.ts';
-import type { ServerFacts } from '../../harness/scenarios/types.ts';
 import { scenarios } from '../scenarios/viewer.ts';
+import type { ServerFacts } from '../../contract/server.ts';
 
 const landscape = sampleFor('landscape')!;
 const BOX = { x: 40, y: 20, width: 480, height: 360 };
@@ -70,4 +71,42 @@ test('a wrong colour at a single point is still caught by that point', async () 
   const verdict = await judgePixels(await screenshot(true), mapping, landscape, wrong);
   expect(verdict.matched).toBe(verdict.sampled - 1);
   expect(verdict.mismatches[0]).toMatchObject({ x: points[0]!.x, y: points[0]!.y, expected: [0, 255, 0] });
+});
+
+// A light page (white, dark text-like bars) in an empty white viewer: most points are white in both,
+// so only the bars can tell. The judge before #23 answered "image" here (most points matched).
+test('a blank white viewer over a light page image is "blank", not "image"', async () => {
+  // The reference at full size (1200×900), the viewer drawing it at 480×360, as certify meets it.
+  const png = await viewerImage('light-page');
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const page = { width: info.width, height: info.height, pixels: () => data };
+  const points = samplePoints(page, 25, 3);
+  const blank = await judgePixels(await screenshot(false), mapping, page, points);
+  expect(blank.sampled).toBeGreaterThanOrEqual(MIN_INFORMATIVE);
+  expect(blank.shown, describeVerdict(blank)).toBe('blank');
+  expect(blank.uninformative).toBeGreaterThan(blank.sampled);
+  expect(blank.asBackground).toBe(blank.sampled);
+  // The same page drawn: every informative point matches.
+  const drawn = await sharp({ create: { width: 1280, height: 720, channels: 3, background: '#ffffff' } })
+    .composite([{ input: await sharp(png).resize(BOX.width, BOX.height).png().toBuffer(), left: BOX.x, top: BOX.y }])
+    .png()
+    .toBuffer();
+  const shown = await judgePixels(drawn, mapping, page, points);
+  expect(shown.shown, describeVerdict(shown) + JSON.stringify(shown.mismatches)).toBe('image');
+});
+
+test('an image the colour of the empty viewer cannot be judged "image" (too few informative points)', async () => {
+  const white = { width: 480, height: 360, pixels: () => Buffer.alloc(480 * 360 * 3, 250) };
+  const verdict = await judgePixels(await screenshot(false), mapping, white, samplePoints(white, 20, 3));
+  expect(verdict.sampled).toBeLessThan(MIN_INFORMATIVE);
+  expect(verdict.shown).not.toBe('image');
+  expect(describeVerdict(verdict)).toContain('too few to tell');
+});
+
+test('the empty viewer colour is read from the letterbox around the image', async () => {
+  const grey = await sharp({ create: { width: 1280, height: 720, channels: 3, background: '#3a3a3a' } }).png().toBuffer();
+  const clip = { x: 0, y: 0, width: 800, height: 400 };
+  expect(await backgroundOf(grey, clip, { x: 200, y: 0, width: 400, height: 400 }, 1)).toEqual([58, 58, 58]);
+  // No letterbox: the page's own background.
+  expect(await backgroundOf(grey, clip, clip, 1)).toEqual(WHITE);
 });
