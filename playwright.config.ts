@@ -4,11 +4,17 @@ import { selectedProjects, workerCount } from './harness/engines/select.ts';
 import { TEST_PROJECTS, needsFixtureServer } from './harness/test-projects.ts';
 import { SLOW_ENV } from './harness/engines/clock.ts';
 import { FIXTURE_READY_LINE } from './contract/names.ts';
+import { ensureOwnFixtureServer, isTestRunner } from './harness/runner/fixture-server.ts';
 import type { EngineName } from './contract/engine.ts';
 
 const ports = portsFromEnv();
 const origins = originsFor(ports);
 const remote = remoteHost();
+const reuseFixtureServer = !process.env.CI;
+
+// Playwright's webServer reuses whatever answers on the fixture ports: the runner first makes sure
+// that is this checkout's build (commit and fixtures/ hash), else it stops here naming the PID.
+if (isTestRunner() && needsFixtureServer(process.argv)) await ensureOwnFixtureServer(ports, { reuse: reuseFixtureServer });
 
 export default defineConfig<{ engineName: EngineName }>({
   testDir: 'specs',
@@ -34,12 +40,13 @@ export default defineConfig<{ engineName: EngineName }>({
   // The engine projects' fixture server; `--project unit` (or integration) starts none. Also on the
   // machine's non-loopback address: the origins that are not potentially trustworthy (mixed content).
   webServer: needsFixtureServer(process.argv) ? {
-    command: `node --import tsx fixtures/cli.ts --quiet${remote ? ` --listen ${remote}` : ''}`,
+    // --exit-with: the server ends with this runner, also when the runner is killed (SIGKILL).
+    command: `node --import tsx fixtures/cli.ts --quiet --exit-with ${process.pid}${remote ? ` --listen ${remote}` : ''}`,
     url: `${origins.viewer}/__control/health`,
     // Ready when it says so (no polling back-off); the url above still finds a server to reuse.
     wait: { stdout: new RegExp(FIXTURE_READY_LINE) },
     env: Object.fromEntries(ROLES.map((role) => [PORT_ENV[role], String(ports[role])])),
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: reuseFixtureServer,
     stdout: 'ignore',
     stderr: 'pipe',
     timeout: 30_000,

@@ -33,9 +33,13 @@ const CellStateSchema = OrNull(Type.Object({ verdict: VerdictSchema, observed: O
 export const MatrixChangeSchema = Type.Object({
   scenario: Type.String(),
   engine: Type.String(),
-  kind: StringEnum(['verdict', 'observed', 'added', 'removed']),
+  kind: StringEnum(
+    ['verdict', 'outcome', 'observed', 'detail', 'added', 'removed'],
+    'compared by meaning (harness/matrix/compare.ts): verdict; outcome: another permitted outcome taken; observed: an asserted observation or server fact; detail: only what no outcome asserts',
+  ),
   before: CellStateSchema,
   after: CellStateSchema,
+  differences: Opt(Type.Array(Type.String(), { description: 'what differs, one line each: `path: before → after`' })),
 });
 export type MatrixChange = Static<typeof MatrixChangeSchema>;
 export const EngineVersionChangeSchema = Type.Object({ project: Type.String(), before: OrNull(Type.String()), after: OrNull(Type.String()) });

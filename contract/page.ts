@@ -63,8 +63,11 @@ export type Role = 'viewer' | 'image' | 'other';
  * `imageNamed` / `viewerNamed`: the image and viewer ports under a host name (NAMED_HOST) that only
  * engines launched with it mapped to loopback reach (launchEngine's mapHosts): not potentially
  * trustworthy either, and a name, which Mixed Content may upgrade where it never upgrades an IP.
+ * `viewerSite` / `imageSite` / `imageSubdomain`: one site of its own under mapped names, for
+ * same-site, cross-origin hosts (cookies set by another host of the site): the viewer and image
+ * ports on SITE_HOST, and the image port on another host of the same site, SUBDOMAIN_HOST.
  */
-export type OriginName = Role | 'imageCrossSite' | 'imageRemote' | 'viewerRemote' | 'imageNamed' | 'viewerNamed';
+export type OriginName = Role | 'imageCrossSite' | 'imageRemote' | 'viewerRemote' | 'imageNamed' | 'viewerNamed' | 'viewerSite' | 'imageSite' | 'imageSubdomain';
 
 export type Scheme = 'http' | 'https';
 

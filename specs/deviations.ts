@@ -36,6 +36,9 @@ const WEBKIT_LOOPBACK_FETCH =
 const WEBKIT_LOOPBACK_REDIRECT_IMG =
   'WebKitGTK blocks an <img> whose https URL redirects to http://127.0.0.1: 127.0.0.0/8 is potentially trustworthy unconditionally (https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy), so the hop is neither blocked nor upgraded (https://w3c.github.io/webappsec-mixed-content/#should-block-fetch), and even an untrusted host would be upgraded, not blocked (an image on a named host; on an IP host blocked). Observed on WebKitGTK MiniBrowser 2.50.6 with http://localhost, 2026-11-30; no upstream report found';
 
+const WEBKIT_PRIVATE_TLD_THIRD_PARTY =
+  'Engine policy: WebKitGTK\'s default cookie accept policy WEBKIT_COOKIE_POLICY_ACCEPT_NO_THIRD_PARTY refuses a cookie set by a response it classes as third party (Fetch https://fetch.spec.whatwg.org/#set-cookie-header step 1: a user agent "configured to disable cookies for request"). libsoup classes it by base domain, and soup_tld_get_base_domain() returns NULL "for private URLs (those not ending with any well known TLD)" (psl_is_public_suffix2 with PSL_TYPE_NO_STAR_RULE; https://gitlab.gnome.org/GNOME/libsoup/-/blob/master/libsoup/soup-tld.c), so under .test the cookie\'s host www1.example.test is compared with the page\'s host example.test whole and the cookie counts as third party (incoming_cookie_is_third_party, https://gitlab.gnome.org/GNOME/libsoup/-/blob/master/libsoup/cookies/soup-cookie-jar.c), although HTML\'s site (registrable domain by the public suffix list\'s default rule) is example.test for both. A cookie set first-party on www1.example.test is sent (credentialed/same-site-subdomain-first-party-cookie conforms), as is one set by the page\'s own host. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-12-04; no upstream report found';
+
 const FIREFOX_MIXED_IP_IMAGE =
   "Firefox upgrades mixed <img>, <audio> and <video> to https since Firefox 127 (https://bugzilla.mozilla.org/show_bug.cgi?id=1779757, https://blog.mozilla.org/security/2024/06/05/firefox-will-upgrade-more-mixed-content-in-version-127/), also where the Mixed Content upgrade algorithm returns without upgrading because \"request's URL's host is an IP address\" (https://w3c.github.io/webappsec-mixed-content/#upgrade-algorithm), after which should-block-fetch blocks it; with or without crossorigin (the algorithm has no CORS-mode condition). Observed from an https viewer on the machine's non-loopback address on Firefox ESR 153.8.0, 2026-11-30 (from an https://localhost page Firefox instead loads them over http, neither upgraded nor blocked, which is why the viewer is not on loopback); no upstream report found"
 
@@ -234,6 +237,10 @@ export const deviations: Deviations = {
   'secure/mixed-content-redirect-https-to-http-img': {
     firefox: { observed: { result: 'loaded' }, server: { requests: 2, schemes: ['https', 'https'] }, cite: FIREFOX_MIXED_IP_IMAGE },
   },
+  // Cookies across hosts of one site (specs/scenarios/credentialed-same-site-hosts.ts).
+  'credentialed/same-site-subdomain-set-cookie': { webkit: policy(WEBKIT_PRIVATE_TLD_THIRD_PARTY, { cookie: false }) },
+  'credentialed/same-site-subdomain-set-cookie-lax': { webkit: policy(WEBKIT_PRIVATE_TLD_THIRD_PARTY, { cookie: false }) },
+  'credentialed/same-site-subdomain-set-cookie-strict': { webkit: policy(WEBKIT_PRIVATE_TLD_THIRD_PARTY, { cookie: false }) },
   'secure/third-party-set-cookie-sent': {
     chromium: policy(CHROMIUM_3PC, { cookie: false }),
     webkit: policy(WEBKIT_NO_THIRD_PARTY, { cookie: false }),

@@ -22,6 +22,8 @@ test('matrix report: renders, filters, and opens evidence', async ({ probe }) =>
       engines: [...document.querySelectorAll('.card b')].map((b) => b.textContent),
       changes: document.querySelectorAll('#changes tr').length,
       external: [...document.querySelectorAll('script[src], link[href], img[src]')].length,
+      interop: document.querySelector('#interop summary')!.textContent,
+      differs: [...document.querySelectorAll('#interop td.differs')].map((td) => td.textContent),
     }), null);
 
   const all = await shown();
@@ -30,6 +32,10 @@ test('matrix report: renders, filters, and opens evidence', async ({ probe }) =>
   expect(all.engines).toEqual(['chromium — Chromium', 'firefox — Firefox ESR', 'webkit']);
   expect(all.changes).toBe(2); // header row + one change
   expect(all.external).toBe(0);
+  // The interop view says what differs, engines grouped by what they did (harness/matrix/compare.ts).
+  expect(all.interop).toBe('Interop: 2 of 2 scenarios where engines differ (listed first): in verdict 2, in the permitted outcome taken 2, in what was observed 2');
+  expect(all.differs[1]).toContain('verdict: conforms (chromium) · known-deviation (firefox)');
+  expect(all.differs[1]).toContain('observed.result: "blocked" (chromium) · "readable" (firefox)');
   expect(await probe.run(() => document.getElementById('wpt')!.textContent, null)).toBe(
     'WPT: 1 of 2 scenarios have a web-platform-tests counterpart; 1 test what WPT does not (none found, with what was searched).',
   );

@@ -28,6 +28,11 @@ made on first start; CORS_TLS_DIR moves it).`,
       env: HOST_ENV.crossSite,
     },
     listen: { type: 'string', value: '<addr>', multiple: true, description: 'also listen on this address (e.g. 0.0.0.0); by default only loopback' },
+    'exit-with': {
+      type: 'string',
+      value: '<pid>',
+      description: "stop when process <pid> ends (Playwright's runner passes its own: a run killed with SIGKILL leaves no fixture server behind)",
+    },
     quiet: { type: 'boolean', description: `print one line once listening ("${FIXTURE_READY_LINE}": what Playwright's webServer waits for), not the origins and profiles` },
   },
 });

@@ -3,7 +3,7 @@
 // browser behaviour changes.
 
 import { readFileSync } from 'node:fs';
-import { isDeepStrictEqual } from 'node:util';
+import { type DifferenceKind, assertionsOf, compareOutcomes, describeDifference, kindsOf } from './compare.ts';
 import { cellKey } from './model.ts';
 import { type EngineVersionChange, type MatrixChange, type MatrixDocument, SCHEMA_VERSION } from '../../contract/matrix.ts';
 import type { Cell } from '../../contract/cell.ts';
@@ -31,6 +31,14 @@ export function readBaseline(path: string): MatrixDocument {
 
 const state = (c: Cell) => ({ verdict: c.verdict, observed: c.observed, server: c.server });
 
+/** The change kind a cell's differences make (the most significant first); `observed` is an asserted observation. */
+const KIND: Record<DifferenceKind, MatrixChange['kind']> = { verdict: 'verdict', outcome: 'outcome', observation: 'observed', detail: 'detail' };
+
+/**
+ * Cells that changed, compared by meaning (compare.ts): verdict, permitted outcome taken, asserted
+ * observation, or only a detail no outcome asserts; key order is no change, nor is a server fact
+ * one side never recorded (a newer harness adds facts).
+ */
 export function compareCells(before: Cell[], after: Cell[]): MatrixChange[] {
   const old = new Map(before.map((c) => [cellKey(c), c]));
   const changes: MatrixChange[] = [];
@@ -38,29 +46,16 @@ export function compareCells(before: Cell[], after: Cell[]): MatrixChange[] {
     const was = old.get(cellKey(cell));
     old.delete(cellKey(cell));
     const base = { scenario: cell.scenario, engine: cell.engine };
-    if (!was) changes.push({ ...base, kind: 'added', before: null, after: state(cell) });
-    else if (was.verdict !== cell.verdict) changes.push({ ...base, kind: 'verdict', before: state(was), after: state(cell) });
-    else if (!sameFacts(was.observed, cell.observed) || !sameFacts(was.server, cell.server)) {
-      changes.push({ ...base, kind: 'observed', before: state(was), after: state(cell) });
+    if (!was) {
+      changes.push({ ...base, kind: 'added', before: null, after: state(cell) });
+      continue;
     }
+    const differences = compareOutcomes(was, cell, assertionsOf([was, cell]));
+    const [kind] = kindsOf(differences);
+    if (kind) changes.push({ ...base, kind: KIND[kind], before: state(was), after: state(cell), differences: differences.map(describeDifference) });
   }
   for (const was of old.values()) changes.push({ scenario: was.scenario, engine: was.engine, kind: 'removed', before: state(was), after: null });
   return changes;
-}
-
-/**
- * Equal on the keys both sides have: a fact or observation field a newer harness adds (e.g. every
- * preflight's ACRM) is not a change against a matrix written before it existed.
- */
-function sameFacts(before: object | null, after: object | null): boolean {
-  if (before === null || after === null) return before === after;
-  const a = before as Record<string, unknown>;
-  const b = after as Record<string, unknown>;
-  return Object.keys(a).filter((k) => k in b).every((k) => {
-    const [x, y] = [a[k], b[k]];
-    if (k === 'steps' && Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((s, i) => sameFacts(s as object, y[i] as object));
-    return isDeepStrictEqual(x, y);
-  });
 }
 
 export function compareEngines(before: MatrixDocument, after: Pick<MatrixDocument['run'], 'engines'>): EngineVersionChange[] {
@@ -72,9 +67,11 @@ export function compareEngines(before: MatrixDocument, after: Pick<MatrixDocumen
 
 /**
  * The changes that fail a run with --fail-on-change: a cell whose verdict changed, or that appeared
- * or disappeared. Facts no permitted outcome asserts (how many tiles a viewer asked for, a port in
- * a body) and engine versions are listed, never failed on: they move every night.
+ * or disappeared. Another permitted outcome taken, an asserted observation that changed within the
+ * same verdict, facts no permitted outcome asserts (how many tiles a viewer asked for, a port in a
+ * body) and engine versions are listed, never failed on.
  */
+const FAILING: readonly MatrixChange['kind'][] = ['verdict', 'added', 'removed'];
 export function failingChanges(baseline: { changes: MatrixChange[] }): MatrixChange[] {
-  return baseline.changes.filter((c) => c.kind !== 'observed');
+  return baseline.changes.filter((c) => FAILING.includes(c.kind));
 }

@@ -89,7 +89,7 @@ aside { position: fixed; top: 0; right: 0; bottom: 0; width: min(640px, 100%); o
 #close { float: right; font-size: 22px; border: 0; background: none; cursor: pointer; }
 aside h3 { margin: 18px 0 6px; font-size: 14px; }
 small.since { display: block; color: var(--mute); font-size: 11px; }
-#interop { margin-top: 16px; } #interop summary { cursor: pointer; font-weight: 600; } #interop tr.split td:first-child { border-left: 4px solid var(--dev); }
+#interop { margin-top: 16px; } td.differs { font-size: 12px; font-family: ui-monospace, monospace; } #interop summary { cursor: pointer; font-weight: 600; } #interop tr.split td:first-child { border-left: 4px solid var(--dev); }
 pre { background: var(--bg); padding: 8px 10px; border-radius: 6px; overflow: auto; font-size: 12px; white-space: pre-wrap; word-break: break-all; }
 .log td { font-size: 12px; font-family: ui-monospace, monospace; }
 .fix { border-left: 4px solid var(--ok); background: #dafbe1; padding: 8px 10px; border-radius: 6px; }
@@ -150,18 +150,20 @@ if (r.baseline) {
   for (const v of r.baseline.engineVersions) s.append(el('p', { textContent: v.project + ': ' + (v.before || '—') + ' → ' + (v.after || '—') }));
   if (!r.baseline.changes.length) s.append(el('p', { className: 'muted', textContent: 'No cell changed.' }));
   else s.append(el('table', { className: 'changes' }, el('tr', {}, ...['scenario', 'engine', 'change', 'before', 'after'].map((h) => el('th', { textContent: h }))),
-    ...r.baseline.changes.map((c) => el('tr', {}, el('td', {}, el('code', { textContent: c.scenario })), el('td', { textContent: c.engine }), el('td', { textContent: c.kind }),
+    ...r.baseline.changes.map((c) => el('tr', {}, el('td', {}, el('code', { textContent: c.scenario })), el('td', { textContent: c.engine }), el('td', { textContent: c.kind, title: (c.differences || []).join('\\n') }),
       ...[c.before, c.after].map((x) => el('td', { textContent: x ? MARK[x.verdict] + ' ' + brief(x.observed) : '—' }))))));
 }
 
 {
   const box = document.getElementById('interop');
   const engines = r.engines.map((e) => e.project);
-  const split = interop.filter((x) => x.outcomes > 1).length;
-  box.querySelector('summary').textContent = 'Interop: ' + split + ' of ' + interop.length + ' scenarios where engines disagree (listed first)';
-  box.querySelector('table').append(el('tr', {}, ...['scenario', 'outcomes', ...engines, 'spec'].map((h) => el('th', { textContent: h }))),
+  const split = interop.filter((x) => x.outcomes > 1);
+  const by = (k) => split.filter((x) => x.differs.includes(k)).length;
+  box.querySelector('summary').textContent = 'Interop: ' + split.length + ' of ' + interop.length + ' scenarios where engines differ (listed first): in verdict ' + by('verdict') + ', in the permitted outcome taken ' + by('outcome') + ', in what was observed ' + by('observation');
+  box.querySelector('table').append(el('tr', {}, ...['scenario', 'outcomes', ...engines, 'what differs', 'spec'].map((h) => el('th', { textContent: h }))),
     ...interop.map((x) => el('tr', { className: x.outcomes > 1 ? 'split' : '' }, el('td', {}, el('code', { textContent: x.scenario })), el('td', { textContent: String(x.outcomes) }),
-      ...engines.map((e) => el('td', { className: 'm m-' + (x.verdicts[e] || ''), textContent: x.verdicts[e] ? MARK[x.verdicts[e]] : '' })), el('td', { className: 'spec' }, linkify(x.cite)))));
+      ...engines.map((e) => el('td', { className: 'm m-' + (x.verdicts[e] || ''), textContent: x.verdicts[e] ? MARK[x.verdicts[e]] : '' })),
+      el('td', { className: 'differs' }, ...x.notes.map((n) => el('div', { textContent: n }))), el('td', { className: 'spec' }, linkify(x.cite)))));
 }
 
 function render() {

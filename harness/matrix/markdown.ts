@@ -3,7 +3,7 @@
 import { permittedOutcomes, VERDICTS } from '../../contract/verdict.ts';
 import type { Cell } from '../../contract/cell.ts';
 import type { MatrixDocument } from '../../contract/matrix.ts';
-
+import { interopRows, interopSummary } from './history.ts';
 import { wptCoverageLine } from './model.ts';
 
 export const VERDICT_MARK = { conforms: '✅', 'known-deviation': '🟡', unexpected: '❌', error: '⚠️' } as const;
@@ -48,7 +48,7 @@ export function renderMarkdown(doc: MatrixDocument): string {
     const browser = e.version ? `${e.browser} ${e.version} (${e.source}, ${e.protocol})` : `did not run: ${escape(e.error ?? 'unknown')}`;
     out.push(`| ${e.project} | ${browser} | ${VERDICTS.map((v) => counts?.[v] ?? 0).join(' | ')} | ${counts?.alternative ?? 0} | ${counts?.policy ?? 0} |`);
   }
-  out.push('', wptCoverageLine(doc.cells), '');
+  out.push('', wptCoverageLine(doc.cells), '', `${interopSummary(interopRows(doc))} (each named in index.html).`, '');
 
   const baseline = doc.run.baseline;
   if (baseline) {
@@ -59,7 +59,8 @@ export function renderMarkdown(doc: MatrixDocument): string {
       out.push('| scenario | engine | change | before | after |', '|---|---|---|---|---|');
       for (const c of baseline.changes) {
         const side = (s: typeof c.before) => (s ? `${VERDICT_MARK[s.verdict]} ${escape(observedBrief({ observed: s.observed }))}` : '—');
-        out.push(`| \`${c.scenario}\` | ${c.engine} | ${c.kind} | ${side(c.before)} | ${side(c.after)} |`);
+        const what = c.differences?.length ? `: ${escape(c.differences.slice(0, 3).join('; '))}${c.differences.length > 3 ? ' …' : ''}` : '';
+        out.push(`| \`${c.scenario}\` | ${c.engine} | ${c.kind}${what} | ${side(c.before)} | ${side(c.after)} |`);
       }
     }
     out.push('');

@@ -3,7 +3,8 @@
 // (checked against the contract). matrix.json is rewritten as cells arrive, so a run that dies
 // still leaves valid JSON; at the end every cell that was never observed is marked `error` with
 // the reason. A run in which no test ended (`--list`, nothing selected) writes nothing, so it
-// never destroys the last real report.
+// never destroys the last real report; a run that does not complete keeps the last complete one
+// in <out>/previous/ (previous.ts).
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -17,8 +18,10 @@ import { removeBatchDir } from '../scenarios/batch-store.ts';
 import { type CommandLineSelection, runSelection } from '../scenarios/selection.ts';
 import { viewerVersions } from '../../fixtures/viewers/assets.ts';
 import { compareCells, compareEngines, failingChanges, readBaseline } from './baseline.ts';
+import { interopRows, interopSummary } from './history.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown, VERDICT_MARK } from './markdown.ts';
+import { PREVIOUS_DIR, dropPrevious, keepLastComplete, previousKept } from './previous.ts';
 import { cellKey, sortCells, summarize } from './model.ts';
 import type { EngineInfo } from '../../contract/engine.ts';
 import { type MatrixDocument, type MatrixEngine, type MatrixRun, SCHEMA_VERSION } from '../../contract/matrix.ts';
@@ -35,6 +38,8 @@ export default class MatrixReporter implements Reporter {
   private writeTimer: NodeJS.Timeout | undefined;
   /** Whether any test ended: until then nothing is written. */
   private observedAny = false;
+  /** Whether the last complete report was set aside (before this run's first write). */
+  private previousSetAside = false;
   /** The --grep/--grep-invert each test's run recorded (JSON, deduplicated). */
   private selections = new Set<string>();
   private selectionOf: (given: CommandLineSelection[]) => MatrixRun['selection'] = () => this.run.selection;
@@ -124,6 +129,7 @@ export default class MatrixReporter implements Reporter {
       changed = failingChanges({ changes }).length > 0;
     }
     const doc = this.write(true);
+    if (doc.run.status === 'complete') dropPrevious(this.outputDir);
     this.printSummary(doc);
     // What was written must match the contract it is documented by (contract/matrix.ts).
     const problems = matrixContract.problems(doc);
@@ -168,6 +174,10 @@ export default class MatrixReporter implements Reporter {
     this.run.engines = this.engineOrder.map((p) => this.engines.get(p)!);
     const doc: MatrixDocument = { schemaVersion: SCHEMA_VERSION, run: this.run, summary: summarize(cells), cells };
     mkdirSync(this.outputDir, { recursive: true });
+    if (!this.previousSetAside) {
+      keepLastComplete(this.outputDir);
+      this.previousSetAside = true;
+    }
     atomicWrite(join(this.outputDir, 'matrix.json'), matrixJson(doc));
     if (final) {
       atomicWrite(join(this.outputDir, 'matrix.md'), renderMarkdown(doc));
@@ -183,6 +193,7 @@ export default class MatrixReporter implements Reporter {
       return `  ${e.project.padEnd(10)} ${tally}   ${e.version ? `${e.browser} ${e.version}${e.profile ? `, ${e.profile} profile` : ''}` : `did not run: ${e.error ?? ''}`}`;
     });
     const changes = doc.run.baseline ? `\n  ${doc.run.baseline.changes.length} cell(s) changed against ${doc.run.baseline.path}` : '';
+    const kept = doc.run.status !== 'complete' && previousKept(this.outputDir) ? `\n  The last complete matrix is kept in ${join(this.outputDir, PREVIOUS_DIR)}/ until a run completes.` : '';
     const { complete, grep, grepInvert, projects } = doc.run.selection;
     // A run of part of the catalogue says which part, so its matrix is not read as the whole.
     const part = complete ? '' : `, part of the catalogue: ${[`projects ${projects.join(' ')}`, grep && `--grep ${grep}`, grepInvert && `--grep-invert ${grepInvert}`].filter(Boolean).join(', ')}`;
@@ -190,7 +201,8 @@ export default class MatrixReporter implements Reporter {
     const unobserved = doc.cells.filter((c) => c.observed === null).length;
     const observed = unobserved === 0 ? 'all observed' : `${unobserved} not observed, run ${doc.run.status}`;
     process.stdout.write(
-      `\nMatrix (${doc.cells.length} cells, ${observed}${part}; ${VERDICTS.map((v) => `${VERDICT_MARK[v]} ${v}`).join(' ')})\n${lines.join('\n')}${changes}\n` +
+      `\nMatrix (${doc.cells.length} cells, ${observed}${part}; ${VERDICTS.map((v) => `${VERDICT_MARK[v]} ${v}`).join(' ')})\n${lines.join('\n')}${changes}${kept}\n` +
+        `  ${interopSummary(interopRows(doc))}\n` +
         `  Report: ${join(this.outputDir, 'index.html')}\n`,
     );
   }

@@ -11,8 +11,9 @@
 import type { Scenario } from '../../harness/scenarios/types.ts';
 import { scenarios as answers } from './preflight-answers.ts';
 import { scenarios as cache } from './preflight-cache.ts';
+import { scenarios as cacheCrossSite } from './preflight-cache-cross-site.ts';
 import { scenarios as headers } from './preflight-headers.ts';
 import { scenarios as methods } from './preflight-methods.ts';
 
 // The family's sub-tables, in catalogue order (preflight-triggers.ts follows them in index.ts).
-export const scenarios: Scenario[] = [...methods, ...headers, ...answers, ...cache];
+export const scenarios: Scenario[] = [...methods, ...headers, ...answers, ...cache, ...cacheCrossSite];

@@ -68,6 +68,10 @@ export const WPT_ROWS: Row[] = [
   ['credentialed/cookie-cross-site-*', ['cookies/rfc6265bis/samesite/fetch.html', 'cookies/secure/set-from-dom.sub.html', 'cookies/rfc6265bis/secure/create-cookie-http.html']],
   ['credentialed/omit-no-cookie', [`${CORS}/cors-cookies.any.js`, 'fetch/api/credentials/cookies.any.js']],
   ['credentialed/same-origin-mode-no-cookie', [`${CORS}/cors-cookies.any.js`, 'fetch/api/credentials/cookies.any.js']],
+  // Cookies across hosts of one site (credentialed-same-site-hosts.ts); WPT's REMOTE origin is www1. of the test site.
+  ['credentialed/same-site-subdomain-set-cookie', [`${CORS}/cors-cookies.any.js`], 'its "Include mode: 1 cookie" test: www1.<site> sets a cookie from a <site> page and must get it back'],
+  ['credentialed/same-site-subdomain-*', ...none(`${CORS}/cors-cookies.any.js (no SameSite attribute, no cookie set first-party on the other host)`)],
+  ['credentialed/same-site-host-control-set-cookie', ...none(`${CORS}/cors-cookies.any.js (its same-host include test checks one origin, not another port of the page's host)`)],
   ['credentialed/set-cookie-stored-even-if-cors-fails', ...none(`cors/credentials-flag.htm, ${CORS}/cors-cookies*.any.js, fetch/api/credentials/ (none stores a cookie from a response that then fails the CORS check)`)],
   ['credentialed/set-cookie-*', ['cors/credentials-flag.htm']],
   ['credentialed/img-*', ...none(`${CANVAS}/security.*, html/semantics/embedded-content/the-img-element (stored index: no cross-origin <img crossorigin> credentials test)`)],
@@ -103,6 +107,9 @@ export const WPT_ROWS: Row[] = [
   ['preflight/cache-max-age-*', [`${CORS}/cors-preflight-cache.any.js`, 'cors/preflight-cache.htm']],
   ['preflight/cache-clock-max-age-30-expired', ['cors/preflight-cache.htm']],
   ['preflight/cache-cap-clock-*', ...none(`${CORS}/cors-preflight-cache.any.js, cors/preflight-cache.htm (no test of an imposed max-age limit)`)],
+  // Cross-site preflight cache (preflight-cache-cross-site.ts): WPT's cache tests use a same-site target (www1.).
+  ['preflight/cache-cross-site-header', [`${CORS}/cors-preflight-cache.any.js`, 'cors/preflight-cache.htm'], 'header-triggered as here, but against www1. of the test site (same-site); this row targets another site'],
+  ['preflight/cache-cross-site-*', ...none(`${CORS}/cors-preflight-cache.any.js, cors/preflight-cache.htm (header-triggered, uncredentialed, same-site targets only)`)],
   ['preflight/cache-*', ...none(`${CORS}/cors-preflight-cache.any.js, cors/preflight-cache.htm (neither varies the method, the headers or the credentials mode against a cached entry)`)],
   ['preflight/xhr-upload-listener*', ['cors/late-upload-events.htm']],
 

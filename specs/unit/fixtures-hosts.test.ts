@@ -21,6 +21,10 @@ test('by default the origins are localhost (one site) and 127.0.0.1 (the cross s
     // a host name engines reach only when launched with it mapped (mixed-content-named rows)
     imageNamed: 'http://tiles.example.test:1003',
     viewerNamed: 'http://tiles.example.test:1001',
+    // one site of its own under mapped names: same-site, cross-origin hosts (subdomain cookie rows)
+    viewerSite: 'http://example.test:1001',
+    imageSite: 'http://example.test:1003',
+    imageSubdomain: 'http://www1.example.test:1003',
   });
 });
 
@@ -36,6 +40,9 @@ test('named hosts go into every origin, IPv6 literals in brackets, and into the 
     viewerRemote: 'https://192.0.2.9:1001',
     imageNamed: 'https://tiles.example.test:1003',
     viewerNamed: 'https://tiles.example.test:1001',
+    viewerSite: 'https://example.test:1001',
+    imageSite: 'https://example.test:1003',
+    imageSubdomain: 'https://www1.example.test:1003',
   });
   expect(trustedOrigins(origins, ports)).toEqual(['https://runner.example.org:1001', 'https://[2001:db8::7]:1001']);
   const env = { ...process.env };

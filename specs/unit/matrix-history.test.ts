@@ -59,7 +59,7 @@ test('a cell says since which run and engine version its verdict holds, and what
   expect(history[cellKey({ scenario: 'simple/no-acao', engine: 'chromium' })]).toEqual({
     since: '2026-11-03T02:00:00.000Z',
     sinceVersion: '3.0',
-    before: { verdict: 'conforms', version: '2.0', at: '2026-11-02T02:00:00.000Z' },
+    before: { verdict: 'conforms', differs: ['verdict'], version: '2.0', at: '2026-11-02T02:00:00.000Z' },
     runs: 4,
   });
   // Never changed: since the oldest kept run, nothing before.
@@ -80,11 +80,12 @@ test('a cell missing from some runs is followed across the gap; a cell new in th
 
 test('the interop view lists scenarios where engines disagree first, each with the spec citation', () => {
   const doc = sampleMatrix();
-  // Make preflight/put-allowed agree: both observing engines see 'blocked' and conform.
-  for (const c of doc.cells.filter((c) => c.scenario === 'preflight/put-allowed' && c.observed)) Object.assign(c, { verdict: 'conforms', observed: { result: 'blocked' } });
+  // Make preflight/put-allowed agree: both observing engines see 'blocked' and conform, taking the first outcome.
+  const first = { index: 0, basis: 'normative', cite: 'https://fetch.spec.whatwg.org/#cors-check' };
+  for (const c of doc.cells.filter((c) => c.scenario === 'preflight/put-allowed' && c.observed)) Object.assign(c, { verdict: 'conforms', outcome: first, observed: { result: 'blocked' } });
   const rows = interopRows(doc);
   expect(rows.map((r) => [r.scenario, r.outcomes])).toEqual([['simple/no-acao', 2], ['preflight/put-allowed', 1]]);
-  expect(rows[0]).toMatchObject({ verdicts: { chromium: 'conforms', firefox: 'known-deviation', webkit: 'error' }, cite: 'https://fetch.spec.whatwg.org/#cors-check' });
+  expect(rows[0]).toMatchObject({ verdicts: { chromium: 'conforms', firefox: 'known-deviation', webkit: 'error' }, cite: 'https://fetch.spec.whatwg.org/#cors-check', differs: ['verdict', 'outcome', 'observation'] });
 });
 
 test('the HTML report embeds the history and the interop view', () => {

@@ -5,8 +5,10 @@ import { describeUnstable, unstableCells } from '../../harness/matrix/repeat.ts'
 import type { Cell } from '../../contract/cell.ts';
 import type { MatrixDocument } from '../../contract/matrix.ts';
 
+// The scenario asserts the result and the preflight count (what --repeat compares; compare.ts).
+const spec = { outcomes: [{ observed: { result: 'readable' }, server: { preflights: 0 }, cite: 'x' }] };
 const cell = (scenario: string, engine: string, verdict: Cell['verdict'], result = 'readable') =>
-  ({ scenario, engine, verdict, observed: { result }, server: { preflights: 0 } }) as unknown as Cell;
+  ({ scenario, engine, verdict, spec, observed: { result }, server: { preflights: 0 } }) as unknown as Cell;
 const doc = (...cells: Cell[]) => ({ cells }) as MatrixDocument;
 
 test('a cell that flips in one run of three is listed with its verdict per run; stable cells are not', () => {
@@ -17,12 +19,13 @@ test('a cell that flips in one run of three is listed with its verdict per run; 
   ];
   const unstable = unstableCells(runs);
   expect(unstable.map((u) => [u.scenario, u.engine, u.runs.map((r) => r?.verdict)])).toEqual([['simple/a', 'chromium', ['conforms', 'unexpected', 'conforms']]]);
-  expect(describeUnstable(unstable, 3)).toContain('simple/a @ chromium: conforms → unexpected → conforms');
+  expect(describeUnstable(unstable, 3)).toContain('simple/a @ chromium: conforms → unexpected → conforms (differs in verdict, observation)');
+  expect(unstable[0]!.differences).toEqual(['run 2: verdict: conforms → unexpected', 'run 2: observed.result: "readable" → "blocked"']);
 });
 
-test('the same verdict with a different observation still counts as a difference', () => {
+test('the same verdict with a different asserted observation still counts as a difference', () => {
   const runs = [doc(cell('canvas/x', 'webkit', 'conforms', 'loaded')), doc(cell('canvas/x', 'webkit', 'conforms', 'error'))];
-  expect(unstableCells(runs)).toHaveLength(1);
+  expect(unstableCells(runs).map((u) => u.differs)).toEqual([['observation']]);
 });
 
 test('a cell missing from one run is a difference', () => {
