@@ -22,7 +22,7 @@ async function main(): Promise<number> {
     return serveCommand(values, (cause) => exitWithUsage(COMMAND, cause));
   }
   const { samples, format, timeout } = values;
-  if ((positionals.length === 1) === !!values.list) exitWithUsage(COMMAND, values.list ? 'give either <url> or --list, not both' : 'give the URL to certify (or --list <file>, or --serve for the web page)');
+  if ((positionals.length === 1) === !!values.list) exitWithUsage(COMMAND, values.list ? 'give either <url> or --list, not both' : 'missing the URL to certify: give <url>, --list <file>, or --serve for the web page');
   const trustedOrigins = values['trusted-origin'] ?? [];
   const realViewerOrigin = values['viewer-origin'];
   const progress = values.quiet ? undefined : (m: string) => process.stderr.write(`${m}\n`);
