@@ -10,7 +10,8 @@ import { candidateFixturePorts } from '../../harness/free-fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // .github too, so a copy is the project as CI checks it out.
-const COPIED = ['.github', 'contract', 'fixtures', 'harness', 'specs', 'package.json', 'playwright.config.ts', 'tsconfig.json'];
+// Every unit file is loaded when a child run lists its tests, so what they read at load time (action.yml, README.md, docs/) comes along.
+const COPIED = ['.github', 'action.yml', 'bin', 'contract', 'docs', 'fixtures', 'harness', 'specs', 'package.json', 'playwright.config.ts', 'README.md', 'tsconfig.json'];
 
 export function copyProject(files: Record<string, string> = {}, edits: Record<string, (text: string) => string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'cors-harness-copy-'));
