@@ -199,7 +199,7 @@ test.describe('hostile or unusable targets end in bounded time with exit code 2'
     ['an unreachable host', () => ['http://127.0.0.1:9/iiif/x/info.json'], /cannot certify.*(ECONNREFUSED|bad port)/, 30],
     ['a slow-drip response', (o) => [`${o}/drip/info.json`, '--timeout', '2'], /not complete within the time limit|no response within/, 35],
     ['a redirect loop', (o) => [`${o}/loop`], /more than 10 redirects/, 30],
-    ['a huge body', (o) => [`${o}/huge/info.json`], /larger than \d+ bytes/, 35],
+    ['a huge body', (o) => [`${o}/huge/info.json`], /larger than \d+ (bytes|MB)/, 35],
     ['JSON that is not IIIF', (o) => [`${o}/plain/info.json`], /is not a IIIF Image API info.json/, 30],
   ];
   for (const [what, args, message, seconds] of cases) {
