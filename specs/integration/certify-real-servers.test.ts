@@ -11,19 +11,11 @@ import { type Cause, acaoOf, acaoOk } from '../../harness/certify/evidence.ts';
 import { renderReport } from '../../harness/certify/report.ts';
 import { Certifier } from '../../harness/certify/run.ts';
 import { selectedEngines } from '../../harness/engines/select.ts';
-import { startApache, startCaddy, startLighttpdIipsrv, startNginx, startVarnish } from '../support/real-server-configs.ts';
+import { APACHE_BASE, NGINX_BASE, nginxOptions, startApache, startCaddy, startLighttpdIipsrv, startNginx, startVarnish } from '../support/real-server-configs.ts';
 import { type Daemon, cutTrees } from '../support/real-servers.ts';
 
 test.describe.configure({ mode: 'default', timeout: 180_000 });
 
-const NGINX_BASE = `    location ~ ^/iiif/(v[23])/([^/]+)$ { add_header Access-Control-Allow-Origin "*" always; return 303 /iiif/$1/$2/info.json; }`;
-const nginxOptions = (a: string) => `      if ($request_method = OPTIONS) {
-        add_header Access-Control-Allow-Origin "*"${a};
-        add_header Access-Control-Allow-Methods "GET, HEAD, OPTIONS"${a};
-        add_header Access-Control-Allow-Headers "Accept, Authorization"${a};
-        return 204;
-      }`;
-const APACHE_BASE = 'RedirectMatch 303 ^/iiif/(v[23])/([^/]+)$ /iiif/$1/$2/info.json';
 const CADDY_BASE = '  @base path_regexp base ^/iiif/(v[23])/([^/]+)$\n  redir @base /iiif/{re.base.1}/{re.base.2}/info.json 303';
 const CADDY_PREFLIGHT = '  @preflight method OPTIONS\n  handle @preflight {\n    header Access-Control-Allow-Headers "Accept, Authorization"\n    respond 204\n  }';
 

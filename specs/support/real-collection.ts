@@ -8,17 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cause } from '../../harness/certify/evidence.ts';
-import { startApache, startLighttpdIipsrv, startNginx } from './real-server-configs.ts';
+import { APACHE_BASE, NGINX_BASE, nginxOptions, startApache, startLighttpdIipsrv, startNginx } from './real-server-configs.ts';
 import { type Daemon, cutTrees } from './real-servers.ts';
 
-const NGINX_BASE = `    location ~ ^/iiif/(v[23])/([^/]+)$ { add_header Access-Control-Allow-Origin "*" always; return 303 /iiif/$1/$2/info.json; }`;
-const nginxOptions = (a: string) => `      if ($request_method = OPTIONS) {
-        add_header Access-Control-Allow-Origin "*"${a};
-        add_header Access-Control-Allow-Methods "GET, HEAD, OPTIONS"${a};
-        add_header Access-Control-Allow-Headers "Accept, Authorization"${a};
-        return 204;
-      }`;
-const APACHE_BASE = 'RedirectMatch 303 ^/iiif/(v[23])/([^/]+)$ /iiif/$1/$2/info.json';
 
 export interface ImageHost {
   name: string;

@@ -11,6 +11,16 @@ const asRoot = process.getuid?.() === 0;
  * nginx serving the trees; `iiif` goes inside `location /iiif/`, `server` at server level. With
  * `tls` it serves https only, as https://localhost:<port> (a leaf of the local CA).
  */
+/** Config fragments every real-server case shares: the base URI's 303 to info.json, and nginx's preflight answer (`a`: ' always' or ''). */
+export const NGINX_BASE = `    location ~ ^/iiif/(v[23])/([^/]+)$ { add_header Access-Control-Allow-Origin "*" always; return 303 /iiif/$1/$2/info.json; }`;
+export const nginxOptions = (a: string) => `      if ($request_method = OPTIONS) {
+        add_header Access-Control-Allow-Origin "*"${a};
+        add_header Access-Control-Allow-Methods "GET, HEAD, OPTIONS"${a};
+        add_header Access-Control-Allow-Headers "Accept, Authorization"${a};
+        return 204;
+      }`;
+export const APACHE_BASE = 'RedirectMatch 303 ^/iiif/(v[23])/([^/]+)$ /iiif/$1/$2/info.json';
+
 export function startNginx(
   dir: string,
   trees: string,
