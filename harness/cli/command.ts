@@ -58,7 +58,7 @@ export const BIN_ENV = 'CORS_HARNESS_BIN';
 /** The usage line as the user invoked it: `npm run certify -- <url>`, or `cors-harness certify <url>` under the packaged command. */
 export function shownUsage(usage: string): string {
   if (!process.env[BIN_ENV]) return usage;
-  return usage.replace(/^npm run (\S+?)(?: --)?(?= |$)/, (_, script: string) => `cors-harness ${script.replace(':', '-')}`);
+  return usage.replace(/(?<=^|\|\s+)npm run (\S+?)(?: --)?(?= |$)/g, (_, script: string) => `cors-harness ${script.replace(':', '-')}`);
 }
 
 /** The help text, generated from the table. */

@@ -100,7 +100,9 @@ test('the installed command: --help from the built tables (no TypeScript loaded)
   expect(help.stdout).toContain('--viewer-origin <origin>');
   const bad = await run(bin, ['certify'], installed);
   expect(bad.status).toBe(2);
-  expect(bad.stderr).toBe('certify: missing the URL to certify\nUsage: cors-harness certify <url> [options]\nRun with --help for the options.\n');
+  expect(bad.stderr).toBe('certify: missing the URL to certify: give <url>, --list <file>, or --serve for the web page\n'
+    + 'Usage: cors-harness certify <url> [options]   |   cors-harness certify --list <file> [options]   |   cors-harness certify --serve [--port N] [--host addr]\n'
+    + 'Run with --help for the options.\n');
   const unknown = await run(bin, ['certfy'], installed);
   expect(unknown.status).toBe(2);
   expect(unknown.stderr).toContain('unknown command "certfy"');
