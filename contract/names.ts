@@ -3,7 +3,7 @@
 // control paths (harness → fixture server). Written once here so no side spells them differently.
 
 /** The scenario families: a row id is `family/slug`, and each family is a matrix section. */
-export const FAMILIES = ['simple', 'credentialed', 'preflight', 'redirect', 'canvas', 'secure', 'viewer'] as const;
+export const FAMILIES = ['simple', 'credentialed', 'preflight', 'redirect', 'canvas', 'secure', 'viewer', 'auth'] as const;
 export type Family = (typeof FAMILIES)[number];
 
 /** Test annotation (JSON ScenarioCard): what the matrix knows of a scenario even if its test never ran. */

@@ -5,6 +5,7 @@
 
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Opt, OrNull, StringEnum } from './helpers.ts';
+import { type AuthAction, AuthObservationSchema, AuthOptionsSchema, ResolvedAuthOptions } from './auth.ts';
 
 // The `/make` endpoint's query contract (parsed and built by fixtures/make-params.ts).
 /** Response body kinds `/make` can serve. */
@@ -154,7 +155,8 @@ export interface SequenceAction {
   steps: Action[];
 }
 /** What the page does, as a scenario table writes it. Each kind maps to one in-page routine. */
-export type Action = FetchAction | XhrAction | ImageAction | FetchBitmapAction | SequenceAction | WaitAction | ViewerAction;
+export type Action = FetchAction | XhrAction | ImageAction | FetchBitmapAction | SequenceAction | WaitAction | ViewerAction | AuthAction;
+export type { AuthAction };
 
 const Url = { url: Type.String(), frameUrl: Opt(Type.String({ description: 'fetch with `frame`: the page the iframe loads' })) };
 const resolved = <T extends TSchema>(options: T) => Type.Composite([options, Type.Object(Url)]);
@@ -167,6 +169,7 @@ export const ResolvedActionSchema = Type.Recursive(
       resolved(ImageOptions),
       resolved(FetchBitmapOptions),
       resolved(ViewerOptions),
+      Type.Composite([AuthOptionsSchema, ResolvedAuthOptions]),
       WaitActionSchema,
       Type.Object({ kind: Type.Literal('sequence'), steps: Type.Array(Self) }),
     ]),
@@ -205,6 +208,7 @@ export const ObservationSchema = Type.Recursive(
         steps: Opt(Type.Array(Self)),
         viewer: Opt(Type.Partial(ViewerObservationSchema)),
         setupCookie: Opt(StringEnum(['stored', 'rejected'], 'only with setup.cookie.mayBeRejected: whether the browser stored the setup cookie')),
+        auth: Opt(AuthObservationSchema),
       },
       { additionalProperties: false },
     ),

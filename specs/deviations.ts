@@ -14,6 +14,7 @@ import type { Deviations } from '../harness/scenarios/types.ts';
 import type { EngineName } from '../contract/engine.ts';
 import type { Deviation } from '../contract/verdict.ts';
 import type { ServerFacts } from '../contract/server.ts';
+import { AUTH_DEVIATIONS } from './deviations-auth.ts';
 
 type PerEngine = Partial<Record<EngineName, Deviation>>;
 /** The same deviation observed again over https (id `<id>@https`), on 2026-11-30. */
@@ -263,3 +264,6 @@ Object.assign(deviations, {
   'canvas/same-origin-anonymous-clean@https': alsoOverHttps(deviations['canvas/same-origin-anonymous-clean']!, ['chromium', 'webkit']),
   'canvas/same-to-cross-redirect-anonymous-clean@https': alsoOverHttps(deviations['canvas/same-to-cross-redirect-anonymous-clean']!, ['chromium', 'webkit']),
 } satisfies Deviations);
+
+// The auth family's entries (IIIF Auth 2.0 flows), in their own file.
+Object.assign(deviations, AUTH_DEVIATIONS);

@@ -15,7 +15,7 @@ import { acquireDisplay, type Display } from './display.ts';
 import { removeProfileDir, settlesWithin, watchProcessesNaming } from './hung.ts';
 import { type LaunchPlan, installAdvice } from './resolve.ts';
 import { type TrustOptions, chromiumTrustArgs, trustInFirefoxProfile } from './trust.ts';
-import { type Engine, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
+import { type Engine, EngineUnavailableError, type InPageFunction, type InputTarget, type Probe, callExpression } from './types.ts';
 import { chromiumShippedFeatureArgs, checkChromiumCommandLine } from './shipped-defaults.ts';
 import { ENGINES } from './registry.ts';
 import type { EngineInfo } from '../../contract/engine.ts';
@@ -173,9 +173,47 @@ export class PlaywrightProbe implements Probe {
     private readonly onClose: () => void,
   ) {}
 
+  /** Windows the page opened (window.open), newest last. */
+  private readonly opened: Page[] = [];
+
   async init(): Promise<this> {
     this.page = this.browser.context.pages()[0] ?? (await this.browser.context.newPage());
+    this.browser.context.on('page', (p) => {
+      if (p !== this.page) this.opened.push(p);
+    });
     return this;
+  }
+
+  async click(selector: string, where: InputTarget = {}): Promise<void> {
+    const { locator, page } = await this.input(selector, where);
+    // A click that makes its window close itself (a form whose answer calls window.close()) is done.
+    await locator.click({ timeout: 10_000 }).catch((error: unknown) => {
+      if (!page.isClosed()) throw error;
+    });
+  }
+
+  async type(selector: string, text: string, where: InputTarget = {}): Promise<void> {
+    const { locator } = await this.input(selector, where);
+    await locator.pressSequentially(text, { timeout: 10_000 });
+  }
+
+  async closeOtherWindows(): Promise<void> {
+    for (const p of this.opened.splice(0)) if (p !== this.page && !p.isClosed()) await p.close().catch(() => {});
+  }
+
+  private async input(selector: string, where: InputTarget) {
+    let page = this.page;
+    if (where.popup) {
+      const deadline = Date.now() + 10_000;
+      while (!this.opened.some((p) => !p.isClosed())) {
+        if (Date.now() > deadline) throw new Error(`no window was opened by the page to act in (${selector})`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      page = this.opened.filter((p) => !p.isClosed()).at(-1)!;
+      await page.waitForLoadState('load');
+    }
+    const locator = where.frame ? page.frameLocator(where.frame).locator(selector) : page.locator(selector);
+    return { locator, page };
   }
 
   async open(url: string): Promise<void> {

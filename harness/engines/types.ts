@@ -15,6 +15,15 @@ export interface Probe {
   run<A, R>(fn: InPageFunction<A, R>, args: A): Promise<R>;
   /** A PNG of the visible page (what a person sees), at the page's device pixel ratio. */
   screenshot(): Promise<Buffer>;
+  /**
+   * A person's click on the element `selector` through the engine's own input (a user gesture: it may
+   * open a window, ask for storage access): in this page, the window it opened last, or an iframe.
+   */
+  click(selector: string, where?: InputTarget): Promise<void>;
+  /** Types `text` into the element `selector` key by key, as a person would (same targets as click). */
+  type(selector: string, text: string, where?: InputTarget): Promise<void>;
+  /** Closes every window but the probe's own (windows a scenario opened and left open). */
+  closeOtherWindows(): Promise<void>;
   /** Forget all cookies (every host), so the next scenario starts without any. Leaves the page. */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -32,6 +41,15 @@ export interface FakeClock {
   /** Back to the real time, with the same wait. */
   reset(): Promise<void>;
   close(): void;
+}
+
+/**
+ * Where a person's input goes: the probe's page (default), the window the page opened last (`popup`,
+ * waited for until it has loaded), or an iframe of the page (`frame`: a CSS selector of the iframe).
+ */
+export interface InputTarget {
+  popup?: boolean;
+  frame?: string;
 }
 
 export interface Engine {

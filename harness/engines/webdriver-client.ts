@@ -61,6 +61,9 @@ export class WebDriverClient {
   }
 }
 
+/** The key of a web element reference (W3C WebDriver). */
+const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+
 export class WebDriverSession {
   constructor(
     readonly client: WebDriverClient,
@@ -78,6 +81,48 @@ export class WebDriverSession {
   /** Take Screenshot: the viewport as a base64 PNG. */
   screenshot(): Promise<string> {
     return this.client.command('GET', `/session/${this.id}/screenshot`);
+  }
+
+  /** Find Element by CSS selector in the current browsing context: its web element reference. */
+  async findElement(selector: string): Promise<Record<string, string>> {
+    return this.client.command('POST', `/session/${this.id}/element`, { using: 'css selector', value: selector });
+  }
+
+  private elementId(element: Record<string, string>): string {
+    return element[ELEMENT_KEY]!;
+  }
+
+  /** Element Click: the driver's own pointer input (a user gesture). */
+  elementClick(element: Record<string, string>): Promise<void> {
+    return this.client.command('POST', `/session/${this.id}/element/${this.elementId(element)}/click`, {});
+  }
+
+  elementSendKeys(element: Record<string, string>, text: string): Promise<void> {
+    return this.client.command('POST', `/session/${this.id}/element/${this.elementId(element)}/value`, { text });
+  }
+
+  windowHandle(): Promise<string> {
+    return this.client.command('GET', `/session/${this.id}/window`);
+  }
+
+  windowHandles(): Promise<string[]> {
+    return this.client.command('GET', `/session/${this.id}/window/handles`);
+  }
+
+  switchToWindow(handle: string): Promise<void> {
+    return this.client.command('POST', `/session/${this.id}/window`, { handle });
+  }
+
+  closeWindow(): Promise<string[]> {
+    return this.client.command('DELETE', `/session/${this.id}/window`);
+  }
+
+  switchToFrame(element: Record<string, string>): Promise<void> {
+    return this.client.command('POST', `/session/${this.id}/frame`, { id: element });
+  }
+
+  switchToParentFrame(): Promise<void> {
+    return this.client.command('POST', `/session/${this.id}/frame/parent`, {});
   }
 
   deleteAllCookies(): Promise<void> {

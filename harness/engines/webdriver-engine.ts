@@ -12,7 +12,7 @@ import { CONNECT_ENV, type RemoteEndpoint, WEBDRIVER_CAPABILITIES_ENV } from './
 import { type LaunchPlan, installAdvice, resolveEngine } from './resolve.ts';
 import { WEBKIT_COOKIE_POLICY } from './webkit.ts';
 import { type TrustOptions, webkitCertificates } from './trust.ts';
-import { type Engine, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
+import { type Engine, EngineUnavailableError, type InPageFunction, type InputTarget, type Probe, callExpression } from './types.ts';
 import { WebDriverClient, WebDriverSession } from './webdriver-client.ts';
 import type { EngineInfo } from '../../contract/engine.ts';
 
@@ -213,6 +213,56 @@ class WebDriverProbe implements Probe {
 
   async screenshot(): Promise<Buffer> {
     return Buffer.from(await this.session.screenshot(), 'base64');
+  }
+
+  async click(selector: string, where: InputTarget = {}): Promise<void> {
+    await this.inTarget(where, async () => {
+      const element = await this.session.findElement(selector);
+      // A click that makes its window close itself (a form whose answer calls window.close()) is done.
+      await this.session.elementClick(element).catch(async (error: unknown) => {
+        if (!where.popup || (await this.session.windowHandles()).length > 1) throw error;
+      });
+    });
+  }
+
+  async type(selector: string, text: string, where: InputTarget = {}): Promise<void> {
+    await this.inTarget(where, async () => this.session.elementSendKeys(await this.session.findElement(selector), text));
+  }
+
+  async closeOtherWindows(): Promise<void> {
+    const main = await this.session.windowHandle();
+    for (const handle of await this.session.windowHandles()) {
+      if (handle === main) continue;
+      await this.session.switchToWindow(handle);
+      await this.session.closeWindow().catch(() => {});
+    }
+    await this.session.switchToWindow(main);
+  }
+
+  /** Runs `act` in the window the page opened last and/or in an iframe, then returns to the probe's page. */
+  private async inTarget(where: InputTarget, act: () => Promise<void>): Promise<void> {
+    const main = await this.session.windowHandle();
+    if (where.popup) {
+      const deadline = Date.now() + 10_000;
+      let handles = await this.session.windowHandles();
+      while (!handles.some((h) => h !== main)) {
+        if (Date.now() > deadline) throw new Error('no window was opened by the page to act in');
+        await new Promise((r) => setTimeout(r, 50));
+        handles = await this.session.windowHandles();
+      }
+      await this.session.switchToWindow(handles.filter((h) => h !== main).at(-1)!);
+      while ((await this.session.executeAsync<string>('arguments[0](document.readyState)', [])) !== 'complete') {
+        if (Date.now() > deadline) throw new Error('the opened window did not finish loading');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    if (where.frame) await this.session.switchToFrame(await this.session.findElement(where.frame));
+    try {
+      await act();
+    } finally {
+      if (where.popup) await this.session.switchToWindow(main);
+      else if (where.frame) await this.session.switchToParentFrame();
+    }
   }
 
   // WebDriver deletes only the current document's cookies, so every cookie host is visited.

@@ -237,6 +237,8 @@ export async function performAction(action: ResolvedAction): Promise<Observation
         return doFetchBitmap(a);
       case 'viewer':
         throw new Error('viewer actions open a viewer page; they run through harness/viewers, not in-page');
+      case 'auth':
+        throw new Error('auth actions drive windows and clicks; they run through harness/auth, not in-page');
       case 'wait':
         await new Promise((resolve) => setTimeout(resolve, a.ms));
         return { result: 'done' };

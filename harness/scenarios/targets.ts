@@ -5,6 +5,7 @@ import { makeUrl } from '../../fixtures/make-params.ts';
 import type { Origins } from '../../fixtures/origins.ts';
 import { RUNNER_PATH } from '../../fixtures/runner-page.ts';
 import type { Action, MakeSpec, ResolvedAction, Target, MakeParams, Scheme } from '../../contract/page.ts';
+import { resolveAuthAction } from '../auth/resolve.ts';
 
 
 export interface RunContext {
@@ -50,6 +51,7 @@ function resolveMake(make: MakeSpec, ctx: RunContext): Omit<MakeParams, 'token'>
 export function resolveAction(action: Action, ctx: RunContext): ResolvedAction {
   if (action.kind === 'sequence') return { ...action, steps: action.steps.map((s) => resolveAction(s, ctx)) };
   if (action.kind === 'wait') return action;
+  if (action.kind === 'auth') return resolveAuthAction(action, ctx);
   const { target, ...rest } = action;
   const frame = action.kind === 'fetch' && action.frame;
   // A sandboxed frame loads the viewer's own runner page; the sandbox makes its origin opaque.

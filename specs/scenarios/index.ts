@@ -3,6 +3,7 @@
 // what tools (the catalogue bench, the browserless verdict checks) read as data.
 
 import type { Scenario } from '../../harness/scenarios/types.ts';
+import { scenarios as auth } from './auth.ts';
 import { scenarios as canvasCache } from './canvas-cache.ts';
 import { scenarios as canvasIiif } from './canvas-iiif.ts';
 import { scenarios as canvasSources } from './canvas-sources.ts';
@@ -30,6 +31,8 @@ export const FAMILY_TABLES = {
   canvas: withWpt(withHttpsVariants([...canvas, ...canvasCache, ...canvasIiif, ...canvasSources])),
   // Rows about https itself: each names its own schemes, so no @https variants.
   secure: withWpt([...secure, ...mixedContent]),
+  // IIIF Auth 2.0 flows on https (windows, clicks, iframes): each row names its scheme.
+  auth,
 } satisfies Partial<Record<Family, Scenario[]>>;
 
 export const CATALOGUE: Scenario[] = Object.values(FAMILY_TABLES).flat();
