@@ -124,6 +124,8 @@ export interface EngineModule {
   readonly remoteWebDriver: boolean;
   /** Whether a remote browser runs headless, read from its user agent; null where the user agent does not tell. */
   headlessFromUserAgent(userAgent: string): boolean | null;
+  /** Driven over WebDriver (its system build, or any remote end): the session's browser capability and the names it reports. */
+  readonly underWebDriver?: WebDriverFacts;
   /** What Playwright's launch (local, or as a browser server) needs for this engine, or why Playwright does not launch it. */
   readonly underPlaywright: PlaywrightLaunch | { unsupported: { launch: string; browserServer: string } };
 }
@@ -149,6 +151,16 @@ export interface PlaywrightLaunch {
   checkRunning?(context: BrowserContext): Promise<void>;
   /** The product name of a system build, from its executable. */
   product(executable: string): string;
+}
+
+/** The engine's part of a WebDriver session (webdriver-engine.ts adds timeouts and the proxy). */
+export interface WebDriverFacts {
+  /** The browser's own capabilities: its binary (when known), switches, and trust of the local CA. */
+  capabilities(binary: string | undefined, trust: LaunchExtras): Record<string, unknown>;
+  /** The browserName a session of the build this module describes reports (another build on a remote end is recorded by its own name). */
+  readonly browserName: string;
+  /** The product name recorded for a session that reported `browserName`. */
+  product(browserName: string): string;
 }
 
 /** A build of an engine other than its default: its name, where it is installed, what to install. */

@@ -11,7 +11,7 @@ const multiarch = arch() === 'arm64' ? 'aarch64-linux-gnu' : 'x86_64-linux-gnu';
 
 const CONNECT_ENV = 'CORS_CONNECT_WEBKIT';
 
-export const WEBKIT_COOKIE_POLICY =
+const WEBKIT_COOKIE_POLICY =
   'WebKitGTK default: WEBKIT_COOKIE_POLICY_ACCEPT_NO_THIRD_PARTY (third parties may not set cookies), Intelligent Tracking Prevention off';
 
 export const webkit: EngineModule = {
@@ -46,6 +46,12 @@ export const webkit: EngineModule = {
   // WebKitWebDriver, a Selenium Grid, safaridriver on a Mac.
   remoteWebDriver: true,
   headlessFromUserAgent: () => null,
+  underWebDriver: {
+    // `certificates`: WebKitGTK accepts the local CA's leaf for the fixture hosts (the https origins).
+    capabilities: (binary, trust) => ({ 'webkitgtk:browserOptions': { ...(binary && { binary }), args: ['--automation'], certificates: webkitCertificates(undefined, trust) } }),
+    browserName: 'MiniBrowser',
+    product: (browserName) => `WebKitGTK ${browserName}`,
+  },
   underPlaywright: {
     unsupported: {
       launch:
