@@ -6,9 +6,8 @@
 import { scenarioTests } from '../harness/runner/scenario-tests.ts';
 import { test } from '../harness/runner/test.ts';
 import { deviations } from './deviations.ts';
+import { deviationsFor } from './scenarios/index.ts';
 import { scenarios } from './scenarios/preflight-cache-caps.ts';
 
 // Only the deviations of these rows: the preflight family's others are bound in preflight.spec.ts.
-test.describe('preflight-cache caps', () => {
-  scenarioTests(scenarios, Object.fromEntries(Object.entries(deviations).filter(([id]) => scenarios.some((s) => s.id === id))));
-});
+test.describe('preflight-cache caps', () => scenarioTests(scenarios, deviationsFor(scenarios, deviations)));
