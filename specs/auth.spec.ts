@@ -1,8 +1,9 @@
 // The auth family: IIIF Authorization Flow 2.0 walked in every engine (specs/scenarios/auth.ts),
-// windows and clicks driven as a person would (harness/auth/flow.ts). Rows name their own scheme.
+// windows and clicks driven as a person would (harness/auth/flow.ts, the executor's auth-flow
+// strategy). Rows name their own scheme.
 
-import { authTests } from '../harness/auth/define.ts';
+import { scenarioTests } from '../harness/runner/scenario-tests.ts';
 import { deviations } from './deviations.ts';
-import { FAMILY_TABLES } from './scenarios/index.ts';
+import { scenarios } from './scenarios/auth.ts';
 
-authTests(FAMILY_TABLES.auth, deviations);
+scenarioTests(scenarios, deviations);
