@@ -114,7 +114,7 @@ class PersistentBrowser {
     const profileDir = mkdtempSync(join(tmpdir(), `cors-${plan.engine}-profile-`));
     let context: BrowserContext;
     try {
-      if (plan.engine === 'firefox') trustInFirefoxProfile(profileDir, ca);
+      if (plan.engine === 'firefox') trustInFirefoxProfile(profileDir, ca, options.extraTrust?.caFiles);
       context = await launchUnlessItEnds(plan, profileDir, ENGINES[plan.engine].playwright.launchPersistentContext(profileDir, playwrightLaunchOptions(plan, headed, display, options)));
     } catch (error) {
       removeProfileDir(profileDir);

@@ -15,15 +15,28 @@ import { EngineUnavailableError } from './types.ts';
 export interface TrustOptions {
   /** Extra host names the browser must accept (e.g. a viewer origin mapped to loopback). */
   extraHosts?: string[];
+  /** A CA the user trusts (certify --ca), and the server certificates Node verified against it. */
+  extraTrust?: ExtraTrust;
 }
 
-export function chromiumTrustArgs(ca: LocalCa = localCa(), { extraHosts = [] }: TrustOptions = {}): string[] {
+/**
+ * certify --ca: the CA files go into Firefox's store (Firefox verifies against them itself); the
+ * leaves, each verified by Node against the CA (chain, dates, host name) before any engine starts,
+ * are accepted the way the local CA's leaves are: Chromium by key (SPKI), WebKitGTK per host.
+ */
+export interface ExtraTrust {
+  caFiles: string[];
+  leaves: { host: string; certFile: string; spkiHash: string }[];
+}
+
+export function chromiumTrustArgs(ca: LocalCa = localCa(), { extraHosts = [], extraTrust }: TrustOptions = {}): string[] {
   const leaves = [...new Set([ca.fixtures, fixtureLeaf(ca), ...(extraHosts.length ? [ca.leafFor(extraHosts)] : [])])];
-  return [`--ignore-certificate-errors-spki-list=${[...leaves.map((l) => l.spkiHash), ca.caSpkiHash].join(',')}`];
+  const verified = [...new Set(extraTrust?.leaves.map((l) => l.spkiHash) ?? [])];
+  return [`--ignore-certificate-errors-spki-list=${[...leaves.map((l) => l.spkiHash), ca.caSpkiHash, ...verified].join(',')}`];
 }
 
 /** Creates the NSS store of a Firefox profile directory and imports the CA as a trusted root. */
-export function trustInFirefoxProfile(profileDir: string, ca: LocalCa = localCa()): void {
+export function trustInFirefoxProfile(profileDir: string, ca: LocalCa = localCa(), extraCaFiles: string[] = []): void {
   const certutil = (args: string[]) => {
     const result = spawnSync('certutil', args, { encoding: 'utf8', timeout: 30_000 });
     if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -36,16 +49,18 @@ export function trustInFirefoxProfile(profileDir: string, ca: LocalCa = localCa(
   };
   certutil(['-N', '-d', `sql:${profileDir}`, '--empty-password']);
   certutil(['-A', '-d', `sql:${profileDir}`, '-n', 'CORS harness local CA', '-t', 'CT,,', '-i', ca.caFile]);
+  extraCaFiles.forEach((file, i) => certutil(['-A', '-d', `sql:${profileDir}`, '-n', `certify --ca ${i + 1}`, '-t', 'C,,', '-i', file]));
 }
 
 /** WebKitGTK: accept the fixture leaf certificate for each fixture host (and any extra host). */
-export function webkitCertificates(ca: LocalCa = localCa(), { extraHosts: requested = [] }: TrustOptions = {}): { host: string; certificateFile: string }[] {
+export function webkitCertificates(ca: LocalCa = localCa(), { extraHosts: requested = [], extraTrust }: TrustOptions = {}): { host: string; certificateFile: string }[] {
   const leaf = fixtureLeaf(ca);
   const hosts = leaf.names.filter((h) => h !== '::1').map((host) => ({ host, certificateFile: leaf.certFile }));
   // A name the fixture leaf covers (e.g. tiles.example.test) is served with that leaf: one certificate per host.
   const extraHosts = requested.filter((h) => !leaf.names.includes(h));
   const extra = extraHosts.length ? ca.leafFor(extraHosts) : undefined;
-  return [...hosts, ...extraHosts.map((host) => ({ host, certificateFile: extra!.certFile }))];
+  const verified = (extraTrust?.leaves ?? []).map(({ host, certFile }) => ({ host, certificateFile: certFile }));
+  return [...hosts, ...extraHosts.map((host) => ({ host, certificateFile: extra!.certFile })), ...verified];
 }
 
 /** Whether certutil is an executable on PATH (what resolve.ts checks, without running it, before promising Firefox works). */
