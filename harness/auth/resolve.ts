@@ -3,12 +3,13 @@
 
 import { authUrls } from '../../fixtures/auth/routes.ts';
 import type { AuthAction, ResolvedOf } from '../../contract/page.ts';
-import type { RunContext } from '../scenarios/targets.ts';
+import type { Origins } from '../../fixtures/origins.ts';
 
 export const AUTH_CLIENT_PATH = '/auth2-client/client.html';
 export const AUTH_ROGUE_PATH = '/auth2-client/rogue.html';
 
-export function resolveAuthAction(action: AuthAction, ctx: RunContext): ResolvedOf<'auth'> {
+/** The part of the executor's run context an auth action needs (not imported: targets.ts imports this file). */
+export function resolveAuthAction(action: AuthAction, ctx: { origins: Origins; token: string }): ResolvedOf<'auth'> {
   const { images, claimOrigin, client, ...options } = action;
   return {
     ...options,

@@ -5,7 +5,10 @@
 
 import { ENGINE_NAMES, type EngineName } from '../../contract/engine.ts';
 import { parse } from 'tldts';
-import type { AuthCheckStep } from './auth.ts';
+
+/** The Auth 2.0 steps certify checks, in flow order (here, not in auth.ts, which imports this file). */
+export const AUTH_STEPS = ['probe', 'access', 'token', 'access-cookie', 'deployment', 'tiles'] as const;
+export type AuthCheckStep = (typeof AUTH_STEPS)[number];
 
 export interface AuthEngineAnswer {
   /** The first step that fails for a viewer in this engine, or null when the image shows. */

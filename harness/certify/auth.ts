@@ -11,11 +11,10 @@
 // Then, per engine, which step stops a viewer on another site, from the auth family's observations.
 
 import type { EngineName } from '../../contract/engine.ts';
-import { type AuthEngineAnswer, engineAnswers } from './auth-engines.ts';
+import { AUTH_STEPS, type AuthCheckStep, type AuthEngineAnswer, engineAnswers } from './auth-engines.ts';
 
+export { AUTH_STEPS, type AuthCheckStep };
 export type AuthCheckStatus = 'pass' | 'fail' | 'warn' | 'not-checked';
-export const AUTH_STEPS = ['probe', 'access', 'token', 'access-cookie', 'deployment', 'tiles'] as const;
-export type AuthCheckStep = (typeof AUTH_STEPS)[number];
 
 export interface AuthCheck {
   id: string;

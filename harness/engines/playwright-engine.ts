@@ -177,6 +177,7 @@ export class PlaywrightProbe implements Probe {
   }
 
   async click(selector: string, where: InputTarget = {}): Promise<void> {
+    if (where.frame && !where.popup) return this.clickInFrame(selector, where.frame);
     const { locator, page } = await this.input(selector, where);
     // A click that makes its window close itself (a form whose answer calls window.close()) is done.
     await locator.click({ timeout: 10_000 }).catch((error: unknown) => {
@@ -191,6 +192,30 @@ export class PlaywrightProbe implements Probe {
 
   async closeOtherWindows(): Promise<void> {
     for (const p of this.opened.splice(0)) if (p !== this.page && !p.isClosed()) await p.close().catch(() => {});
+  }
+
+  /**
+   * A click into an iframe (possibly cross-site, out of process) as the mouse of the top-level page:
+   * Playwright's element click into a cross-origin iframe over WebDriver BiDi (Firefox) reached no
+   * page, so the point is computed here (the iframe's content box in the page, plus the element's
+   * box in the frame) and clicked by the page's mouse: one real input event that the browser routes
+   * to the frame, as it would a person's.
+   */
+  private async clickInFrame(selector: string, frame: string): Promise<void> {
+    const iframe = this.page.locator(frame);
+    await iframe.scrollIntoViewIfNeeded({ timeout: 10_000 });
+    const content = await iframe.evaluate((f: Element) => {
+      const r = f.getBoundingClientRect();
+      const cs = getComputedStyle(f);
+      return { x: r.left + f.clientLeft + parseFloat(cs.paddingLeft), y: r.top + f.clientTop + parseFloat(cs.paddingTop) };
+    });
+    const target = this.page.frameLocator(frame).locator(selector);
+    await target.waitFor({ state: 'visible', timeout: 10_000 });
+    const box = await target.evaluate((el: Element) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await this.page.mouse.click(content.x + box.x, content.y + box.y);
   }
 
   private async input(selector: string, where: InputTarget) {
