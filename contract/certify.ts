@@ -133,6 +133,32 @@ export const ViewerCheckResultSchema = Type.Object(
   Strict,
 );
 
+/** Certify's Auth 2.0 checks (harness/certify/auth.ts), when the info.json declares an AuthProbeService2. */
+export const AUTH_CHECK_STEPS = ['probe', 'access', 'token', 'access-cookie', 'deployment', 'tiles'] as const;
+export const AuthCertifySchema = Type.Object(
+  {
+    services: Type.Object({ probe: Type.String(), access: Type.String(), profile: Type.String(), token: OrNull(Type.String()), logout: OrNull(Type.String()) }, Strict),
+    checks: Type.Array(
+      Type.Object(
+        {
+          id: Type.String(),
+          step: StringEnum(AUTH_CHECK_STEPS),
+          title: Type.String(),
+          status: StringEnum(['pass', 'fail', 'warn', 'not-checked']),
+          observed: Type.String(),
+          fix: Opt(Type.String()),
+        },
+        Strict,
+      ),
+    ),
+    broken: Type.Array(StringEnum(AUTH_CHECK_STEPS), { description: 'the steps that fail (what to fix), in flow order' }),
+    engines: Type.Record(Type.String(), Type.Object({ fails: OrNull(Type.String({ description: 'the first step that stops a viewer in this engine' })), why: Type.String() }, Strict), { description: 'per engine' }),
+    verdict: StringEnum(['pass', 'fail']),
+  },
+  { ...Strict, description: 'IIIF Authorization Flow 2.0: what a viewer needs from each service, checked without logging in (no credentials or cookies are sent; the access step is not checked)' },
+);
+export type AuthCertify = Static<typeof AuthCertifySchema>;
+
 export const CertifyResultSchema = Type.Object(
   {
     input: Type.String(),
@@ -152,6 +178,7 @@ export const CertifyResultSchema = Type.Object(
     requests: Type.Array(EvidenceSchema, { description: 'every node-side request with its answer (corroboration and node checks)' }),
     verdict: StringEnum(['pass', 'fail'], 'CORS verdict: "not available" and network failures are reported apart and do not count'),
     viewers: Opt(Type.Array(ViewerCheckResultSchema, { description: 'with --viewers: would each real viewer show the image, per engine (judged by pixels)' })),
+    auth: Opt(AuthCertifySchema),
   },
   { $id: 'https://cors-conformance-harness.invalid/certify.schema.json', title: 'certify --json result', additionalProperties: false },
 );

@@ -6,8 +6,10 @@
 import { ENGINE_NAMES, type EngineName } from '../../contract/engine.ts';
 import { parse } from 'tldts';
 
-/** The Auth 2.0 steps certify checks, in flow order (here, not in auth.ts, which imports this file). */
-export const AUTH_STEPS = ['probe', 'access', 'token', 'access-cookie', 'deployment', 'tiles'] as const;
+import { AUTH_CHECK_STEPS } from '../../contract/certify.ts';
+
+/** The Auth 2.0 steps certify checks, in flow order (declared in the contract, which the JSON result follows). */
+export const AUTH_STEPS = AUTH_CHECK_STEPS;
 export type AuthCheckStep = (typeof AUTH_STEPS)[number];
 
 export interface AuthEngineAnswer {

@@ -10,29 +10,15 @@
 //   tiles        credentialed CORS on tiles: the request origin echoed, ACAC true, Vary: Origin
 // Then, per engine, which step stops a viewer on another site, from the auth family's observations.
 
-import type { EngineName } from '../../contract/engine.ts';
-import { AUTH_STEPS, type AuthCheckStep, type AuthEngineAnswer, engineAnswers } from './auth-engines.ts';
+import type { AuthCertify } from '../../contract/certify.ts';
+import { AUTH_STEPS, type AuthCheckStep, engineAnswers } from './auth-engines.ts';
 
 export { AUTH_STEPS, type AuthCheckStep };
 export type AuthCheckStatus = 'pass' | 'fail' | 'warn' | 'not-checked';
 
-export interface AuthCheck {
-  id: string;
-  step: AuthCheckStep;
-  title: string;
-  status: AuthCheckStatus;
-  observed: string;
-  fix?: string;
-}
-
-export interface AuthCertifyResult {
-  services: { probe: string; access: string; profile: string; token: string | null; logout: string | null };
-  checks: AuthCheck[];
-  /** The steps that failed (what to fix), in flow order. */
-  broken: AuthCheckStep[];
-  engines: Record<EngineName, AuthEngineAnswer>;
-  verdict: 'pass' | 'fail';
-}
+/** One check of one step, and the whole Auth 2.0 result: declared once, in the contract certify's JSON follows. */
+export type AuthCheck = AuthCertify['checks'][number];
+export type AuthCertifyResult = AuthCertify;
 
 /** One request without credentials (certify's SafeFetch in the CLI; app.request in tests). */
 export type AuthRequest = (method: 'GET' | 'OPTIONS', url: string, headers: Record<string, string>) => Promise<{ status: number; headers: Headers; body: string }>;

@@ -2,6 +2,7 @@
 // what was not available or not checked, then the check × engine table (rows that did not pass;
 // --verbose shows every row with every observation and the node-side evidence). Text or Markdown.
 
+import { renderAuthSection } from './report-auth.ts';
 import { dirname } from 'node:path';
 import { fillFix, quotedFrom } from './diagnose.ts';
 import { FIXES, isCause } from './fixes.ts';
@@ -31,7 +32,9 @@ export function renderReport(r: CertifyReport, o: RenderOptions = {}): string {
   const s = r.target.service;
   const seconds = ((o.wallMs ?? r.durationMs) / 1000).toFixed(1);
   const out: string[] = [];
-  const verdict = r.verdict === 'pass' ? 'PASS: CORS is right for what viewers request' : `FAIL: ${fails.length} root cause${fails.length === 1 ? '' : 's'}`;
+  const authBroken = r.auth?.broken.length ?? 0;
+  const causes = `${fails.length} root cause${fails.length === 1 ? '' : 's'}`;
+  const verdict = r.verdict === 'pass' ? 'PASS: CORS is right for what viewers request' : `FAIL: ${authBroken ? `${fails.length ? `${causes}, ` : ''}Auth 2.0 broken at ${r.auth!.broken.join(', ')}` : causes}`;
   out.push(md ? `## certify ${r.input}` : `certify ${r.input}`);
   out.push(`${md ? '**' : ''}${verdict}${md ? '**' : ''}${warns.length ? `, ${warns.length} warning(s)` : ''} (${seconds} s wall, ${r.engines.map((e) => e.project).join('/')}, ${r.target.plan.sampled.length} of ${r.target.plan.tiles.length} tiles sampled)`);
   const seen = r.server.seen.map((x) => `${x.server} (${x.evidence})`).join(', ');
@@ -66,6 +69,7 @@ export function renderReport(r: CertifyReport, o: RenderOptions = {}): string {
   apart('unavailable', 'Not available (error status with correct CORS headers: a problem for viewers, not a CORS one)');
   apart('network', 'Network failures (no response: not judged as CORS)');
   if (r.target.plan.notChecked.length) out.push('', `Not checked: ${r.target.plan.notChecked.map((n) => `${n.what} (${n.why})`).join('; ')}`);
+  if (r.auth) out.push(...renderAuthSection(r.auth, md));
   if (r.viewers?.length) {
     // One line per viewer: would a person see the image in each engine (pixels of a screenshot)?
     out.push('', 'Viewers (would a person see the image? judged by the pixels of a screenshot):');

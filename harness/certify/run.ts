@@ -12,7 +12,8 @@ import { type BrowserCheck, CHECKS, baselineFor, type NodeCheck, type ProbeOrigi
 import { diagnose } from './diagnose.ts';
 import { DEFAULT_SAMPLES, discover } from './discover.ts';
 import { type Baseline, type Classification, Corroborator } from './evidence.ts';
-import { DEFAULT_LIMITS, SafeFetch, type SafeFetchLimits, TargetError } from './safe-fetch.ts';
+import { DEFAULT_LIMITS, SafeFetch, type SafeFetchLimits, type SafeResponse, TargetError } from './safe-fetch.ts';
+import { type AuthCertifyResult, certifyAuth } from './auth.ts';
 import { detectServer } from './servers.ts';
 import { type ViewerCheckResult, viewerCheck } from '../viewers/check.ts';
 import { type ViewerOrigin, startViewerOrigin } from './viewer-origin.ts';
@@ -172,8 +173,10 @@ export class Certifier {
     const requests = await node.all();
     const server = detectServer(requests);
     const viewers = this.options.viewers && screenshotDir !== undefined && (await this.runViewers(target.input, screenshotDir));
+    const auth = await authOf(target, http, this.viewerOrigin);
     return {
       ...(viewers && { viewers }),
+      ...(auth && { auth }),
       input: target.input,
       target,
       startedAt: new Date(started).toISOString(),
@@ -185,7 +188,7 @@ export class Certifier {
       checks,
       diagnoses: diagnose(checks, server),
       requests,
-      verdict: checks.some((c) => Object.values(c.results).some((r) => r.status === 'fail')) ? 'fail' : 'pass',
+      verdict: checks.some((c) => Object.values(c.results).some((r) => r.status === 'fail')) || auth?.verdict === 'fail' ? 'fail' : 'pass',
     };
   }
 
@@ -232,6 +235,25 @@ export class Certifier {
     if (this.owns === 'engines') await Promise.all(this.engines.map(({ engine }) => engine.close()));
     await this.viewer?.close();
   }
+}
+
+/**
+ * When the info.json declares an AuthProbeService2: the Auth 2.0 checks (auth.ts), from Node with
+ * SafeFetch (never credentials or cookies; nobody logs in). An info.json that cannot be read again
+ * here was already read by discovery: a failure now is a target error like any other.
+ */
+async function authOf(target: Target, http: SafeFetch, viewerOrigin: string): Promise<AuthCertifyResult | null> {
+  const text = (r: SafeResponse) => new TextDecoder().decode(r.body);
+  let info: Record<string, unknown>;
+  try {
+    info = JSON.parse(text(await http.request('GET', target.urls.info))) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  return certifyAuth(info, viewerOrigin, async (method, url, headers) => {
+    const r = await http.request(method, url, headers);
+    return { status: r.status, headers: r.headers, body: text(r) };
+  });
 }
 
 /** One browser check in one engine: the page's requests, each failure corroborated from Node. */

@@ -2,7 +2,7 @@
 // each broken profile is named by exactly the step its declaration breaks, the correct ones pass,
 // and no request carries a cookie or credentials.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/browserless.ts';
 import { AUTH_PROFILES } from '../../fixtures/auth/profiles.ts';
 import { authUrls } from '../../fixtures/auth/routes.ts';
 import { type AuthRequest, certifyAuth } from '../../harness/certify/auth.ts';
