@@ -59,3 +59,15 @@ for (const profile of AUTH_PROFILES) {
     expect(sent.filter((r) => headerOf(r, 'authorization') && !(r.path.endsWith('/info.json') && headerOf(r, 'authorization') === 'Bearer cors-certify-probe')).map((r) => `${r.method} ${r.path}`)).toEqual([]);
   });
 }
+
+test('the text report names the broken Auth 2.0 step, what was seen and the fix', async () => {
+  const { image } = originsFor(fixtures.ports, 'https');
+  const viewer = `https://viewer.example.org:${fixtures.ports.viewer}`;
+  const run = await certifyCli([authUrls(image, 'auth-tiles-star-credentials').info(), '--viewer-origin', viewer, '--quiet'], { NODE_EXTRA_CA_CERTS: localCa().caFile, [ENGINES_ENV]: process.env[ENGINES_ENV] ?? 'chromium' }, 150_000);
+  expect(run.status, run.stderr).toBe(1);
+  expect(run.stdout).toMatch(/Auth 2\.0 broken at tiles/);
+  expect(run.stdout).toMatch(/IIIF Auth 2\.0 .*FAIL at tiles/);
+  expect(run.stdout).toMatch(/FAIL tiles +Tiles allow credentialed CORS/);
+  expect(run.stdout).toMatch(/fix: Echo the request Origin/);
+  expect(run.stdout).toMatch(/n\/c  access +Access service/);
+});
