@@ -4,7 +4,9 @@ import { scenarioTests } from '../harness/scenarios/define.ts';
 import { deviations } from './deviations.ts';
 import { FAMILY_TABLES } from './scenarios/index.ts';
 import { scenarios as sameSiteHosts } from './scenarios/credentialed-same-site-hosts.ts';
+import { scenarios as cookiesAllowed } from './scenarios/third-party-cookies-allowed.ts';
 
-// The same-site-host rows, with their deviations, are bound in credentialed-same-site-hosts.spec.ts (a browser with the names mapped).
-const elsewhere = new Set(sameSiteHosts.map((s) => s.id));
+// The same-site-host rows, with their deviations, are bound in credentialed-same-site-hosts.spec.ts (a browser with the names mapped),
+// the -3pc-allowed rows in third-party-cookies-allowed.spec.ts (a profile that allows third-party cookies).
+const elsewhere = new Set([...sameSiteHosts, ...cookiesAllowed].map((s) => s.id));
 scenarioTests(FAMILY_TABLES.credentialed, Object.fromEntries(Object.entries(deviations).filter(([id]) => !elsewhere.has(id))));

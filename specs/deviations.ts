@@ -47,6 +47,9 @@ const ONE_COOKIELESS = { requests: 1, preflights: 0, origins: ['viewer'], cookie
 const WEBKIT_NO_LAX_DEFAULT =
   'WebKit sends a cookie without SameSite on a cross-site fetch: rfc6265bis §5.8.3 gives it same-site-flag "Default" and excludes it cross-site ("If the cookie\'s same-site-flag is not \\"None\\" and the retrieval\'s same-site status is \\"cross-site\\", then exclude the cookie unless …", https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-5.8.3). (The layered cookies draft Fetch now uses has same-site "unset" and, with Fetch\'s "determine the same-site mode", would send it: a draft-level departure, not a user-agent choice.) MDN BCD http.headers.Set-Cookie.SameSite.Lax_default: Safari version_added false (https://github.com/mdn/browser-compat-data/blob/main/http/headers/Set-Cookie.json); observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30';
 
+const FIREFOX_NO_LAX_DEFAULT =
+  'Firefox sends a cookie without SameSite on a cross-site fetch: rfc6265bis §5.8.3 gives it same-site-flag "Default" and excludes it cross-site ("If the cookie\'s same-site-flag is not \\"None\\" and the retrieval\'s same-site status is \\"cross-site\\", then exclude the cookie unless …", https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-5.8.3). Firefox ships network.cookie.sameSite.laxByDefault=false (Lax by default was reverted before release, https://bugzilla.mozilla.org/show_bug.cgi?id=1617609); in its shipped profile Total Cookie Protection hides this (the cookie lives in another jar). (The layered cookies draft Fetch now uses has same-site "unset" and would send it: a draft-level departure.) MDN BCD http.headers.Set-Cookie.SameSite.Lax_default: Firefox flag only; observed on Firefox ESR 153.8.0 with network.cookie.cookieBehavior=0, 2026-12-04';
+
 /** An engine choice the standards leave open: only the cookie facts it explains, replaced in the permitted outcome. */
 const policy = (cite: string, server: Pick<ServerFacts, 'cookie'> | Pick<ServerFacts, 'controlCookie'>): Deviation => ({ kind: 'policy', server, cite });
 
@@ -95,6 +98,26 @@ export const deviations: Deviations = {
   'credentialed/cookie-cross-site-none@https': {
     chromium: policy(CHROMIUM_3PC, { cookie: false }),
     firefox: policy(FIREFOX_TCP, { cookie: false }),
+  },
+  // The same rows in a profile that allows third-party cookies (specs/scenarios/third-party-cookies-allowed.ts):
+  // no policy applies, so what is left is SameSite and Secure. Written before the run of 2026-12-04 from
+  // the causes above; Firefox ESR keeps network.cookie.sameSite.laxByDefault=false (its shipped default).
+  'credentialed/cookie-cross-site-default-3pc-allowed': {
+    chromium: { observed: READ, server: { ...ONE_COOKIELESS, controlCookie: true }, cite: `the Secure control cookie: ${CHROMIUM_SECURE_ON_HTTP}` },
+    firefox: { observed: READ, server: { ...ONE_COOKIELESS, cookie: true, controlCookie: true }, cite: `${FIREFOX_NO_LAX_DEFAULT}; the Secure control cookie: ${FIREFOX_SECURE_ON_HTTP}` },
+    webkit: { observed: READ, server: { ...ONE_COOKIELESS, cookie: true, controlCookie: false }, cite: WEBKIT_NO_LAX_DEFAULT },
+  },
+  'credentialed/cookie-cross-site-default-3pc-allowed@https': {
+    firefox: { observed: READ, server: { ...ONE_COOKIELESS, cookie: true, controlCookie: true }, cite: FIREFOX_NO_LAX_DEFAULT },
+    webkit: { observed: READ, server: { ...ONE_COOKIELESS, cookie: true, controlCookie: true }, cite: WEBKIT_NO_LAX_DEFAULT },
+  },
+  'credentialed/cookie-cross-site-lax-3pc-allowed': {
+    chromium: { observed: READ, server: { ...ONE_COOKIELESS, controlCookie: true }, cite: `the Secure control cookie: ${CHROMIUM_SECURE_ON_HTTP}` },
+    firefox: { observed: READ, server: { ...ONE_COOKIELESS, controlCookie: true }, cite: `the Secure control cookie: ${FIREFOX_SECURE_ON_HTTP}` },
+  },
+  'credentialed/cookie-cross-site-none-3pc-allowed': {
+    chromium: { observed: { ...READ, setupCookie: 'stored' }, server: { ...ONE_COOKIELESS, cookie: true }, cite: CHROMIUM_SECURE_ON_HTTP },
+    firefox: { observed: { ...READ, setupCookie: 'stored' }, server: { ...ONE_COOKIELESS, cookie: true }, cite: FIREFOX_SECURE_ON_HTTP },
   },
 
   // --- preflight ---

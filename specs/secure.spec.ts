@@ -5,5 +5,8 @@
 import { scenarioTests } from '../harness/scenarios/define.ts';
 import { deviations } from './deviations.ts';
 import { FAMILY_TABLES } from './scenarios/index.ts';
+import { scenarios as thirdPartyCookiesAllowed } from './scenarios/third-party-cookies-allowed.ts';
 
-scenarioTests(FAMILY_TABLES.secure, deviations);
+// The -3pc-allowed rows, with their deviations, are bound in third-party-cookies-allowed.spec.ts.
+const elsewhere = new Set(thirdPartyCookiesAllowed.map((s) => s.id));
+scenarioTests(FAMILY_TABLES.secure, Object.fromEntries(Object.entries(deviations).filter(([id]) => !elsewhere.has(id))));

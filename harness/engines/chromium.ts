@@ -2,7 +2,7 @@
 
 import { chromium as playwright } from 'playwright-core';
 import { SHIPPED_FEATURES } from './shipped-defaults.ts';
-import type { EngineModule } from './types.ts';
+import { type EngineModule, THIRD_PARTY_ALLOWED } from './types.ts';
 
 export const chromium: EngineModule = {
   name: 'chromium',
@@ -20,6 +20,12 @@ export const chromium: EngineModule = {
   cookiePolicy:
     'shipped default (no cookie setting changed in the profile; Debian Chromium 156 blocks third-party cookies with it, CDP blockedReasons "UserPreferences"); ' +
     `features Playwright disables that change web behaviour re-enabled (${SHIPPED_FEATURES.join(', ')})`,
+  // profile.cookie_controls_mode 0 = allow third-party cookies (1 blocks them, 2 blocks them in Incognito):
+  // the pref chrome://settings/cookies writes, in the profile's Default/Preferences before launch.
+  thirdPartyCookiesAllowed: {
+    chromiumProfilePrefs: { profile: { cookie_controls_mode: 0 } },
+    cookiePolicy: `${THIRD_PARTY_ALLOWED}: profile preference profile.cookie_controls_mode=0 (chrome://settings/cookies "Allow third-party cookies")`,
+  },
   clock: { preload: 'libfaketime', method: 'libfaketime (LD_PRELOAD, FAKETIME_TIMESTAMP_FILE) inherited by the network service' },
   headedUnderPlaywright: false,
   // --host-resolver-rules can rewrite the port too (MAP host:443 127.0.0.1:<port>).

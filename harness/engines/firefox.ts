@@ -1,7 +1,7 @@
 // Firefox: what is particular to it, in one place (harness/engines/types.ts EngineModule).
 
 import { firefox as playwright } from 'playwright-core';
-import type { EngineModule } from './types.ts';
+import { type EngineModule, THIRD_PARTY_ALLOWED } from './types.ts';
 
 export const firefox: EngineModule = {
   name: 'firefox',
@@ -20,6 +20,8 @@ export const firefox: EngineModule = {
   trustNeedsCertutil: true,
   cookiePolicy:
     'shipped default: network.cookie.cookieBehavior=5 (Total Cookie Protection: third-party cookies partitioned by top-level site); Playwright leaves it unchanged',
+  // 0 = accept all cookies, no partitioning (5, the default, is Total Cookie Protection).
+  thirdPartyCookiesAllowed: { firefoxPrefs: { 'network.cookie.cookieBehavior': 0 }, cookiePolicy: `${THIRD_PARTY_ALLOWED}: network.cookie.cookieBehavior=0 (accept all, unpartitioned)` },
   clock: {
     preload: 'clock-shim',
     method: 'clock-shim.c (LD_PRELOAD, no allocation; libfaketime deadlocks in mozjemalloc) in the parent process; content processes keep the real clock',

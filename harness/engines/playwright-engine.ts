@@ -6,7 +6,7 @@
 // (Chromium blocks third-party cookies in Incognito). Every probe owns one such browser; the
 // first is started with the engine, `isolation: 'fresh'` starts another on a new profile.
 
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -30,6 +30,10 @@ export interface PlaywrightEngineOptions extends TrustOptions {
   firefoxPrefs?: Record<string, string | number | boolean>;
   /** Extra environment for the browser process (e.g. a fake clock's preload). */
   env?: Record<string, string>;
+  /** Chromium: preferences written to the new profile's Default/Preferences before launch (e.g. third-party cookies allowed). */
+  chromiumProfilePrefs?: Record<string, unknown>;
+  /** The cookie policy this launch is in, when not the engine's shipped default (EngineInfo.cookiePolicy). */
+  cookiePolicy?: string;
 }
 
 export async function launchPlaywrightEngine(plan: PlaywrightPlan, project: string, options: PlaywrightEngineOptions = {}): Promise<Engine> {
@@ -61,7 +65,7 @@ export async function launchPlaywrightEngine(plan: PlaywrightPlan, project: stri
     executable: plan.executable,
     headless: !headed,
     profile: 'persistent',
-    cookiePolicy: ENGINES[plan.engine].cookiePolicy,
+    cookiePolicy: options.cookiePolicy ?? ENGINES[plan.engine].cookiePolicy,
   };
   let spare: PersistentBrowser | undefined = first;
   const open = new Set<PersistentBrowser>([first]);
@@ -115,6 +119,7 @@ class PersistentBrowser {
     let context: BrowserContext;
     try {
       if (plan.engine === 'firefox') trustInFirefoxProfile(profileDir, ca);
+      if (plan.engine === 'chromium' && options.chromiumProfilePrefs) writeChromiumPreferences(profileDir, options.chromiumProfilePrefs);
       context = await launchUnlessItEnds(plan, profileDir, ENGINES[plan.engine].playwright.launchPersistentContext(profileDir, playwrightLaunchOptions(plan, headed, display, options)));
     } catch (error) {
       removeProfileDir(profileDir);
@@ -202,6 +207,12 @@ export class PlaywrightProbe implements Probe {
     await this.browser.close();
     this.onClose();
   }
+}
+
+/** A new profile's preferences, read by Chromium at start as if the user had set them. */
+function writeChromiumPreferences(profileDir: string, prefs: Record<string, unknown>): void {
+  mkdirSync(join(profileDir, 'Default'), { recursive: true });
+  writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify(prefs));
 }
 
 function productName(plan: PlaywrightPlan): string {

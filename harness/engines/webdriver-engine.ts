@@ -26,6 +26,10 @@ export interface WebDriverEngineOptions extends TrustOptions {
   /** Extra environment for WebKitWebDriver, inherited by MiniBrowser and its processes: the proxy
    *  variables `proxyType: 'system'` reads, a fake clock. */
   env?: Record<string, string>;
+  /** MiniBrowser arguments after --automation (e.g. --cookies-policy=always), through webkitgtk:browserOptions. */
+  browserArgs?: string[];
+  /** The cookie policy those arguments give, when not the shipped default (EngineInfo.cookiePolicy). */
+  cookiePolicy?: string;
 }
 
 export async function launchWebDriverEngine(plan: WebDriverPlan, project: string, options: WebDriverEngineOptions): Promise<Engine> {
@@ -47,7 +51,7 @@ export async function launchWebDriverEngine(plan: WebDriverPlan, project: string
     headless: false,
     // MiniBrowser under automation keeps its website data in memory (an ephemeral session).
     profile: 'ephemeral',
-    cookiePolicy: WEBKIT_COOKIE_POLICY,
+    cookiePolicy: options.cookiePolicy ?? WEBKIT_COOKIE_POLICY,
   }, () => display.release());
 }
 
@@ -95,7 +99,7 @@ const SESSION_TIMEOUTS = { script: 60_000, pageLoad: 30_000 };
 function webkitGtkCapabilities(binary: string | undefined, options: WebDriverEngineOptions): Record<string, unknown> {
   return {
     // `certificates`: WebKitGTK accepts the local CA's leaf for the fixture hosts (the https origins).
-    'webkitgtk:browserOptions': { ...(binary && { binary }), args: ['--automation'], certificates: webkitCertificates(undefined, options) },
+    'webkitgtk:browserOptions': { ...(binary && { binary }), args: ['--automation', ...(options.browserArgs ?? [])], certificates: webkitCertificates(undefined, options) },
     timeouts: SESSION_TIMEOUTS,
     ...(options.proxy && { proxy: options.proxy }),
   };

@@ -13,13 +13,14 @@ import { CATALOGUE } from '../scenarios/index.ts';
 import { scenarios as slowScenarios } from '../scenarios/preflight-cache-caps.ts';
 import { scenarios as namedHostScenarios } from '../scenarios/mixed-content-named.ts';
 import { scenarios as sameSiteHostScenarios } from '../scenarios/credentialed-same-site-hosts.ts';
+import { scenarios as cookiesAllowedScenarios } from '../scenarios/third-party-cookies-allowed.ts';
 import { scenarios as viewerScenarios } from '../scenarios/viewer.ts';
 import { permittedOutcomes } from '../../contract/verdict.ts';
 import type { ServerFacts } from '../../contract/server.ts';
 
 // The viewer family runs through its own binding (a real viewer page, not the in-page routine) but
 // is judged the same way, so its rows are held to the same proof; so are the opt-in @slow rows.
-const catalogue: Scenario[] = [...CATALOGUE, ...viewerScenarios, ...slowScenarios, ...namedHostScenarios, ...sameSiteHostScenarios];
+const catalogue: Scenario[] = [...CATALOGUE, ...viewerScenarios, ...slowScenarios, ...namedHostScenarios, ...sameSiteHostScenarios, ...cookiesAllowedScenarios];
 
 test('every scenario declares a counterfactual its verdict rejects', () => {
   const problems = catalogue.flatMap((s) => verdictProblems(s, deviations[s.id]).map((p) => `${s.id}: ${p}`));

@@ -1,0 +1,15 @@
+// The cross-site cookie rows in a profile that allows third-party cookies
+// (specs/scenarios/third-party-cookies-allowed.ts): a browser of their own, launched with the
+// engine module's thirdPartyCookiesAllowed setting, so no normal cell runs in that profile.
+
+import { scenarioTests } from '../harness/scenarios/define.ts';
+import { test } from '../harness/test.ts';
+import { deviations } from './deviations.ts';
+import { scenarios } from './scenarios/third-party-cookies-allowed.ts';
+
+test.use({ thirdPartyCookies: true });
+// Per family, each with only its rows' deviations (the families' others are bound in their own specs).
+for (const family of ['credentialed', 'secure'] as const) {
+  const rows = scenarios.filter((s) => s.family === family);
+  test.describe(family, () => scenarioTests(rows, Object.fromEntries(Object.entries(deviations).filter(([id]) => rows.some((s) => s.id === id)))));
+}
