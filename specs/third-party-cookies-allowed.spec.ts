@@ -2,8 +2,8 @@
 // (specs/scenarios/third-party-cookies-allowed.ts): a browser of their own, launched with the
 // engine module's thirdPartyCookiesAllowed setting, so no normal cell runs in that profile.
 
-import { scenarioTests } from '../harness/scenarios/define.ts';
-import { test } from '../harness/test.ts';
+import { scenarioTests } from '../harness/runner/scenario-tests.ts';
+import { test } from '../harness/runner/test.ts';
 import { deviations } from './deviations.ts';
 import { scenarios } from './scenarios/third-party-cookies-allowed.ts';
 
