@@ -7,7 +7,7 @@
 // (Chromium blocks third-party cookies in Incognito). Every probe owns one such browser; the
 // first is started with the engine, `isolation: 'fresh'` starts another on a new profile.
 
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -24,6 +24,10 @@ type PlaywrightPlan = Extract<LaunchPlan, { driver: 'playwright' }>;
 export interface PlaywrightEngineOptions extends LaunchExtras {
   /** Extra environment for the browser process (e.g. a fake clock's preload). */
   env?: Record<string, string>;
+  /** Chromium: preferences written to the new profile's Default/Preferences before launch (e.g. third-party cookies allowed). */
+  chromiumProfilePrefs?: Record<string, unknown>;
+  /** The cookie policy this launch is in, when not the engine's shipped default (EngineInfo.cookiePolicy). */
+  cookiePolicy?: string;
 }
 
 /** The engine's part of a Playwright launch, or a loud error saying why Playwright does not launch it (`what`: a launch, a browser server). */
@@ -55,7 +59,7 @@ export async function launchPlaywrightEngine(plan: PlaywrightPlan, project: stri
     executable: plan.executable,
     headless: !headed,
     profile: 'persistent',
-    cookiePolicy: ENGINES[plan.engine].cookiePolicy,
+    cookiePolicy: options.cookiePolicy ?? ENGINES[plan.engine].cookiePolicy,
   };
   let spare: PersistentBrowser | undefined = first;
   const open = new Set<PersistentBrowser>([first]);
@@ -107,6 +111,7 @@ class PersistentBrowser {
     let context: BrowserContext;
     try {
       facts.prepareProfile?.(profileDir, ca, options);
+      if (options.chromiumProfilePrefs) writeChromiumPreferences(profileDir, options.chromiumProfilePrefs);
       context = await launchUnlessItEnds(plan, profileDir, ENGINES[plan.engine].playwright.launchPersistentContext(profileDir, playwrightLaunchOptions(plan, headed, display, options)));
     } catch (error) {
       removeProfileDir(profileDir);
@@ -194,6 +199,12 @@ export class PlaywrightProbe implements Probe {
     await this.browser.close();
     this.onClose();
   }
+}
+
+/** A new profile's preferences, read by Chromium at start as if the user had set them. */
+function writeChromiumPreferences(profileDir: string, prefs: Record<string, unknown>): void {
+  mkdirSync(join(profileDir, 'Default'), { recursive: true });
+  writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify(prefs));
 }
 
 function productName(plan: PlaywrightPlan): string {

@@ -27,6 +27,10 @@ export interface WebDriverEngineOptions extends TrustOptions {
   /** Extra environment for WebKitWebDriver, inherited by MiniBrowser and its processes: the proxy
    *  variables `proxyType: 'system'` reads, a fake clock. */
   env?: Record<string, string>;
+  /** MiniBrowser arguments after --automation (e.g. --cookies-policy=always), through webkitgtk:browserOptions. */
+  browserArgs?: string[];
+  /** The cookie policy those arguments give, when not the shipped default (EngineInfo.cookiePolicy). */
+  cookiePolicy?: string;
 }
 
 export async function launchWebDriverEngine(plan: WebDriverPlan, project: string, options: WebDriverEngineOptions): Promise<Engine> {
@@ -48,7 +52,7 @@ export async function launchWebDriverEngine(plan: WebDriverPlan, project: string
     headless: false,
     // MiniBrowser under automation keeps its website data in memory (an ephemeral session).
     profile: 'ephemeral',
-    cookiePolicy: ENGINES[plan.engine].cookiePolicy,
+    cookiePolicy: options.cookiePolicy ?? ENGINES[plan.engine].cookiePolicy,
   }, () => display.release());
 }
 
