@@ -59,9 +59,10 @@ export async function checkChromiumCommandLine(context: BrowserContext): Promise
 }
 
 /** Trust: the SPKI hashes of the local CA and the leaves it issued, for the fixture hosts and any extra host. */
-export function chromiumTrustArgs(ca: LocalCa = localCa(), { extraHosts = [] }: TrustOptions = {}): string[] {
+export function chromiumTrustArgs(ca: LocalCa = localCa(), { extraHosts = [], extraTrust }: TrustOptions = {}): string[] {
   const leaves = [...new Set([ca.fixtures, fixtureLeaf(ca), ...(extraHosts.length ? [ca.leafFor(extraHosts)] : [])])];
-  return [`--ignore-certificate-errors-spki-list=${[...leaves.map((l) => l.spkiHash), ca.caSpkiHash].join(',')}`];
+  const verified = [...new Set(extraTrust?.leaves.map((l) => l.spkiHash) ?? [])];
+  return [`--ignore-certificate-errors-spki-list=${[...leaves.map((l) => l.spkiHash), ca.caSpkiHash, ...verified].join(',')}`];
 }
 
 export const chromium: EngineModule = {

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { firefox as playwright } from 'playwright-core';
 import { type LocalCa, localCa } from '../../fixtures/tls.ts';
 import { type Channel, type EngineModule, EngineUnavailableError } from './types.ts';
+import type { TrustOptions } from './trust.ts';
 
 const channels: Record<string, Channel> = {
   'moz-firefox': { browser: 'Firefox', paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/snap/bin/firefox'], playwrightChannel: 'moz-firefox', install: '`apt-get install -y firefox-esr` (Debian) or Mozilla\'s firefox package' },
@@ -56,7 +57,7 @@ export const firefox: EngineModule = {
 };
 
 /** Creates the NSS store of a Firefox profile directory and imports the CA as a trusted root. */
-export function trustInFirefoxProfile(profileDir: string, ca: LocalCa = localCa()): void {
+export function trustInFirefoxProfile(profileDir: string, ca: LocalCa = localCa(), { extraTrust }: TrustOptions = {}): void {
   const certutil = (args: string[]) => {
     const result = spawnSync('certutil', args, { encoding: 'utf8', timeout: 30_000 });
     if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -69,4 +70,5 @@ export function trustInFirefoxProfile(profileDir: string, ca: LocalCa = localCa(
   };
   certutil(['-N', '-d', `sql:${profileDir}`, '--empty-password']);
   certutil(['-A', '-d', `sql:${profileDir}`, '-n', 'CORS harness local CA', '-t', 'CT,,', '-i', ca.caFile]);
+  (extraTrust?.caFiles ?? []).forEach((file, i) => certutil(['-A', '-d', `sql:${profileDir}`, '-n', `certify --ca ${i + 1}`, '-t', 'C,,', '-i', file]));
 }

@@ -68,7 +68,7 @@ type DriverOptions = Omit<LaunchOptions, 'project' | 'mapHosts' | 'clock'>;
 
 function launchPlan(plan: LaunchPlan, project: string, { cookieResetUrls = [], proxy, ...rest }: DriverOptions): Promise<Engine> {
   if (plan.driver === 'playwright') return launchPlaywrightEngine(plan, project, rest);
-  return launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...(rest.env && { env: rest.env }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }) });
+  return launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...(rest.env && { env: rest.env }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }), ...(rest.extraTrust && { extraTrust: rest.extraTrust }) });
 }
 
 /**

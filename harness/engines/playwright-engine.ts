@@ -106,7 +106,7 @@ class PersistentBrowser {
     const profileDir = mkdtempSync(join(tmpdir(), `cors-${plan.engine}-profile-`));
     let context: BrowserContext;
     try {
-      facts.prepareProfile?.(profileDir, ca);
+      facts.prepareProfile?.(profileDir, ca, options);
       context = await launchUnlessItEnds(plan, profileDir, ENGINES[plan.engine].playwright.launchPersistentContext(profileDir, playwrightLaunchOptions(plan, headed, display, options)));
     } catch (error) {
       removeProfileDir(profileDir);

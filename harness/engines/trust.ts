@@ -13,6 +13,18 @@ import { delimiter, join } from 'node:path';
 export interface TrustOptions {
   /** Extra host names the browser must accept (e.g. a viewer origin mapped to loopback). */
   extraHosts?: string[];
+  /** A CA the user trusts (certify --ca), and the server certificates Node verified against it. */
+  extraTrust?: ExtraTrust;
+}
+
+/**
+ * certify --ca: the CA files go into Firefox's store (Firefox verifies against them itself); the
+ * leaves, each verified by Node against the CA (chain, dates, host name) before any engine starts,
+ * are accepted the way the local CA's leaves are: Chromium by key (SPKI), WebKitGTK per host.
+ */
+export interface ExtraTrust {
+  caFiles: string[];
+  leaves: { host: string; certFile: string; spkiHash: string }[];
 }
 
 /** Whether certutil is an executable on PATH (what resolve.ts checks, without running it, before promising Firefox works). */

@@ -2,6 +2,7 @@
 
 import type { BrowserContext, BrowserType } from 'playwright-core';
 import type { LocalCa } from '../../fixtures/tls.ts';
+import type { ExtraTrust, TrustOptions } from './trust.ts';
 import type { EngineInfo, EngineName } from '../../contract/engine.ts';
 
 /** A function that runs inside the page. It must be self-contained: it is sent as source text. */
@@ -137,6 +138,8 @@ export type Prefs = Record<string, string | number | boolean>;
 export interface LaunchExtras {
   /** Extra host names the browser must accept (e.g. a viewer origin mapped to loopback). */
   extraHosts?: string[];
+  /** certify --ca: the user's CA and the target certificates Node verified against it. */
+  extraTrust?: ExtraTrust;
   switches?: string[];
   prefs?: Prefs;
 }
@@ -146,7 +149,7 @@ export interface PlaywrightLaunch {
   /** Switches, Playwright default switches to drop, and prefs: the engine's own, its trust of the local CA, and the launch's extras. */
   options(ca: LocalCa, extras: LaunchExtras): { args: string[]; ignoreDefaultArgs?: string[]; firefoxUserPrefs?: Prefs };
   /** Before launch, in the fresh profile directory (Firefox: the local CA into its certificate store). */
-  prepareProfile?(profileDir: string, ca: LocalCa): void;
+  prepareProfile?(profileDir: string, ca: LocalCa, trust?: TrustOptions): void;
   /** Once it runs, a check that it runs as launched (Chromium: its command line read back). */
   checkRunning?(context: BrowserContext): Promise<void>;
   /** The product name of a system build, from its executable. */

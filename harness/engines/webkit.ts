@@ -66,11 +66,12 @@ export const webkit: EngineModule = {
 };
 
 /** WebKitGTK: accept the fixture leaf certificate for each fixture host (and any extra host). */
-export function webkitCertificates(ca: LocalCa = localCa(), { extraHosts: requested = [] }: TrustOptions = {}): { host: string; certificateFile: string }[] {
+export function webkitCertificates(ca: LocalCa = localCa(), { extraHosts: requested = [], extraTrust }: TrustOptions = {}): { host: string; certificateFile: string }[] {
   const leaf = fixtureLeaf(ca);
   const hosts = leaf.names.filter((h) => h !== '::1').map((host) => ({ host, certificateFile: leaf.certFile }));
   // A name the fixture leaf covers (e.g. tiles.example.test) is served with that leaf: one certificate per host.
   const extraHosts = requested.filter((h) => !leaf.names.includes(h));
   const extra = extraHosts.length ? ca.leafFor(extraHosts) : undefined;
-  return [...hosts, ...extraHosts.map((host) => ({ host, certificateFile: extra!.certFile }))];
+  const verified = (extraTrust?.leaves ?? []).map(({ host, certFile }) => ({ host, certificateFile: certFile }));
+  return [...hosts, ...extraHosts.map((host) => ({ host, certificateFile: extra!.certFile })), ...verified];
 }
