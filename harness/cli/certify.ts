@@ -39,7 +39,7 @@ function caFile(raw: string): UserCa {
 
 export const COMMAND = defineCommand({
   name: 'certify',
-  usage: 'npm run certify -- <url> [options]   |   npm run certify -- --list <file> [options]   |   npm run certify -- --serve [--port N] [--host addr]',
+  usage: 'npm run certify -- <url> [options]   |   npm run certify -- --list <file> [options]   |   npm run certify -- --serve [--port N] [--host addr] [--queue redis://…]   |   npm run certify -- --worker --queue redis://…',
   summary: `<url> is a IIIF Image service base URI, its info.json, an image request, or a Presentation 2/3
 manifest. A Collection, a manifest with several image services, or --list certifies every image
 service behind it, grouped by server configuration (docs/certify-collection.md). The checks run in real Chromium, Firefox and WebKit from a local viewer origin (or

@@ -26,6 +26,7 @@ export const PACKAGES = {
   '/usr/bin/caddy': 'caddy',
   '/usr/sbin/varnishd': 'varnish',
   '/usr/bin/vips': 'libvips-tools',
+  '/usr/bin/redis-server': 'redis-server',
 } as const;
 
 export function requireBinary(bin: keyof typeof PACKAGES): string {
