@@ -5,6 +5,7 @@
 // network failure, and names the cause.
 
 import { type AcaoValueCause, acaoProblem } from './acao-value.ts';
+import type { MixedContentCause } from './mixed-content.ts';
 import type { Evidence } from '../../contract/certify.ts';
 import { type SafeFetch, TargetError } from './safe-fetch.ts';
 
@@ -22,6 +23,7 @@ export type Cause =
   | 'preflight-without-acao'
   | 'preflight-allow-headers'
   | AcaoValueCause
+  | MixedContentCause
   | 'echo-without-vary'
   | 'acao-only-with-origin'
   | 'any-origin-with-credentials'
@@ -33,7 +35,8 @@ export type Cause =
   | 'origin-not-allowed'
   | 'browser-only';
 
-export type Classification = { kind: 'cors'; cause: Cause; detail: string } | { kind: 'unavailable'; detail: string } | { kind: 'network'; detail: string };
+/** `mixed`: the browser refused an http URL from an https page before any CORS check (mixed-content.ts). */
+export type Classification = { kind: 'mixed'; cause: MixedContentCause; detail: string } | { kind: 'cors'; cause: Cause; detail: string } | { kind: 'unavailable'; detail: string } | { kind: 'network'; detail: string };
 
 /** The first successful answers for info.json and a tile: what "ACAO on JSON / on images" means for this server. */
 export interface Baseline {
