@@ -77,7 +77,7 @@ export async function firstHttpHop(pageOrigin: string, url: string, node: Corrob
   return null;
 }
 
-const HOW = { fetch: 'fetch()', image: 'an <img>' } as const;
+const HOW = { fetch: 'fetch()', image: '<img>' } as const;
 
 function causeOf(hop: HttpHop): MixedContentCause {
   return hop.from ? 'mixed-content-redirect' : 'mixed-content';
