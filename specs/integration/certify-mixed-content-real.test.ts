@@ -98,13 +98,13 @@ for (const row of ROWS) {
   test(`mixed content from ${LISTED_VIEWER_ORIGIN} — ${row.name}`, async ({}, testInfo) => {
     const json = join(dir, `${row.name.replace(/\W+/g, '-')}.json`);
     const { status, stdout, stderr } = await certifyCli([row.target(servers), '--viewer-origin', LISTED_VIEWER_ORIGIN, '--json', json, '--samples', '4'], env(), 360_000);
-    await testInfo.attach('report', { body: `${stdout}\n${stderr}`, contentType: 'text/plain' });
-    expect(stderr).not.toMatch(/^\s+at |internal error/m);
-    const report = JSON.parse(readFileSync(json, 'utf8')) as CertifyReport;
     const text = `${stdout}\n${stderr}`;
-    expect(report.engines.map((e) => e.project).sort(), text).toEqual([...engines].sort());
+    await testInfo.attach('report', { body: text, contentType: 'text/plain' });
+    expect(stderr).not.toMatch(/^\s+at |internal error/m);
     const affected = engines.filter((e) => row.failing[e].length);
     expect(status, text).toBe(affected.length ? 1 : 0);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as CertifyReport;
+    expect(report.engines.map((e) => e.project).sort(), text).toEqual([...engines].sort());
     // The one root cause, seen in exactly the engines expected, never a CORS cause or "intermittent".
     expect(report.diagnoses.filter((d) => d.severity === 'fail').map((d) => d.cause), text).toEqual(affected.length ? [row.cause] : []);
     expect(stdout).not.toMatch(/intermittent|cached response/);
