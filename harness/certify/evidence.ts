@@ -139,6 +139,8 @@ export class Corroborator {
       const get = await this.get(current, headers, origin);
       evidence.push(get);
       const location = get.headers.location;
+      // A redirect to something that is not a URL is a network error in the browser, not a CORS one.
+      if (location && get.status! >= 300 && get.status! < 400 && !URL.canParse(location, current)) return { classification: { kind: 'network', detail: `GET ${current} answered ${get.status} with Location "${location}", which is not a URL` }, evidence };
       if (hop >= 10 || !location || get.status! < 300 || get.status! >= 400 || !acaoOk(get, origin)) {
         const c = judgeResponse(get, resource, origin, baseline);
         return { classification: hop ? { ...c, detail: `${c.detail} (at ${current}, after ${hop} redirect${hop > 1 ? 's' : ''}, Origin ${origin})` } : c, evidence };
