@@ -15,7 +15,6 @@
 
 import type { EngineName } from '../../contract/engine.ts';
 import type { Evidence } from '../../contract/certify.ts';
-import type { Corroborator } from './evidence.ts';
 
 export const MIXED_CONTENT_CAUSES = ['mixed-content', 'mixed-content-redirect'] as const;
 export type MixedContentCause = (typeof MIXED_CONTENT_CAUSES)[number];
@@ -37,6 +36,11 @@ export const LOOPBACK_BLOCKED: Record<EngineName, { fetch: boolean; imageAfterRe
 };
 
 const MAX_HOPS = 10;
+
+/** Node's memoised GET with the viewer's Origin (evidence.ts's Corroborator; named by shape, so the two files do not import each other). */
+export interface NodeGet {
+  get(url: string): Promise<Evidence>;
+}
 
 /** Secure Contexts' "potentially trustworthy" for http(s) URLs: https, or a loopback host. */
 export function potentiallyTrustworthy(url: string): boolean {
@@ -60,7 +64,7 @@ const resolve = (location: string, base: string): string | undefined => {
  * evidence is Node's GETs on the way, and of the http URL itself: what its server answers (the
  * CORS headers a browser never got to read).
  */
-export async function firstHttpHop(pageOrigin: string, url: string, node: Corroborator): Promise<{ hop: HttpHop; evidence: Evidence[] } | null> {
+export async function firstHttpHop(pageOrigin: string, url: string, node: NodeGet): Promise<{ hop: HttpHop; evidence: Evidence[] } | null> {
   if (!pageOrigin.startsWith('https:')) return null;
   const evidence: Evidence[] = [];
   let [current, from] = [url, undefined as string | undefined];
