@@ -59,7 +59,7 @@ export const DOC_COMMANDS: Record<string, DocCheck> = {
   'npm run matrix -- --merge blob-report': { check: 'run', exit: 0, says: /Matrix \(\d+ cells/ },
   'npm run matrix -- --history matrix-history': { check: 'run', exit: 0, says: /matrix: kept as matrix-history\/matrix-/, narrow: SIMPLE_CHROMIUM },
   // docs/engines.md
-  'npx playwright test --project webkit --grep @simple': { check: 'run', exit: 0, says: engineLine('webkit') },
+  'npx playwright test --project webkit --grep simple/': { check: 'run', exit: 0, says: engineLine('webkit') },
   'CORS_ENGINES=chromium,firefox npm run matrix': { check: 'run', exit: 0, says: engineLine('firefox'), narrow: SIMPLE },
   // This machine, like CI's, has only the Debian builds: the channels it lacks fail naming what to install.
   'CORS_ENGINES=chromium,chromium@chrome-beta,firefox@moz-firefox,firefox@moz-firefox-nightly npm run matrix': { check: 'run', exit: 1, says: /Google Chrome Beta is not installed/, narrow: SIMPLE },
