@@ -3,7 +3,7 @@
 // and a misspelt family is named with the list of real ones.
 
 import { expect, test } from '../support/browserless.ts';
-import { CATALOGUE_GREP, familiesGrep, runSelection } from '../../harness/scenarios/selection.ts';
+import { CATALOGUE_GREP, familiesGrep, runSelection } from '../../harness/runner/selection.ts';
 
 test('CORS_FAMILIES: unset is the whole catalogue; simple,preflight greps those two; a narrowed run is not complete; a typo is named', () => {
   expect(familiesGrep(undefined)).toBe(CATALOGUE_GREP);
