@@ -53,7 +53,7 @@ export const DOC_COMMANDS: Record<string, DocCheck> = {
   'npm run matrix -- --baseline old/matrix.json': { check: 'run', exit: 0, says: /\d+ cell\(s\) changed against old\/matrix\.json/, narrow: SIMPLE_CHROMIUM, setup: 'baseline' },
   'npm run matrix -- --baseline old/matrix.json --fail-on-change': { check: 'run', exit: 0, says: /changed against old\/matrix\.json/, narrow: SIMPLE_CHROMIUM, setup: 'baseline' },
   'npm run matrix -- -- --project firefox': { check: 'run', exit: 0, says: engineLine('firefox'), narrow: SIMPLE },
-  'npm run matrix -- -- --shard 1/2 --reporter blob': { check: 'run', exit: 0, says: /tsx harness\/matrix\/cli\.ts -- --shard 1\/2 --reporter blob/, writes: 'blob-report/report-1.zip', narrow: SIMPLE_CHROMIUM },
+  'npm run matrix -- -- --shard 1/2 --reporter blob': { check: 'run', exit: 0, says: /tsx harness\/matrix\/cli\.ts -- --shard 1\/2 --reporter blob/, writes: 'blob-report', narrow: SIMPLE_CHROMIUM },
   'npx playwright merge-reports --reporter ./harness/matrix/reporter.ts blob-report': { check: 'run', exit: 0, says: /Matrix \(\d+ cells/, writes: 'matrix-report/matrix.json' },
   'npm run matrix -- --repeat 3': { check: 'run', exit: 0, says: /matrix: run 3 of 3/, writes: 'matrix-report/repeat.json', narrow: SIMPLE_CHROMIUM },
   'npm run matrix -- --merge blob-report': { check: 'run', exit: 0, says: /Matrix \(\d+ cells/ },
