@@ -18,6 +18,7 @@ import { type TrustOptions, chromiumTrustArgs, trustInFirefoxProfile } from './t
 import { type Engine, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
 import { chromiumShippedFeatureArgs, checkChromiumCommandLine } from './shipped-defaults.ts';
 import { ENGINES } from './registry.ts';
+import { playwrightHandlesSigint } from './terminal-signals.ts';
 import type { EngineInfo } from '../../contract/engine.ts';
 
 type PlaywrightPlan = Extract<LaunchPlan, { driver: 'playwright' }>;
@@ -95,6 +96,7 @@ export function playwrightLaunchOptions(plan: PlaywrightPlan, headed: boolean, d
     ...(plan.engine === 'firefox' && options.firefoxPrefs && { firefoxUserPrefs: options.firefoxPrefs }),
     env: display || options.env ? { ...process.env, ...options.env, ...(display && { DISPLAY: display.display }) } : undefined,
     timeout: 60_000,
+    handleSIGINT: playwrightHandlesSigint(),
   };
 }
 
