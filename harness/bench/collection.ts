@@ -23,7 +23,7 @@ async function certify(args: string[], json: string, services: number) {
   const seconds = Math.round((performance.now() - t0) / 100) / 10;
   const r = JSON.parse(readFileSync(json, 'utf8')) as CollectionResult;
   // Every service certified (1: the broken servers fail), in as many groups as configurations.
-  if (exitCode !== 1 || r.summary.services !== services || r.summary.unusable) throw new Error(`collection bench: the ${services}-service run ended with ${exitCode}, ${r.summary.services} services, ${r.summary.unusable} unusable`);
+  if (exitCode !== 1 || r.summary.services !== services || r.summary.unusable) throw new Error(`collection bench: the ${services}-service run ended with ${exitCode}, ${r.summary.services} services, ${r.summary.unusable} unusable (${r.services.find((x) => x.verdict === 'unusable')?.error ?? ''})`);
   const round = (x: number) => Math.round(x * 100) / 100;
   return { seconds, exitCode, services: r.summary.services, groups: r.groups.length, checkedInBrowsers: r.summary.checkedInBrowsers, loadBefore: round(loadBefore), loadAfter: round(loadavg()[0]!) };
 }

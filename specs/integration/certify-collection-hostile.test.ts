@@ -102,7 +102,8 @@ test('a 50 MB manifest: not read past 20 MB, exit 2', async () => {
   // Two GETs in sequence, each stopped at 20 MB or T seconds.
   const run = await bounded([`${origin}/huge.json`, '--timeout', String(T)], 2 * T);
   expect(run.status, run.stderr).toBe(2);
-  expect(run.stderr).toMatch(/huge\.json: larger than 20 MB: not read/);
+  // The collection reader's cap (20 MB), or, when its read ran out of --timeout first (a loaded machine), the single-target reader's (4 MB).
+  expect(run.stderr).toMatch(/huge\.json: larger than 20 MB: not read|huge\.json is larger than 4194304 bytes; not a IIIF document/);
 });
 
 test('members on a host that never answers: each listed with its timeout, exit 2', async () => {

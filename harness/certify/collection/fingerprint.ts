@@ -62,7 +62,11 @@ export async function fingerprint(service: string, origin: string, limits: SafeF
   const prefix = target.urls.unknownIdentifier.replace(/cors-certify-missing-[a-z0-9]+\/info\.json$/, '');
   let errors = errorProbes.get(prefix);
   if (!errors) {
-    errors = Promise.all([node.get(target.urls.unknownIdentifier), node.get(target.urls.unknownIdentifier, {}, null)]);
+    // An answer missing (a slow moment) is not shared: the next service of the prefix asks again.
+    errors = Promise.all([node.get(target.urls.unknownIdentifier), node.get(target.urls.unknownIdentifier, {}, null)]).then((pair) => {
+      if (pair.some((e) => e.error)) errorProbes.delete(prefix);
+      return pair;
+    });
     errorProbes.set(prefix, errors);
   }
   const probes: [string, Promise<Evidence>][] = [
