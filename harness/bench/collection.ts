@@ -7,7 +7,7 @@
 // figure (the machine is shared).
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CollectionResult } from '../../contract/collection.ts';
@@ -33,6 +33,7 @@ const bench: Bench = {
   description: 'seconds for `npm run certify` on 100 and 1,000 image services over 4 real servers',
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'bench-collection-'));
+    chmodSync(dir, 0o755); // Apache's www-data must reach the trees below (mkdtemp makes 0700: every Apache answer was 403)
     const small = await startRealCollection(join(dir, 'small'), 100);
     const large = await startRealCollection(join(dir, 'large'), 1000);
     try {
