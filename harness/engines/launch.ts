@@ -87,8 +87,8 @@ async function startBeside(plan: LaunchPlan, { mapHosts = [], clock, project: _p
   const launch: DriverOptions = { ...options, ...(capability && { proxy: capability }) };
   if (mapping) {
     launch.extraHosts = [...(options.extraHosts ?? []), ...mapping.extraHosts];
-    launch.chromiumArgs = [...(options.chromiumArgs ?? []), ...mapping.chromiumArgs];
-    launch.firefoxPrefs = { ...options.firefoxPrefs, ...mapping.firefoxPrefs, ...via.firefoxPrefs };
+    launch.switches = [...(options.switches ?? []), ...mapping.switches];
+    launch.prefs = { ...options.prefs, ...mapping.prefs, ...via.prefs };
   }
   if (fake || viaEnv || options.env) launch.env = { ...options.env, ...fake?.env, ...viaEnv };
   const close = async () => {

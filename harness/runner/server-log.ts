@@ -1,14 +1,15 @@
 // Reads the fixture server's request log over its control endpoints: the evidence of what the
 // browser really sent (preflights included, which no Playwright event shows).
 
-import { CONTROL_PATHS } from '../contract/names.ts';
-import type { LoggedRequest } from '../contract/server.ts';
+import { CONTROL_PATHS } from '../../contract/names.ts';
+import type { LoggedRequest } from '../../contract/server.ts';
+import type { RequestLog } from '../scenarios/run.ts';
 
 
 /** Tokens per /logs request: keeps the URL far below any request-line limit. */
 const TOKENS_PER_REQUEST = 100;
 
-export class ServerLog {
+export class ServerLog implements RequestLog {
   constructor(private readonly controlOrigin: string) {}
 
   async forToken(token: string): Promise<LoggedRequest[]> {
