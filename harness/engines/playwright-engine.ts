@@ -17,6 +17,7 @@ import { removeProfileDir, settlesWithin, watchProcessesNaming } from './hung.ts
 import { type LaunchPlan, installAdvice } from './resolve.ts';
 import { type Engine, EngineUnavailableError, type InPageFunction, type LaunchExtras, type PlaywrightLaunch, type Probe, callExpression } from './types.ts';
 import { ENGINES } from './registry.ts';
+import { playwrightHandlesSigint } from './terminal-signals.ts';
 import type { EngineInfo, EngineName } from '../../contract/engine.ts';
 
 type PlaywrightPlan = Extract<LaunchPlan, { driver: 'playwright' }>;
@@ -90,6 +91,7 @@ export function playwrightLaunchOptions(plan: PlaywrightPlan, headed: boolean, d
     ...underPlaywright(plan.engine, 'launch').options(localCa(), options),
     env: display || options.env ? { ...process.env, ...options.env, ...(display && { DISPLAY: display.display }) } : undefined,
     timeout: 60_000,
+    handleSIGINT: playwrightHandlesSigint(),
   };
 }
 

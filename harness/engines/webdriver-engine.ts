@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { PortInUseError, listensOn, withBindRetry } from '../net.ts';
 import { reapOnExit } from './child-reaper.ts';
+import { helpersDetached } from './terminal-signals.ts';
 import { acquireDisplay } from './display.ts';
 import { descendants, killQuietly, settlesWithin } from './hung.ts';
 import { firstLine } from './playwright-engine.ts';
@@ -129,7 +130,7 @@ function localBrowser(engine: EngineName): string | undefined {
  * when the port was taken, so withBindRetry tries another. Exported for tests that run it as a remote end.
  */
 export async function startWebKitWebDriver(port: number, plan: WebDriverPlan, env: NodeJS.ProcessEnv) {
-  const driver = spawn(plan.webDriver, [`--port=${port}`, '--host=local'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const driver = spawn(plan.webDriver, [`--port=${port}`, '--host=local'], { env, stdio: ['ignore', 'ignore', 'pipe'], detached: helpersDetached() });
   let stderr = '';
   driver.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
   reapOnExit(driver);
