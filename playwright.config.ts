@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { PORT_ENV, ROLES, originsFor, portsFromEnv, remoteHost } from './fixtures/origins.ts';
 import { selectedProjects, workerCount } from './harness/engines/select.ts';
-import { TEST_PROJECTS, needsFixtureServer } from './harness/test-projects.ts';
+import { TEST_PROJECTS, needsFixtureServer } from './harness/runner/test-projects.ts';
 import { SLOW_ENV } from './harness/engines/clock.ts';
 import { FIXTURE_READY_LINE } from './contract/names.ts';
 import { ensureOwnFixtureServer, isTestRunner } from './harness/runner/fixture-server.ts';
@@ -27,12 +27,12 @@ export default defineConfig<{ engineName: EngineName }>({
   reporter: [
     ['list'],
     ['json', { outputFile: 'test-results/results.json' }],
-    ['./harness/reporters/engines-reporter.ts'],
+    ['./harness/runner/engines-reporter.ts'],
     ['./harness/matrix/reporter.ts'],
   ],
   projects: [
     // unit: no browser and no child process (in-process Hono only); integration: whole runs,
-    // certify and real servers, each started as a child process. See harness/test-projects.ts.
+    // certify and real servers, each started as a child process. See harness/runner/test-projects.ts.
     ...Object.entries(TEST_PROJECTS).map(([name, { testMatch }]) => ({ name, testMatch })),
     // One project per engine, or per engine@channel (CORS_ENGINES=chromium,chromium@chrome-beta).
     ...selectedProjects().map(({ name, engine }) => ({ name, testMatch: '**/*.spec.ts', use: { engineName: engine } })),

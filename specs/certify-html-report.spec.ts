@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import type { CertifyResult } from '../contract/certify.ts';
 import type { CollectionResult } from '../contract/collection.ts';
 import { renderHtmlReport } from '../harness/report/html.ts';
-import { expect, test } from '../harness/test.ts';
+import { expect, test } from '../harness/runner/test.ts';
 
 const FIX = 'add_header Access-Control-Allow-Origin "*" always;';
 

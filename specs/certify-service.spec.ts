@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '../harness/test.ts';
+import { expect, test } from '../harness/runner/test.ts';
 import { certifyCli } from './support/certify-cli.ts';
 import { type ServiceChild, startServiceChild } from './support/certify-service.ts';
 import { startLighttpdIipsrv } from './support/real-server-configs.ts';

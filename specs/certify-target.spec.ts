@@ -7,7 +7,7 @@ import { CHECKS } from '../harness/certify/checks.ts';
 import { Certifier } from '../harness/certify/run.ts';
 import { certifyTarget, trustedFromEnv } from '../harness/certify/target-env.ts';
 import { targetTest } from '../harness/certify/target-test.ts';
-import { test } from '../harness/test.ts';
+import { test } from '../harness/runner/test.ts';
 
 const url = certifyTarget();
 if (url) {

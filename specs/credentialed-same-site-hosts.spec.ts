@@ -3,8 +3,8 @@
 // server, so no normal cell's browser has the mapping (WebKitGTK reaches them through the pass-through proxy).
 
 import { SITE_HOST, SUBDOMAIN_HOST } from '../fixtures/origins.ts';
-import { scenarioTests } from '../harness/scenarios/define.ts';
-import { test } from '../harness/test.ts';
+import { scenarioTests } from '../harness/runner/scenario-tests.ts';
+import { test } from '../harness/runner/test.ts';
 import { deviations } from './deviations.ts';
 import { scenarios } from './scenarios/credentialed-same-site-hosts.ts';
 

@@ -5,7 +5,7 @@
 
 import { profileUrls } from '../fixtures/profile-routes.ts';
 import { performAction } from '../harness/in-page/actions.ts';
-import { expect, test } from '../harness/test.ts';
+import { expect, test } from '../harness/runner/test.ts';
 
 const TILE = ['0,0,256,256', '256,', '0', 'default.jpg'] as const;
 const OTHER_TILE = ['256,0,256,256', '256,', '0', 'default.jpg'] as const;

@@ -8,7 +8,7 @@ import { profileUrls } from '../fixtures/profile-routes.ts';
 import { CONTROL_PATHS } from '../contract/names.ts';
 import type { TlsClientError } from '../fixtures/tls-errors.ts';
 import { performAction } from '../harness/in-page/actions.ts';
-import { expect, test } from '../harness/test.ts';
+import { expect, test } from '../harness/runner/test.ts';
 
 // A fresh browser (new profile, new caches) so the first load cannot already be cached.
 test.use({ isolation: 'fresh' });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderHtml } from '../harness/matrix/html.ts';
-import { expect, test } from '../harness/test.ts';
+import { expect, test } from '../harness/runner/test.ts';
 import { sampleMatrix } from './support/sample-matrix.ts';
 
 test('matrix report: renders, filters, and opens evidence', async ({ probe }) => {

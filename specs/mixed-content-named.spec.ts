@@ -3,12 +3,12 @@
 // normal cell's browser has the mapping (WebKitGTK reaches it through the pass-through proxy).
 
 import { NAMED_HOST } from '../fixtures/origins.ts';
-import { scenarioTests } from '../harness/scenarios/define.ts';
-import { test } from '../harness/test.ts';
+import { scenarioTests } from '../harness/runner/scenario-tests.ts';
+import { test } from '../harness/runner/test.ts';
 import { deviations } from './deviations.ts';
 import { scenarios } from './scenarios/mixed-content-named.ts';
 
-// These tests get a browser of their own, launched with the mapping (harness/test.ts).
+// These tests get a browser of their own, launched with the mapping (harness/runner/test.ts).
 test.use({ mapHosts: [NAMED_HOST] });
 // Only the deviations of these rows: the secure family's others are bound in secure.spec.ts.
 scenarioTests(scenarios, Object.fromEntries(Object.entries(deviations).filter(([id]) => scenarios.some((s) => s.id === id))));

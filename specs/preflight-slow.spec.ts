@@ -5,9 +5,9 @@
 
 import type { Engine } from '../harness/engines/types.ts';
 import { performAction } from '../harness/in-page/actions.ts';
-import { cellTest, checkTable } from '../harness/scenarios/define.ts';
+import { cellTest, checkTable } from '../harness/runner/scenario-tests.ts';
 import { resolveAction } from '../harness/scenarios/targets.ts';
-import { test } from '../harness/test.ts';
+import { test } from '../harness/runner/test.ts';
 import { deviations } from './deviations.ts';
 import { scenarios } from './scenarios/preflight-cache-caps.ts';
 import type { Observation } from '../contract/page.ts';
@@ -17,7 +17,7 @@ const SLOW_TAG = '@slow';
 // Checked like every table, against the deviations declared for these rows (the preflight
 // family's other rows are bound in preflight.spec.ts).
 checkTable(scenarios, Object.fromEntries(Object.entries(deviations).filter(([id]) => scenarios.some((s) => s.id === id))));
-// These tests get a browser of their own, launched with the clock (harness/test.ts).
+// These tests get a browser of their own, launched with the clock (harness/runner/test.ts).
 test.use({ clock: true });
 test.describe('preflight-cache caps', { tag: SLOW_TAG }, () => {
   for (const scenario of scenarios) {

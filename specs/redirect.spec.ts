@@ -1,6 +1,6 @@
 // The redirect family: its tables (specs/scenarios/index.ts), with their https variants, bound to every engine.
 
-import { scenarioTests } from '../harness/scenarios/define.ts';
+import { scenarioTests } from '../harness/runner/scenario-tests.ts';
 import { deviations } from './deviations.ts';
 import { FAMILY_TABLES } from './scenarios/index.ts';
 

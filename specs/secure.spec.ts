@@ -2,7 +2,7 @@
 // about https itself (loopback http from https pages, http ↔ https redirects, third-party and
 // partitioned cookies), so they have no @https variants: each names its own schemes.
 
-import { scenarioTests } from '../harness/scenarios/define.ts';
+import { scenarioTests } from '../harness/runner/scenario-tests.ts';
 import { deviations } from './deviations.ts';
 import { FAMILY_TABLES } from './scenarios/index.ts';
 

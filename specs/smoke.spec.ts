@@ -3,7 +3,7 @@
 // server's log shows the request arrived either way (blocking happens in the browser, not the network).
 
 import { performAction } from '../harness/in-page/actions.ts';
-import { expect, test } from '../harness/test.ts';
+import { expect, test } from '../harness/runner/test.ts';
 
 const cases = [
   { path: '/smoke/no-acao', title: 'without ACAO is blocked', readable: false },

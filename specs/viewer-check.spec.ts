@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { profileUrls } from '../fixtures/profile-routes.ts';
 import { viewerCheck } from '../harness/viewers/check.ts';
-import { expect, test } from '../harness/test.ts';
+import { expect, test } from '../harness/runner/test.ts';
 
 const EXPECTED = {
   // ACAO * everywhere: every viewer shows the image, OpenSeadragon with WebGL.

@@ -9,7 +9,7 @@
 import { launchEngine, type HostMapping } from '../harness/engines/launch.ts';
 import { startFixturesOnFreePorts } from '../harness/free-fixtures.ts';
 import { performAction } from '../harness/in-page/actions.ts';
-import { expect, test } from '../harness/test.ts';
+import { expect, test } from '../harness/runner/test.ts';
 
 const HOST = 'viewer.example.org';
 

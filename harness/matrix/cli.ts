@@ -9,7 +9,7 @@ import { BaselineError, failingChanges, readBaseline } from './baseline.ts';
 import { cellHistory, keepRun, readHistory } from './history.ts';
 import { renderHtml } from './html.ts';
 import { MATRIX_ENV } from './reporter.ts';
-import { CATALOGUE_GREP } from '../scenarios/selection.ts';
+import { CATALOGUE_GREP } from '../runner/selection.ts';
 import { describeUnstable, unstableCells } from './repeat.ts';
 import type { MatrixDocument } from '../../contract/matrix.ts';
 import { COMMAND } from '../cli/matrix.ts';

@@ -14,8 +14,8 @@ import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } fr
 import { type ScenarioCard, unobservedCell, type Cell } from '../../contract/cell.ts';
 import { CELL_ATTACHMENT, ENGINE_ANNOTATION, MATRIX_ENV, SCENARIO_ANNOTATION, SELECTION_ANNOTATION, FAMILIES } from '../../contract/names.ts';
 import { cellContract, matrixContract } from '../../contract/validate.ts';
-import { removeBatchDir } from '../scenarios/batch-store.ts';
-import { type CommandLineSelection, runSelection } from '../scenarios/selection.ts';
+import { removeBatchDir } from '../runner/batch-store.ts';
+import { type CommandLineSelection, runSelection } from '../runner/selection.ts';
 import { viewerVersions } from '../../fixtures/viewers/assets.ts';
 import { compareCells, compareEngines, failingChanges, readBaseline } from './baseline.ts';
 import { interopRows, interopSummary } from './history.ts';

@@ -9,7 +9,7 @@ import type { BatchItem, BatchResult, Scheme, Observation } from '../../contract
 import type { Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
 import { collectBatch, startBatch } from '../in-page/batch.ts';
-import type { ServerLog } from '../server-log.ts';
+import type { ServerLog } from '../runner/server-log.ts';
 import type { ScenarioRun } from './cell.ts';
 import { controlCookieName, cookieName } from './facts.ts';
 import { type RunContext, resolveAction } from './targets.ts';

@@ -1,11 +1,11 @@
-// Binds the viewer scenario table to Playwright tests, like harness/scenarios/define.ts does for the
+// Binds the viewer scenario table to Playwright tests, like harness/runner/scenario-tests.ts does for the
 // in-page families: one test per scenario per engine, judged by the same verdict code, leaving the
 // same Cell (plus a small screenshot the matrix report embeds).
 
 import { VIEWER_SCREENSHOT_ATTACHMENT } from '../../contract/names.ts';
 import { manifestSamples } from '../../fixtures/iiif/manifest.ts';
 import { sampleFor } from '../../fixtures/iiif/samples.ts';
-import { cellTest, checkTable } from '../scenarios/define.ts';
+import { cellTest, checkTable } from '../runner/scenario-tests.ts';
 import { type RunContext, resolveAction } from '../scenarios/targets.ts';
 import type { Deviations, Scenario } from '../scenarios/types.ts';
 import { type Reference, type ResolvedViewerAction, runViewer } from './run.ts';

@@ -144,5 +144,5 @@ function slowSpec(count: number): string {
   const scenario = (n: number) => `{ id: 'simple/slow-${n}', family: 'simple', title: 'slow ${n}', isolation: 'fresh',
     action: { kind: 'sequence', steps: [{ kind: 'wait', ms: 1500 }, { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'] } } }] },
     spec: { observed: { result: 'done' }, server: { requests: 1 }, cite: 'harness self-test' } }`;
-  return `import { scenarioTests } from '../harness/scenarios/define.ts';\nscenarioTests([${Array.from({ length: count }, (_, i) => scenario(i + 1)).join(',')}], {});\n`;
+  return `import { scenarioTests } from '../harness/runner/scenario-tests.ts';\nscenarioTests([${Array.from({ length: count }, (_, i) => scenario(i + 1)).join(',')}], {});\n`;
 }

@@ -162,7 +162,7 @@ function slowSpec(name: string, count: number): string {
   const scenario = (n: number) => `{ id: 'simple/${name}-${n}', family: 'simple', title: '${name} ${n}', isolation: 'fresh',
     action: { kind: 'sequence', steps: [{ kind: 'wait', ms: 1500 }, { kind: 'fetch', target: { origin: 'image', make: { acao: ['*'] } } }] },
     spec: { observed: { result: 'done' }, server: { requests: 1 }, cite: 'harness self-test' } }`;
-  return `import { scenarioTests } from '../harness/scenarios/define.ts';\nscenarioTests([${Array.from({ length: count }, (_, i) => scenario(i + 1)).join(',')}], {});\n`;
+  return `import { scenarioTests } from '../harness/runner/scenario-tests.ts';\nscenarioTests([${Array.from({ length: count }, (_, i) => scenario(i + 1)).join(',')}], {});\n`;
 }
 
 async function killBrowserOnceACellIsObserved(runnerPid: number, matrixPath: string): Promise<number> {

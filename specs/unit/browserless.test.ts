@@ -5,7 +5,7 @@
 import { exec, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { needsFixtureServer } from '../../harness/test-projects.ts';
+import { needsFixtureServer } from '../../harness/runner/test-projects.ts';
 import { expect, takeForbiddenStarts, test } from '../support/browserless.ts';
 
 test('every unit test file takes `test` from specs/support/browserless.ts', () => {

@@ -4,7 +4,7 @@
 
 import type { FullResult, TestCase, TestResult } from '@playwright/test/reporter';
 import { expect, test } from '../support/browserless.ts';
-import EnginesReporter from '../../harness/reporters/engines-reporter.ts';
+import EnginesReporter from '../../harness/runner/engines-reporter.ts';
 
 const testIn = (project: string) => ({ parent: { project: () => ({ name: project }) } }) as unknown as TestCase;
 const result = (status: TestResult['status'], message?: string) => ({ status, annotations: [], ...(message && { error: { message } }) }) as unknown as TestResult;

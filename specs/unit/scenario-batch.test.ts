@@ -9,8 +9,8 @@ import type { LoggedRequest } from '../../contract/server.ts';
 import type { Probe } from '../../harness/engines/types.ts';
 import { collectBatch, startBatch } from '../../harness/in-page/batch.ts';
 import { runBatch } from '../../harness/scenarios/run.ts';
-import { CATALOGUE_GREP, runSelection } from '../../harness/scenarios/selection.ts';
-import type { ServerLog } from '../../harness/server-log.ts';
+import { CATALOGUE_GREP, runSelection } from '../../harness/runner/selection.ts';
+import type { ServerLog } from '../../harness/runner/server-log.ts';
 import { FAMILY_TABLES } from '../scenarios/index.ts';
 
 const ports = { viewer: 1, image: 2, other: 3 };

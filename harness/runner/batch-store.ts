@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ScenarioRun } from './cell.ts';
+import type { ScenarioRun } from '../scenarios/cell.ts';
 
 /** The directory of one runner's batch results (the runner removes it at the end: removeBatchDir). */
 export const batchDir = (runnerPid: number) => join(tmpdir(), `cors-batches-${runnerPid}`);

@@ -6,17 +6,17 @@
 // its own, which Playwright starts only after every other test, at the end of the run.
 
 import { test as base } from '@playwright/test';
-import { type Origins, originsFor, portsFromEnv } from '../fixtures/origins.ts';
-import { launchEngine } from './engines/launch.ts';
-import { type Engine, type Isolation, type Probe } from './engines/types.ts';
+import { type Origins, originsFor, portsFromEnv } from '../../fixtures/origins.ts';
+import { launchEngine } from '../engines/launch.ts';
+import { type Engine, type Isolation, type Probe } from '../engines/types.ts';
 import { ServerLog } from './server-log.ts';
-import { CELL_ATTACHMENT, SELECTION_ANNOTATION, VERDICT_ANNOTATION, ENGINE_ANNOTATION } from '../contract/names.ts';
-import { BatchStore } from './scenarios/batch-store.ts';
-import { newToken } from './scenarios/run.ts';
-import { commandLineSelection } from './scenarios/selection.ts';
-import type { Scheme } from '../contract/page.ts';
-import type { EngineName } from '../contract/engine.ts';
-import { type Cell, type ScenarioCard, unobservedCell } from '../contract/cell.ts';
+import { CELL_ATTACHMENT, SELECTION_ANNOTATION, VERDICT_ANNOTATION, ENGINE_ANNOTATION } from '../../contract/names.ts';
+import { BatchStore } from './batch-store.ts';
+import { newToken } from '../scenarios/run.ts';
+import { commandLineSelection } from './selection.ts';
+import type { Scheme } from '../../contract/page.ts';
+import type { EngineName } from '../../contract/engine.ts';
+import { type Cell, type ScenarioCard, unobservedCell } from '../../contract/cell.ts';
 
 export { expect } from '@playwright/test';
 
@@ -42,7 +42,7 @@ interface TestFixtures {
   probe: Probe;
   /** A unique token for this test run: put it in every URL and cookie name the test uses. */
   token: string;
-  /** The scenario this test runs (set with test.use by harness/scenarios/define.ts), or null. */
+  /** The scenario this test runs (set with test.use by harness/runner/scenario-tests.ts), or null. */
   cellCard: ScenarioCard | null;
   /** The scenario's cell: `error` until judged; attached as JSON when the test ends, however it ends. */
   cell: Cell | null;

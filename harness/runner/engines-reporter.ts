@@ -2,7 +2,7 @@
 // source, protocol) and how its tests went, so a missing engine can never hide in a green total.
 
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { TEST_PROJECTS, type TestProject } from '../test-projects.ts';
+import { TEST_PROJECTS, type TestProject } from './test-projects.ts';
 import { ENGINE_ANNOTATION } from '../../contract/names.ts';
 import type { EngineInfo } from '../../contract/engine.ts';
 

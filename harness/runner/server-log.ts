@@ -1,8 +1,8 @@
 // Reads the fixture server's request log over its control endpoints: the evidence of what the
 // browser really sent (preflights included, which no Playwright event shows).
 
-import { CONTROL_PATHS } from '../contract/names.ts';
-import type { LoggedRequest } from '../contract/server.ts';
+import { CONTROL_PATHS } from '../../contract/names.ts';
+import type { LoggedRequest } from '../../contract/server.ts';
 
 
 /** Tokens per /logs request: keeps the URL far below any request-line limit. */
