@@ -50,7 +50,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'Property[key.name=/^(extraHTTPHeaders|ignoreHTTPSErrors|acceptInsecureCerts)$/]', message: NEVER },
-        { selector: 'Literal[value=/--disable-web-security|--ignore-certificate-errors/]', message: NEVER },
+        { selector: 'Literal[value=/^(--disable-web-security|--ignore-certificate-errors)$/]', message: NEVER },
       ],
     },
   },

@@ -4,7 +4,6 @@
 
 import type { Cause } from './evidence.ts';
 import { ACAO_VALUE_FIXES } from './fixes-acao.ts';
-import type { ServerName } from './servers.ts';
 
 import type { Fix } from './types.ts';
 export type { Fix };

@@ -3,7 +3,7 @@
 
 import { VIEWER_BOX } from '../../fixtures/viewers/pages.ts';
 import type { Probe } from '../engines/types.ts';
-import { type PixelVerdict, type Rect, type SamplePoint, backgroundOf, describeVerdict, judgePixels, samplePoints, thumbnail } from './pixels.ts';
+import { type PixelVerdict, type SamplePoint, backgroundOf, describeVerdict, judgePixels, samplePoints, thumbnail } from './pixels.ts';
 import type { ResolvedAction, ViewerObservation } from '../../contract/page.ts';
 import type { ViewerPageState } from '../../contract/viewer-page.ts';
 
