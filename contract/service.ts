@@ -6,6 +6,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { CertifyResultSchema } from './certify.ts';
 import { Opt, StringEnum } from './helpers.ts';
 import { ProgressEventSchema } from './progress.ts';
+import { ENGINE_NAMES } from './engine.ts';
 
 export const CertifyRequestSchema = Type.Object(
   {
@@ -13,7 +14,7 @@ export const CertifyRequestSchema = Type.Object(
     viewerOrigin: Opt(Type.String({ maxLength: 256, description: "run the browser checks from this origin (as the CLI's --viewer-origin)" })),
     trustedOrigins: Opt(Type.Array(Type.String({ maxLength: 256 }), { maxItems: 10, description: 'origins the server is meant to allow; their look-alikes are probed' })),
     viewers: Opt(Type.Boolean({ description: 'also open the image in OpenSeadragon and Mirador and keep screenshots' })),
-    engines: Opt(Type.Array(StringEnum(['chromium', 'firefox', 'webkit']), { minItems: 1, maxItems: 3, uniqueItems: true })),
+    engines: Opt(Type.Array(StringEnum(ENGINE_NAMES), { minItems: 1, maxItems: ENGINE_NAMES.length, uniqueItems: true })),
   },
   { additionalProperties: false, $id: 'https://cors-conformance-harness.invalid/service-request.schema.json', title: 'POST /api/certify body' },
 );

@@ -6,6 +6,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { CellSchema } from './cell.ts';
 import { CollectionResultSchema } from './collection.ts';
 import { CertifyResultSchema } from './certify.ts';
+import { CertificateRefusalSchema } from './certificate.ts';
 import { MatrixDocumentSchema, REFERENCED_SCHEMAS } from './matrix.ts';
 import { ProgressEventSchema } from './progress.ts';
 
@@ -39,3 +40,4 @@ export const matrixContract = checker(MatrixDocumentSchema, 'matrix.json');
 export const collectionContract = checker(CollectionResultSchema, 'certify collection result');
 export const progressContract = checker(ProgressEventSchema, 'progress event');
 export const certifyContract = checker(CertifyResultSchema, 'certify --json result');
+export const certificateRefusalContract = checker(CertificateRefusalSchema, 'certify --json result (certificate refused)');

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { parseOrExit } from './cli/command.ts';
 import { INSTALL_HINT, resolveEngine } from './engines/resolve.ts';
+import { ENGINES } from './engines/registry.ts';
 import { selectedEngines } from './engines/select.ts';
 import { EngineUnavailableError } from './engines/types.ts';
 import type { EngineName } from '../contract/engine.ts';
@@ -20,8 +21,8 @@ function missingEngines(engines: EngineName[]): Map<EngineName, string> {
   for (const engine of engines) {
     try {
       const plan = resolveEngine(engine);
-      // System Firefox and WebKit need an X server unless the user brings a display.
-      if (plan.source === 'system' && engine !== 'chromium' && !process.env.DISPLAY && !onPath('Xvfb')) {
+      // A system build that runs under a display (Firefox, WebKit) needs an X server unless the user brings one.
+      if (plan.source === 'system' && ENGINES[engine].needsDisplay && !process.env.DISPLAY && !onPath('Xvfb')) {
         missing.set(engine, 'Xvfb is not installed (needed for a virtual display)');
       } else {
         reportOk(`  ok       ${engine.padEnd(8)} ${plan.source.padEnd(7)} ${plan.executable}`);

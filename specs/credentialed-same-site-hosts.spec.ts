@@ -6,8 +6,9 @@ import { SITE_HOST, SUBDOMAIN_HOST } from '../fixtures/origins.ts';
 import { scenarioTests } from '../harness/runner/scenario-tests.ts';
 import { test } from '../harness/runner/test.ts';
 import { deviations } from './deviations.ts';
+import { deviationsFor } from './scenarios/index.ts';
 import { scenarios } from './scenarios/credentialed-same-site-hosts.ts';
 
 test.use({ mapHosts: [SITE_HOST, SUBDOMAIN_HOST] });
 // Only the deviations of these rows: the credentialed family's others are bound in credentialed.spec.ts.
-scenarioTests(scenarios, Object.fromEntries(Object.entries(deviations).filter(([id]) => scenarios.some((s) => s.id === id))));
+scenarioTests(scenarios, deviationsFor(scenarios, deviations));

@@ -2,9 +2,7 @@
 
 import { scenarioTests } from '../harness/runner/scenario-tests.ts';
 import { deviations } from './deviations.ts';
-import { FAMILY_TABLES } from './scenarios/index.ts';
-import { scenarios as sameSiteHosts } from './scenarios/credentialed-same-site-hosts.ts';
+import { FAMILY_TABLES, deviationsFor } from './scenarios/index.ts';
 
 // The same-site-host rows, with their deviations, are bound in credentialed-same-site-hosts.spec.ts (a browser with the names mapped).
-const elsewhere = new Set(sameSiteHosts.map((s) => s.id));
-scenarioTests(FAMILY_TABLES.credentialed, Object.fromEntries(Object.entries(deviations).filter(([id]) => !elsewhere.has(id))));
+scenarioTests(FAMILY_TABLES.credentialed, deviationsFor(FAMILY_TABLES.credentialed, deviations));

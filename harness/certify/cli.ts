@@ -9,7 +9,9 @@ import { renderHtmlReport } from '../report/html.ts';
 import { certifyJson, renderReport } from './report.ts';
 import { ContractError } from '../../contract/validate.ts';
 import { Certifier } from './run.ts';
-import { DEFAULT_LIMITS, TargetError } from './safe-fetch.ts';
+import { DEFAULT_LIMITS, SafeFetch, TargetError } from './safe-fetch.ts';
+import { caDispatcher, trustForTarget } from './tls-ca.ts';
+import { certifyRefusedCertificate } from './tls-refusal.ts';
 import { COMMAND } from '../cli/certify.ts';
 import { serveCommand } from '../service/cli-serve.ts';
 import { isCollectionInput, runCollectionCli } from './collection/cli-flow.ts';
@@ -33,9 +35,11 @@ async function main(): Promise<number> {
     exitWithUsage(COMMAND, (error as Error).message);
   }
   const limits = { ...DEFAULT_LIMITS, timeoutMs: timeout * 1000 };
+  const ca = values.ca;
   const walk = { ...DEFAULT_WALK, concurrency: values.concurrency, rate: values.rate, timeoutMs: timeout * 1000, maxServices: values['max-services'], maxDocuments: values['max-documents'], maxDepth: values['max-depth'] };
   if (values.list || (await isCollectionInput(positionals[0]!, limits.timeoutMs, walk.maxDocumentBytes))) {
     if (realViewerOrigin) exitWithUsage(COMMAND, '--viewer-origin is for a single target; certify a collection from certify\'s own origin');
+    if (ca) exitWithUsage(COMMAND, '--ca is for a single target for now; certify the services of a collection one by one');
     return runCollectionCli({
       input: values.list ? { list: values.list } : positionals[0]!,
       engines,
@@ -51,10 +55,14 @@ async function main(): Promise<number> {
     });
   }
   let discovered;
+  let extraTrust;
   try {
-    discovered = await Certifier.discover(positionals[0]!, limits, samples);
+    discovered = await Certifier.discover(positionals[0]!, limits, samples, new SafeFetch(limits, ca && caDispatcher(ca)));
+    if (ca) extraTrust = await trustForTarget(ca, discovered.target, limits.timeoutMs);
   } catch (error) {
     if (!(error instanceof TargetError)) throw error;
+    // A certificate browsers refuse: its own root cause, observed in every engine (tls-refusal.ts).
+    if (error.certificate) return certifyRefusedCertificate({ input: positionals[0]!, ...error.certificate, engines, timeoutMs: limits.timeoutMs, progress, allFixes: !!values['all-fixes'], ...(ca && { ca }), ...(realViewerOrigin && { realViewerOrigin }), ...(values.json && { json: values.json }) });
     process.stderr.write(`certify: cannot certify ${positionals[0]}: ${error.message}\n`);
     return 2;
   }
@@ -70,7 +78,7 @@ async function main(): Promise<number> {
   try {
     const beside = values.json && values.json !== '-' ? values.json : values.html;
     const screenshotDir = beside ? dirname(resolve(beside)) : resolve('certify-viewers');
-    certifier = await Certifier.start({ engines, limits, samples, trustedOrigins, progress, realViewerOrigin, ...(values.viewers && { viewers: { screenshotDir } }) });
+    certifier = await Certifier.start({ engines, limits, samples, trustedOrigins, progress, realViewerOrigin, ...(extraTrust && { extraTrust }), ...(values.viewers && { viewers: { screenshotDir } }) });
   } catch (error) {
     const errors = error instanceof AggregateError ? error.errors : [error];
     for (const e of errors) process.stderr.write(`certify: ${e instanceof EngineUnavailableError ? e.message : String((e as Error)?.stack ?? e)}\n`);

@@ -5,6 +5,7 @@
 // network failure, and names the cause.
 
 import { type AcaoValueCause, acaoProblem } from './acao-value.ts';
+import type { CertificateCause } from './tls-words.ts';
 import type { Evidence } from '../../contract/certify.ts';
 import { type SafeFetch, TargetError } from './safe-fetch.ts';
 
@@ -22,6 +23,7 @@ export type Cause =
   | 'preflight-without-acao'
   | 'preflight-allow-headers'
   | AcaoValueCause
+  | CertificateCause
   | 'echo-without-vary'
   | 'acao-only-with-origin'
   | 'any-origin-with-credentials'

@@ -4,6 +4,7 @@
 
 import type { Cause } from './evidence.ts';
 import { ACAO_VALUE_FIXES } from './fixes-acao.ts';
+import { TLS_FIXES } from './fixes-tls.ts';
 
 import type { Fix } from './types.ts';
 export type { Fix };
@@ -145,6 +146,7 @@ export const FIXES: Record<Cause, Fix> = {
     },
   },
   ...ACAO_VALUE_FIXES,
+  ...TLS_FIXES,
   'echo-without-vary': {
     title: 'The Origin is echoed without Vary: Origin (caches serve one origin\'s answer to another)',
     layer: 'cache',

@@ -5,7 +5,8 @@
 // A Certifier keeps its engines, so several targets can be certified without relaunching.
 
 import { type HostMapping, launchEngine } from '../engines/launch.ts';
-import { type Engine, EngineUnavailableError, type Probe } from '../engines/types.ts';
+import { type Engine, EngineUnavailableError, type InPageFunction, type Probe } from '../engines/types.ts';
+import type { ExtraTrust } from '../engines/trust.ts';
 import { performAction } from '../in-page/actions.ts';
 import { type BrowserCheck, CHECKS, baselineFor, type NodeCheck, type ProbeOrigins, actionFor, judgeInPage } from './checks.ts';
 import { diagnose } from './diagnose.ts';
@@ -37,6 +38,8 @@ export interface CertifierOptions {
   progress?: (message: string) => void;
   /** Each browser check as it finishes in an engine (the service's live progress per engine). */
   checkDone?: (project: string, done: number, total: number, check: string) => void;
+  /** certify --ca: the user's CA and the target's certificates Node verified against it (harness/certify/tls-ca.ts). */
+  extraTrust?: ExtraTrust;
   /** Also open the image in real viewers (OpenSeadragon WebGL and canvas, Mirador) in every engine; screenshots go to `screenshotDir`. */
   viewers?: { screenshotDir: string };
 }
@@ -48,10 +51,10 @@ export interface RunningEngine {
 }
 
 /** The one place certify launches engines (and opens the viewer page in each). */
-async function launchEngines(names: EngineName[], page: string, progress?: (m: string) => void, mapping?: HostMapping): Promise<RunningEngine[]> {
+async function launchEngines(names: EngineName[], page: string, progress?: (m: string) => void, mapping?: HostMapping, extraTrust?: ExtraTrust): Promise<RunningEngine[]> {
   const launched = await Promise.allSettled(
     names.map(async (name) => {
-      const engine = await launchEngine(name, mapping ? { mapHosts: [mapping] } : {});
+      const engine = await launchEngine(name, { ...(mapping && { mapHosts: [mapping] }), ...(extraTrust && { extraTrust }) });
       try {
         const probe = await engine.newProbe();
         await probe.open(page);
@@ -129,7 +132,7 @@ export class Certifier {
     const viewer = options.viewerOrigin ? null : await startViewerOrigin(options.realViewerOrigin);
     const origin = options.viewerOrigin ?? viewer!.origin;
     try {
-      return new Certifier(viewer, origin, await launchEngines(options.engines, `${origin}/blank`, options.progress, viewer?.mapping), options);
+      return new Certifier(viewer, origin, await launchEngines(options.engines, `${origin}/blank`, options.progress, viewer?.mapping, options.extraTrust), options);
     } catch (error) {
       await viewer?.close();
       throw error;
@@ -214,6 +217,11 @@ export class Certifier {
       }),
     );
     return perEngine.flat();
+  }
+
+  /** Runs `fn` in every engine's page on the viewer origin (tls-refusal.ts: each engine's fetch of a refused URL). */
+  inEachEngine<A, R>(fn: InPageFunction<A, R>, args: A): Promise<{ info: EngineInfo; result: R }[]> {
+    return Promise.all(this.engines.map(async ({ engine, probe }) => ({ info: engine.info, result: await probe.run(fn, args) })));
   }
 
   async close(): Promise<void> {

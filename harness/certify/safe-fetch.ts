@@ -3,10 +3,17 @@
 // on the total number of requests, so a slow-drip, looping or huge target ends in bounded time.
 
 import { type Dispatcher, fetch as undiciFetch } from 'undici';
-import { certificateProblem } from './tls-words.ts';
+import { certificateProblem, isCertificateCode } from './tls-words.ts';
 
 export class TargetError extends Error {
   override name = 'TargetError';
+  /** Set when the server's certificate failed verification: the code and the URL (tls-refusal.ts says the rest). */
+  constructor(
+    message: string,
+    readonly certificate?: { code: string; url: string },
+  ) {
+    super(message);
+  }
 }
 
 export interface SafeFetchLimits {
@@ -58,7 +65,7 @@ export class SafeFetch {
       // The address guard's refusal is a target error users must read whole.
       if (cause?.name === 'RefusedTargetError') throw new TargetError(`${method} ${url}: ${cause.message}`);
       const why = (error as Error).name === 'TimeoutError' ? `no response within ${this.limits.timeoutMs / 1000} s` : (certificateProblem(cause?.code) ?? cause?.code ?? cause?.message ?? (error as Error).message);
-      throw new TargetError(`${method} ${url}: ${why}`);
+      throw new TargetError(`${method} ${url}: ${why}`, isCertificateCode(cause?.code) ? { code: cause.code, url } : undefined);
     }
     const { body, truncated } = await readBounded(response, this.limits.maxBodyBytes, signal);
     return { url, status: response.status, headers: response.headers, body, truncated };

@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS } from '../certify/safe-fetch.ts';
 import { parseViewerOrigin } from '../certify/viewer-origin.ts';
 import { SERVE_OPTIONS } from '../service/cli-serve.ts';
 import { DEFAULT_WALK } from '../certify/collection/walk.ts';
+import { type UserCa, readCaFile } from '../certify/ca-file.ts';
 
 /** Seconds, up to 120 (fractions allowed). */
 function seconds(raw: string): number {
@@ -28,6 +29,12 @@ function viewerOrigin(raw: string): string {
   const parsed = parseViewerOrigin(raw);
   if ('problem' in parsed) throw new UsageError(`--viewer-origin takes an http or https origin without a path, like https://viewer.example.org: ${parsed.problem}`);
   return parsed.origin;
+}
+
+function caFile(raw: string): UserCa {
+  const ca = readCaFile(raw);
+  if ('problem' in ca) throw new UsageError(`--ca takes a PEM file of CA certificates: ${ca.problem}`);
+  return ca;
 }
 
 export const COMMAND = defineCommand({
@@ -61,6 +68,15 @@ HEAD and OPTIONS are sent; no credentials; every request has a timeout.`,
         "no system DNS or proxy setting changes. http or https, no path. Default: certify's own loopback origin (http://127.0.0.1:<port>)",
       parse: viewerOrigin,
     },
+    ca: {
+      type: 'string',
+      value: '<file>',
+      description:
+        "trust this certificate authority (PEM, e.g. your internal CA's root) for the target, in Node and in every engine the way certify trusts its own local CA: " +
+        "Firefox gets it in its certificate store; Chromium and WebKit accept the target's certificates once Node has verified them against it (chain, dates, host name). " +
+        'Not a bypass: a certificate that does not verify is refused, and certify says what is wrong with it',
+      parse: caFile,
+    },
     timeout: { type: 'string', value: '<s>', description: 'per-request timeout for node-side requests', default: String(DEFAULT_LIMITS.timeoutMs / 1000), parse: seconds },
     viewers: {
       type: 'boolean',
@@ -91,8 +107,11 @@ neither counts as CORS. Failures are grouped into root causes, each with one fix
 response headers name (nginx, Apache, lighttpd, Caddy, iipsrv, Cantaloupe, Loris, S3, CloudFront,
 Varnish, Cloudflare, Fastly).
 
-Exit code: 0 CORS is right (warnings and "not available" allowed), 1 a CORS check failed, 2
-unusable input, an unreachable target, or an engine that could not start. Collection mode: 0 every
+A certificate browsers refuse (self-signed, expired, for another name, unknown issuer, incomplete
+chain) is its own root cause with its fix (docs/certify-causes.md): no CORS check can run, exit 1.
+
+Exit code: 0 CORS is right (warnings and "not available" allowed), 1 a CORS check failed or the
+certificate is refused, 2 unusable input, an unreachable target, or an engine that could not start. Collection mode: 0 every
 service passes and every document was read, 1 a CORS failure or anything listed as unusable or
 unreachable, 2 nothing could be certified; 130 interrupted (resume with the same --state).`,
 });

@@ -8,15 +8,14 @@ import { pathToFileURL } from 'node:url';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserServer as PlaywrightBrowserServer, chromium } from 'playwright-core';
+import type { BrowserServer as PlaywrightBrowserServer } from 'playwright-core';
+import { localCa } from '../../fixtures/tls.ts';
 import { ENGINES } from './registry.ts';
 import { acquireDisplay } from './display.ts';
 import { removeProfileDir } from './hung.ts';
-import { playwrightLaunchOptions, runsHeaded } from './playwright-engine.ts';
+import { playwrightLaunchOptions, runsHeaded, underPlaywright } from './playwright-engine.ts';
 import { CONNECT_ENV } from './remote.ts';
 import { resolveEngine } from './resolve.ts';
-import { checkChromiumCommandLine } from './shipped-defaults.ts';
-import { trustInFirefoxProfile } from './trust.ts';
 import { EngineUnavailableError } from './types.ts';
 import { ENGINE_NAMES, type EngineName } from '../../contract/engine.ts';
 import { COMMAND } from '../cli/browser-server.ts';
@@ -30,12 +29,8 @@ export interface BrowserServer {
 /** Starts a browser server on `host` (loopback by default) and a port the kernel picks unless `port` is given. */
 export async function startBrowserServer(engine: EngineName, { host = '127.0.0.1', port = 0 }: { host?: string; port?: number } = {}): Promise<BrowserServer> {
   const plan = resolveEngine(engine);
-  if (plan.driver !== 'playwright' || engine === 'webkit') {
-    throw new EngineUnavailableError(
-      `${engine}: no Playwright browser server for the system WebKitGTK (Playwright cannot drive it). Start WebKitWebDriver instead ` +
-        `(\`WebKitWebDriver --host=all --port=4444\`) and point ${CONNECT_ENV.webkit} at http://<host>:4444.`,
-    );
-  }
+  const facts = underPlaywright(engine, 'browserServer');
+  if (plan.driver !== 'playwright') throw new EngineUnavailableError(`${engine}: no Playwright browser server for a browser Playwright does not drive here (${plan.executable}).`);
   const headed = runsHeaded(plan);
   const display = headed ? await acquireDisplay(engine) : undefined;
   // The server's browser gets a profile directory of ours, so Firefox's certificate store holds the
@@ -48,7 +43,7 @@ export async function startBrowserServer(engine: EngineName, { host = '127.0.0.1
   };
   let server: PlaywrightBrowserServer;
   try {
-    if (engine === 'firefox') trustInFirefoxProfile(profileDir);
+    facts.prepareProfile?.(profileDir, localCa());
     const options = { ...playwrightLaunchOptions(plan, headed, display, {}), host, port, _userDataDir: profileDir };
     server = await ENGINES[engine].playwright.launchServer(options);
   } catch (error) {
@@ -60,11 +55,11 @@ export async function startBrowserServer(engine: EngineName, { host = '127.0.0.1
     await server.close();
     await release();
   };
-  if (engine === 'chromium') {
-    // The same command-line check as a local launch: shipped features on, trust switch present.
-    const browser = await chromium.connect(server.wsEndpoint());
+  if (facts.checkRunning) {
+    // The same check as a local launch (Chromium: shipped features on, trust switch present).
+    const browser = await ENGINES[engine].playwright.connect(server.wsEndpoint());
     try {
-      await checkChromiumCommandLine(await browser.newContext());
+      await facts.checkRunning(await browser.newContext());
     } catch (error) {
       await close();
       throw error;
@@ -78,7 +73,8 @@ export async function startBrowserServer(engine: EngineName, { host = '127.0.0.1
 async function main(): Promise<void> {
   const { values, positionals } = parseOrExit(COMMAND);
   const engine = positionals[0] as EngineName;
-  if (!ENGINE_NAMES.includes(engine)) exitWithUsage(COMMAND, `name one engine: chromium or firefox, got "${engine}"`);
+  const servable = ENGINE_NAMES.filter((name) => !('unsupported' in ENGINES[name].underPlaywright));
+  if (!servable.includes(engine)) exitWithUsage(COMMAND, `name one engine: ${servable.join(' or ')}, got "${engine}"`);
   const port = values.port ?? 0;
   try {
     const server = await startBrowserServer(engine, { ...(values.host && { host: values.host }), port });

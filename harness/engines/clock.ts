@@ -44,7 +44,7 @@ export const CLOCK_METHOD: Record<EngineName, string> = perEngine((m) => m.clock
 
 export function fakeClock(engine: EngineName): FakeClock {
   const shim = ENGINES[engine].clock.preload === 'clock-shim';
-  const preload = shim ? clockShim() : libfaketime(engine);
+  const preload = shim ? clockShim(engine) : libfaketime(engine);
   const dir = mkdtempSync(join(tmpdir(), 'cors-clock-'));
   const file = join(dir, 'offset');
   writeFileSync(file, '+0\n');
@@ -83,7 +83,7 @@ function libfaketime(engine: EngineName): string {
 }
 
 /** clock-shim.c compiled once per source version into the cache directory. */
-export function clockShim(): string {
+export function clockShim(engine: EngineName): string {
   const source = readFileSync(SHIM_SOURCE);
   const out = join(SHIM_CACHE, `clock-shim-${createHash('sha256').update(source).digest('hex').slice(0, 12)}.so`);
   if (existsSync(out)) return out;
@@ -94,7 +94,7 @@ export function clockShim(): string {
     rmSync(tmp, { force: true });
     const why = (cc.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' ? 'no C compiler (cc) is installed' : `cc failed: ${(cc.stderr || String(cc.error)).trim()}`;
     throw new EngineUnavailableError(
-      `firefox: @slow scenarios move Firefox's clock with a small preload shim (${SHIM_SOURCE}) compiled on first use, and ${why}. ` +
+      `${engine}: @slow scenarios move the browser's clock with a small preload shim (${SHIM_SOURCE}) compiled on first use, and ${why}. ` +
         'Install a compiler with `apt-get install -y gcc` (or `npm run setup:browsers`).',
     );
   }

@@ -1,7 +1,16 @@
 // Firefox: what is particular to it, in one place (harness/engines/types.ts EngineModule).
 
+import { spawnSync } from 'node:child_process';
 import { firefox as playwright } from 'playwright-core';
-import type { EngineModule } from './types.ts';
+import { type LocalCa, localCa } from '../../fixtures/tls.ts';
+import { type Channel, type EngineModule, EngineUnavailableError } from './types.ts';
+import type { TrustOptions } from './trust.ts';
+
+const channels: Record<string, Channel> = {
+  'moz-firefox': { browser: 'Firefox', paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/snap/bin/firefox'], playwrightChannel: 'moz-firefox', install: '`apt-get install -y firefox-esr` (Debian) or Mozilla\'s firefox package' },
+  'moz-firefox-beta': { browser: 'Firefox Beta', paths: ['/opt/firefox-beta/firefox'], playwrightChannel: 'moz-firefox-beta', install: 'Firefox Beta from https://www.mozilla.org/firefox/channel/desktop/, unpacked to /opt/firefox-beta' },
+  'moz-firefox-nightly': { browser: 'Firefox Nightly', paths: ['/opt/firefox-nightly/firefox'], playwrightChannel: 'moz-firefox-nightly', install: 'Firefox Nightly (Mozilla\'s firefox-nightly package, or the tarball unpacked to /opt/firefox-nightly)' },
+};
 
 export const firefox: EngineModule = {
   name: 'firefox',
@@ -16,7 +25,7 @@ export const firefox: EngineModule = {
   bundledProtocol: 'juggler',
   connectEnv: 'CORS_CONNECT_FIREFOX',
   remoteProtocol: 'webdriver-bidi',
-  // Trust: the local CA in the profile's certificate store (trust.ts trustInFirefoxProfile).
+  // Trust: the local CA in the profile's certificate store (trustInFirefoxProfile below).
   trustNeedsCertutil: true,
   cookiePolicy:
     'shipped default: network.cookie.cookieBehavior=5 (Total Cookie Protection: third-party cookies partitioned by top-level site); Playwright leaves it unchanged',
@@ -29,11 +38,37 @@ export const firefox: EngineModule = {
   // port-changing mapping goes through the pass-through proxy.
   hostMapping: (hosts) => {
     const proxy = hosts.some((m) => m.port !== undefined);
-    const firefoxPrefs: Record<string, string> = proxy ? {} : { 'network.dns.localDomains': [...new Set(hosts.map((m) => m.host))].join(',') };
-    return { chromiumArgs: [], firefoxPrefs, proxy };
+    const prefs: Record<string, string> = proxy ? {} : { 'network.dns.localDomains': [...new Set(hosts.map((m) => m.host))].join(',') };
+    return { switches: [], prefs, proxy };
   },
   // http and https (CONNECT) through the proxy; loopback stays direct, as Firefox ships.
   viaProxy: ({ host, port }) => ({
-    firefoxPrefs: { 'network.proxy.type': 1, 'network.proxy.http': host, 'network.proxy.http_port': port, 'network.proxy.ssl': host, 'network.proxy.ssl_port': port },
+    prefs: { 'network.proxy.type': 1, 'network.proxy.http': host, 'network.proxy.http_port': port, 'network.proxy.ssl': host, 'network.proxy.ssl_port': port },
   }),
+  channels,
+  needsDisplay: true,
+  remoteWebDriver: false,
+  headlessFromUserAgent: () => null,
+  underPlaywright: {
+    options: (_ca, extras) => ({ args: [], ...(extras.prefs && { firefoxUserPrefs: extras.prefs }) }),
+    prepareProfile: trustInFirefoxProfile,
+    product: (executable) => (executable.endsWith('-esr') ? 'Firefox ESR' : 'Firefox'),
+  },
 };
+
+/** Creates the NSS store of a Firefox profile directory and imports the CA as a trusted root. */
+export function trustInFirefoxProfile(profileDir: string, ca: LocalCa = localCa(), { extraTrust }: TrustOptions = {}): void {
+  const certutil = (args: string[]) => {
+    const result = spawnSync('certutil', args, { encoding: 'utf8', timeout: 30_000 });
+    if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new EngineUnavailableError(
+        'firefox: certutil is not installed; it puts the local CA into the Firefox profile so https fixtures are trusted. ' +
+          'Install it with `apt-get install -y libnss3-tools` (or `npm run setup:browsers`).',
+      );
+    }
+    if (result.status !== 0) throw new EngineUnavailableError(`firefox: certutil ${args.join(' ')} failed: ${(result.stderr || result.stdout).trim()}`);
+  };
+  certutil(['-N', '-d', `sql:${profileDir}`, '--empty-password']);
+  certutil(['-A', '-d', `sql:${profileDir}`, '-n', 'CORS harness local CA', '-t', 'CT,,', '-i', ca.caFile]);
+  (extraTrust?.caFiles ?? []).forEach((file, i) => certutil(['-A', '-d', `sql:${profileDir}`, '-n', `certify --ca ${i + 1}`, '-t', 'C,,', '-i', file]));
+}

@@ -68,7 +68,7 @@ type DriverOptions = Omit<LaunchOptions, 'project' | 'mapHosts' | 'clock'>;
 
 function launchPlan(plan: LaunchPlan, project: string, { cookieResetUrls = [], proxy, ...rest }: DriverOptions): Promise<Engine> {
   if (plan.driver === 'playwright') return launchPlaywrightEngine(plan, project, rest);
-  return launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...(rest.env && { env: rest.env }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }) });
+  return launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...(rest.env && { env: rest.env }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }), ...(rest.extraTrust && { extraTrust: rest.extraTrust }) });
 }
 
 /**
@@ -87,8 +87,8 @@ async function startBeside(plan: LaunchPlan, { mapHosts = [], clock, project: _p
   const launch: DriverOptions = { ...options, ...(capability && { proxy: capability }) };
   if (mapping) {
     launch.extraHosts = [...(options.extraHosts ?? []), ...mapping.extraHosts];
-    launch.chromiumArgs = [...(options.chromiumArgs ?? []), ...mapping.chromiumArgs];
-    launch.firefoxPrefs = { ...options.firefoxPrefs, ...mapping.firefoxPrefs, ...via.firefoxPrefs };
+    launch.switches = [...(options.switches ?? []), ...mapping.switches];
+    launch.prefs = { ...options.prefs, ...mapping.prefs, ...via.prefs };
   }
   if (fake || viaEnv || options.env) launch.env = { ...options.env, ...fake?.env, ...viaEnv };
   const close = async () => {

@@ -47,8 +47,8 @@ export async function connectPlaywrightEngine(engine: EngineName, wsEndpoint: st
     source: 'remote',
     protocol: ENGINES[engine].remoteProtocol,
     executable: endpointLabel(wsEndpoint),
-    // Only Chromium tells (HeadlessChrome in its user agent); the browser server knows, we do not.
-    headless: engine === 'chromium' ? /Headless/.test(userAgent) : null,
+    // Where the user agent tells (HeadlessChrome); otherwise the browser server knows, we do not.
+    headless: ENGINES[engine].headlessFromUserAgent(userAgent),
     profile: 'ephemeral',
     cookiePolicy: `the remote browser's, in a Playwright context without a persistent profile (off the record: Chromium blocks third-party cookies there)`,
   };

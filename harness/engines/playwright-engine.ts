@@ -1,5 +1,6 @@
-// Chromium and Firefox (and Playwright's own WebKit build, where installed) through Playwright.
-// Nothing here touches the network layer: no routes, no extra headers, no web-security switches.
+// The engines Playwright launches (each module's `underPlaywright`: switches, prefs, profile trust,
+// a check once running). Nothing here touches the network layer: no routes, no extra headers, no
+// web-security switches.
 //
 // Each browser runs in a persistent profile, as a user's does (launchPersistentContext on a fresh
 // temporary directory), not in Playwright's off-the-record contexts, which change cookie policy
@@ -14,33 +15,26 @@ import { localCa } from '../../fixtures/tls.ts';
 import { acquireDisplay, type Display } from './display.ts';
 import { removeProfileDir, settlesWithin, watchProcessesNaming } from './hung.ts';
 import { type LaunchPlan, installAdvice } from './resolve.ts';
-import { type TrustOptions, chromiumTrustArgs, trustInFirefoxProfile } from './trust.ts';
-import { type Engine, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
-import { chromiumShippedFeatureArgs, checkChromiumCommandLine } from './shipped-defaults.ts';
+import { type Engine, EngineUnavailableError, type InPageFunction, type LaunchExtras, type PlaywrightLaunch, type Probe, callExpression } from './types.ts';
 import { ENGINES } from './registry.ts';
-import type { EngineInfo } from '../../contract/engine.ts';
+import type { EngineInfo, EngineName } from '../../contract/engine.ts';
 
 type PlaywrightPlan = Extract<LaunchPlan, { driver: 'playwright' }>;
 
-const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update'];
-
-export interface PlaywrightEngineOptions extends TrustOptions {
-  /** Extra Chromium switches (e.g. --host-resolver-rules) or Firefox prefs for this launch. */
-  chromiumArgs?: string[];
-  firefoxPrefs?: Record<string, string | number | boolean>;
+export interface PlaywrightEngineOptions extends LaunchExtras {
   /** Extra environment for the browser process (e.g. a fake clock's preload). */
   env?: Record<string, string>;
 }
 
+/** The engine's part of a Playwright launch, or a loud error saying why Playwright does not launch it (`what`: a launch, a browser server). */
+export function underPlaywright(engine: EngineName, what: 'launch' | 'browserServer'): PlaywrightLaunch {
+  const facts = ENGINES[engine].underPlaywright;
+  if ('unsupported' in facts) throw new EngineUnavailableError(what === 'launch' ? `${facts.unsupported.launch} ${installAdvice(engine)}` : facts.unsupported.browserServer);
+  return facts;
+}
+
 export async function launchPlaywrightEngine(plan: PlaywrightPlan, project: string, options: PlaywrightEngineOptions = {}): Promise<Engine> {
-  if (plan.engine === 'webkit') {
-    throw new EngineUnavailableError(
-      "webkit: Playwright's own WebKit build cannot be told to trust the local CA of the https fixtures (it has no certificate " +
-        'store the harness can reach, and ignoring certificate errors would change its behaviour). Use the system WebKitGTK through ' +
-        'WebDriver: set CORS_MINIBROWSER_PATH, or remove the Playwright build (`npx playwright uninstall`). ' +
-        installAdvice('webkit'),
-    );
-  }
+  underPlaywright(plan.engine, 'launch');
   const headed = runsHeaded(plan);
   const display: Display | undefined = headed ? await acquireDisplay(plan.engine) : undefined;
   const start = () => PersistentBrowser.launch(plan, headed, display, options);
@@ -85,14 +79,11 @@ export async function launchPlaywrightEngine(plan: PlaywrightPlan, project: stri
  * by the browser server (browser-server.ts), so a remote browser runs with the same command line.
  */
 export function playwrightLaunchOptions(plan: PlaywrightPlan, headed: boolean, display: Display | undefined, options: PlaywrightEngineOptions) {
-  const chromiumDefaults = plan.engine === 'chromium' ? chromiumShippedFeatureArgs() : undefined;
   return {
     executablePath: plan.executable,
     channel: plan.channel,
     headless: !headed,
-    args: plan.engine === 'chromium' ? [...CHROMIUM_ARGS, ...chromiumDefaults!.args, ...chromiumTrustArgs(localCa(), options), ...(options.chromiumArgs ?? [])] : [],
-    ...(chromiumDefaults && { ignoreDefaultArgs: chromiumDefaults.ignoreDefaultArgs }),
-    ...(plan.engine === 'firefox' && options.firefoxPrefs && { firefoxUserPrefs: options.firefoxPrefs }),
+    ...underPlaywright(plan.engine, 'launch').options(localCa(), options),
     env: display || options.env ? { ...process.env, ...options.env, ...(display && { DISPLAY: display.display }) } : undefined,
     timeout: 60_000,
   };
@@ -111,10 +102,11 @@ class PersistentBrowser {
 
   static async launch(plan: PlaywrightPlan, headed: boolean, display: Display | undefined, options: PlaywrightEngineOptions): Promise<PersistentBrowser> {
     const ca = localCa();
+    const facts = underPlaywright(plan.engine, 'launch');
     const profileDir = mkdtempSync(join(tmpdir(), `cors-${plan.engine}-profile-`));
     let context: BrowserContext;
     try {
-      if (plan.engine === 'firefox') trustInFirefoxProfile(profileDir, ca);
+      facts.prepareProfile?.(profileDir, ca, options);
       context = await launchUnlessItEnds(plan, profileDir, ENGINES[plan.engine].playwright.launchPersistentContext(profileDir, playwrightLaunchOptions(plan, headed, display, options)));
     } catch (error) {
       removeProfileDir(profileDir);
@@ -122,9 +114,9 @@ class PersistentBrowser {
       throw new EngineUnavailableError(`${plan.engine} (${plan.executable}) failed to start: ${launchFailure(error)}. ${installAdvice(plan.engine)}`);
     }
     const browser = new PersistentBrowser(context, context.browser()?.version() ?? 'unknown', profileDir);
-    if (plan.engine === 'chromium') {
+    if (facts.checkRunning) {
       try {
-        await checkChromiumCommandLine(context);
+        await facts.checkRunning(context);
       } catch (error) {
         await browser.close();
         throw error;
@@ -207,8 +199,7 @@ export class PlaywrightProbe implements Probe {
 function productName(plan: PlaywrightPlan): string {
   if (plan.product) return plan.product;
   if (plan.source === 'bundled') return `Playwright ${plan.engine}`;
-  if (plan.engine === 'firefox') return plan.executable.endsWith('-esr') ? 'Firefox ESR' : 'Firefox';
-  return plan.engine === 'chromium' ? 'Chromium' : 'WebKit';
+  return underPlaywright(plan.engine, 'launch').product(plan.executable);
 }
 
 export function firstLine(error: unknown): string {

@@ -15,6 +15,7 @@
 
 import type { ProxyRoute } from './proxy.ts';
 import { ENGINES } from './registry.ts';
+import type { Prefs } from './types.ts';
 import type { EngineName } from '../../contract/engine.ts';
 
 /**
@@ -27,8 +28,9 @@ export type HostMapping = string | { host: string; port: number; to: number };
 export interface EngineMapping {
   /** Names whose certificates the engine must trust (the local CA's leaf for them). */
   extraHosts: string[];
-  chromiumArgs: string[];
-  firefoxPrefs: Record<string, string | number | boolean>;
+  /** Switches and prefs that map the names (the engine module's hostMapping). */
+  switches: string[];
+  prefs: Prefs;
   /** Routes for a pass-through proxy, when this engine needs one. */
   proxyRoutes?: ProxyRoute[];
 }
@@ -39,6 +41,6 @@ export function engineMapping(engine: EngineName, mappings: HostMapping[]): Engi
   const all = mappings.map((m) => (typeof m === 'string' ? { host: m } : m));
   const extraHosts = [...new Set(all.map((m) => m.host))];
   const routes: ProxyRoute[] = all.map((m) => ('port' in m ? { host: m.host, port: m.port, to: { host: LOOPBACK, port: m.to } } : { host: m.host, to: { host: LOOPBACK } }));
-  const { chromiumArgs, firefoxPrefs, proxy } = ENGINES[engine].hostMapping(all, LOOPBACK);
-  return { extraHosts, chromiumArgs, firefoxPrefs, ...(proxy && { proxyRoutes: routes }) };
+  const { switches, prefs, proxy } = ENGINES[engine].hostMapping(all, LOOPBACK);
+  return { extraHosts, switches, prefs, ...(proxy && { proxyRoutes: routes }) };
 }

@@ -5,7 +5,6 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { CHANNELS } from './channels.ts';
 import { ENGINES, perEngine } from './registry.ts';
-import { WEBKIT_DRIVER } from './webkit.ts';
 import { hasCertutil } from './trust.ts';
 import { EngineUnavailableError } from './types.ts';
 import type { EngineName } from '../../contract/engine.ts';
@@ -13,10 +12,10 @@ import type { EngineName } from '../../contract/engine.ts';
 /** `product`: the browser's name when a channel chose it (channels.ts). */
 export type LaunchPlan =
   | { driver: 'playwright'; engine: EngineName; source: 'bundled' | 'system'; executable: string; channel?: string; protocol: 'cdp' | 'juggler' | 'webdriver-bidi'; product?: string }
-  | { driver: 'webdriver'; engine: 'webkit'; source: 'system'; executable: string; webDriver: string; product?: string };
+  | { driver: 'webdriver'; engine: EngineName; source: 'system'; executable: string; webDriver: string; product?: string };
 
 /** Environment overrides: point an engine at a specific executable (forces the system path). */
-export const OVERRIDE_ENV = { ...perEngine((m) => m.overrideEnv), webkitDriver: WEBKIT_DRIVER.overrideEnv };
+export const OVERRIDE_ENV = perEngine((m) => m.overrideEnv);
 
 /** What to install, per engine: the Playwright build, or the Debian packages. */
 export const INSTALL_HINT: Record<EngineName, { playwright: string; debian: string[] }> = perEngine((m) => m.install);
@@ -41,9 +40,9 @@ export function resolveEngine(engine: EngineName, env: NodeJS.ProcessEnv = proce
   const executable = findExecutable(engine, module.systemPaths, overridden ? [overridden, module.overrideEnv] : undefined);
   const system = module.system;
   if (system.driver === 'playwright') return { driver: 'playwright', engine, source: 'system', executable, protocol: system.protocol, ...(system.channel && { channel: system.channel }) };
-  const driverOverride = env[WEBKIT_DRIVER.overrideEnv];
-  const webDriver = findExecutable(engine, WEBKIT_DRIVER.systemPaths, driverOverride ? [driverOverride, WEBKIT_DRIVER.overrideEnv] : undefined);
-  return { driver: 'webdriver', engine: 'webkit', source: 'system', executable, webDriver };
+  const driverOverride = env[system.webDriver.overrideEnv];
+  const webDriver = findExecutable(engine, system.webDriver.systemPaths, driverOverride ? [driverOverride, system.webDriver.overrideEnv] : undefined);
+  return { driver: 'webdriver', engine, source: 'system', executable, webDriver };
 }
 
 /** An engine whose trust needs certutil (Firefox's profile store) fails before launch when it is missing. */
@@ -66,8 +65,8 @@ export function resolveChannel(engine: EngineName, channelName: string): LaunchP
   const product = executable.endsWith('-esr') ? `${channel.browser} ESR` : channel.browser;
   const system = ENGINES[engine].system;
   if (system.driver === 'webdriver') {
-    const webDriver = findExecutable(engine, WEBKIT_DRIVER.systemPaths);
-    return { driver: 'webdriver', engine: 'webkit', source: 'system', executable, webDriver, product };
+    const webDriver = findExecutable(engine, system.webDriver.systemPaths);
+    return { driver: 'webdriver', engine, source: 'system', executable, webDriver, product };
   }
   requireTrustTools(engine);
   return { driver: 'playwright', engine, source: 'system', executable, protocol: system.protocol, product, ...(channel.playwrightChannel && { channel: channel.playwrightChannel }) };

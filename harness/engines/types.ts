@@ -1,6 +1,8 @@
 // One interface for every engine, so specs never know whether Playwright or WebDriver is driving.
 
-import type { BrowserType } from 'playwright-core';
+import type { BrowserContext, BrowserType } from 'playwright-core';
+import type { LocalCa } from '../../fixtures/tls.ts';
+import type { ExtraTrust, TrustOptions } from './trust.ts';
 import type { EngineInfo, EngineName } from '../../contract/engine.ts';
 
 /** A function that runs inside the page. It must be self-contained: it is sent as source text. */
@@ -95,7 +97,10 @@ export interface EngineModule {
   /** Where the distribution installs it, first found wins. */
   readonly systemPaths: string[];
   /** How a system build is driven (Playwright over a protocol, or WebDriver); Playwright's own build speaks `bundledProtocol`. */
-  readonly system: { driver: 'playwright'; protocol: 'cdp' | 'webdriver-bidi'; channel?: string } | { driver: 'webdriver' };
+  readonly system:
+    | { driver: 'playwright'; protocol: 'cdp' | 'webdriver-bidi'; channel?: string }
+    /** Its WebDriver server: the variable naming a specific one, and where the distribution installs it. */
+    | { driver: 'webdriver'; webDriver: { overrideEnv: string; systemPaths: string[] } };
   readonly bundledProtocol: 'cdp' | 'juggler';
   /** Where a remote browser is named (CORS_CONNECT_<ENGINE>), and the protocol of a Playwright browser server for it. */
   readonly connectEnv: string;
@@ -109,7 +114,66 @@ export interface EngineModule {
   /** Run headed (under a private display) when Playwright drives it: headless Firefox has no WebGL. */
   readonly headedUnderPlaywright: boolean;
   /** How it reaches host names served on loopback: switches, prefs, or only through the pass-through proxy. */
-  hostMapping(hosts: LoopbackHost[], loopback: string): { chromiumArgs: string[]; firefoxPrefs: Record<string, string | number | boolean>; proxy: boolean };
+  hostMapping(hosts: LoopbackHost[], loopback: string): { switches: string[]; prefs: Prefs; proxy: boolean };
   /** What sends it through the pass-through proxy at `address` (prefs, or a capability and the process environment). */
-  viaProxy(address: { host: string; port: number }): { firefoxPrefs?: Record<string, string | number>; capability?: Record<string, unknown>; env?: Record<string, string> };
+  viaProxy(address: { host: string; port: number }): { prefs?: Prefs; capability?: Record<string, unknown>; env?: Record<string, string> };
+  /** Its browser channels (`<engine>@<channel>` projects), by channel name (channels.ts). */
+  readonly channels: Record<string, Channel>;
+  /** Its system build runs under a display (a private Xvfb unless DISPLAY is set): setup:browsers checks for Xvfb. */
+  readonly needsDisplay: boolean;
+  /** A remote end may be a WebDriver URL (http://), not only a Playwright browser server (remote.ts). */
+  readonly remoteWebDriver: boolean;
+  /** Whether a remote browser runs headless, read from its user agent; null where the user agent does not tell. */
+  headlessFromUserAgent(userAgent: string): boolean | null;
+  /** Driven over WebDriver (its system build, or any remote end): the session's browser capability and the names it reports. */
+  readonly underWebDriver?: WebDriverFacts;
+  /** What Playwright's launch (local, or as a browser server) needs for this engine, or why Playwright does not launch it. */
+  readonly underPlaywright: PlaywrightLaunch | { unsupported: { launch: string; browserServer: string } };
+}
+
+/** Browser preferences (Firefox prefs) for one launch. */
+export type Prefs = Record<string, string | number | boolean>;
+
+/** A launch's extra switches and prefs (host mapping, proxy) and the host names it must trust. */
+export interface LaunchExtras {
+  /** Extra host names the browser must accept (e.g. a viewer origin mapped to loopback). */
+  extraHosts?: string[];
+  /** certify --ca: the user's CA and the target certificates Node verified against it. */
+  extraTrust?: ExtraTrust;
+  switches?: string[];
+  prefs?: Prefs;
+}
+
+/** The engine's part of a Playwright launch: shared by a local launch and the browser server. */
+export interface PlaywrightLaunch {
+  /** Switches, Playwright default switches to drop, and prefs: the engine's own, its trust of the local CA, and the launch's extras. */
+  options(ca: LocalCa, extras: LaunchExtras): { args: string[]; ignoreDefaultArgs?: string[]; firefoxUserPrefs?: Prefs };
+  /** Before launch, in the fresh profile directory (Firefox: the local CA into its certificate store). */
+  prepareProfile?(profileDir: string, ca: LocalCa, trust?: TrustOptions): void;
+  /** Once it runs, a check that it runs as launched (Chromium: its command line read back). */
+  checkRunning?(context: BrowserContext): Promise<void>;
+  /** The product name of a system build, from its executable. */
+  product(executable: string): string;
+}
+
+/** The engine's part of a WebDriver session (webdriver-engine.ts adds timeouts and the proxy). */
+export interface WebDriverFacts {
+  /** The browser's own capabilities: its binary (when known), switches, and trust of the local CA. */
+  capabilities(binary: string | undefined, trust: LaunchExtras): Record<string, unknown>;
+  /** The browserName a session of the build this module describes reports (another build on a remote end is recorded by its own name). */
+  readonly browserName: string;
+  /** The product name recorded for a session that reported `browserName`. */
+  product(browserName: string): string;
+}
+
+/** A build of an engine other than its default: its name, where it is installed, what to install. */
+export interface Channel {
+  /** Product name recorded in run.engines. */
+  browser: string;
+  /** Where it is installed, first found wins. */
+  paths: string[];
+  /** Playwright's `channel` launch option (Firefox channels are driven over WebDriver BiDi). */
+  playwrightChannel?: string;
+  /** What to do when it is not installed. */
+  install: string;
 }

@@ -1,6 +1,7 @@
-// WebKitGTK's MiniBrowser through WebKitWebDriver (classic WebDriver): Playwright cannot drive the
-// distribution's WebKit, so this implements the same Probe over WebDriver. WebKitWebDriver allows
-// one session per process, so every probe owns its driver process.
+// An engine over classic WebDriver (today WebKitGTK's MiniBrowser through WebKitWebDriver: Playwright
+// cannot drive the distribution's WebKit), implementing the same Probe. The browser's own
+// capabilities and names come from its module (underWebDriver). WebKitWebDriver allows one session
+// per process, so every probe owns its driver process.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { PortInUseError, listensOn, withBindRetry } from '../net.ts';
@@ -10,11 +11,11 @@ import { descendants, killQuietly, settlesWithin } from './hung.ts';
 import { firstLine } from './playwright-engine.ts';
 import { CONNECT_ENV, type RemoteEndpoint, WEBDRIVER_CAPABILITIES_ENV } from './remote.ts';
 import { type LaunchPlan, installAdvice, resolveEngine } from './resolve.ts';
-import { WEBKIT_COOKIE_POLICY } from './webkit.ts';
-import { type TrustOptions, webkitCertificates } from './trust.ts';
-import { type Engine, EngineUnavailableError, type InPageFunction, type Probe, callExpression } from './types.ts';
+import { ENGINES } from './registry.ts';
+import type { TrustOptions } from './trust.ts';
+import { type Engine, EngineUnavailableError, type InPageFunction, type Probe, type WebDriverFacts, callExpression } from './types.ts';
 import { WebDriverClient, WebDriverSession } from './webdriver-client.ts';
-import type { EngineInfo } from '../../contract/engine.ts';
+import type { EngineInfo, EngineName } from '../../contract/engine.ts';
 
 export type WebDriverPlan = Extract<LaunchPlan, { driver: 'webdriver' }>;
 
@@ -29,7 +30,7 @@ export interface WebDriverEngineOptions extends TrustOptions {
 }
 
 export async function launchWebDriverEngine(plan: WebDriverPlan, project: string, options: WebDriverEngineOptions): Promise<Engine> {
-  const display = await acquireDisplay('webkit');
+  const display = await acquireDisplay(plan.engine);
   const env = { ...process.env, ...options.env, DISPLAY: display.display };
   // The first probe is started now, to learn the version; it is handed out by the first newProbe().
   const first = await WebDriverProbe.start(plan, env, options).catch(async (error: unknown) => {
@@ -38,8 +39,8 @@ export async function launchWebDriverEngine(plan: WebDriverPlan, project: string
   });
   return probePool(first, () => WebDriverProbe.start(plan, env, options), {
     project,
-    engine: 'webkit',
-    browser: plan.product ?? `WebKitGTK ${first.browserName}`,
+    engine: plan.engine,
+    browser: plan.product ?? underWebDriver(plan.engine).product(first.browserName),
     version: first.browserVersion,
     source: plan.source,
     protocol: 'webdriver-classic',
@@ -47,7 +48,7 @@ export async function launchWebDriverEngine(plan: WebDriverPlan, project: string
     headless: false,
     // MiniBrowser under automation keeps its website data in memory (an ephemeral session).
     profile: 'ephemeral',
-    cookiePolicy: WEBKIT_COOKIE_POLICY,
+    cookiePolicy: ENGINES[plan.engine].cookiePolicy,
   }, () => display.release());
 }
 
@@ -55,17 +56,19 @@ export async function launchWebDriverEngine(plan: WebDriverPlan, project: string
 export async function connectWebDriverEngine(remote: RemoteWebDriver, project: string, options: WebDriverEngineOptions): Promise<Engine> {
   const start = () => WebDriverProbe.connect(remote, options);
   const first = await start();
+  const facts = underWebDriver(remote.engine);
+  const ownBuild = first.browserName === facts.browserName;
   return probePool(first, start, {
     project,
-    engine: 'webkit',
-    browser: first.browserName === 'MiniBrowser' ? 'WebKitGTK MiniBrowser' : first.browserName,
+    engine: remote.engine,
+    browser: ownBuild ? facts.product(first.browserName) : first.browserName,
     version: first.browserVersion,
     source: 'remote',
     protocol: 'webdriver-classic',
     executable: remote.url,
     headless: null,
     profile: 'ephemeral',
-    cookiePolicy: `the remote browser's (${first.browserName === 'MiniBrowser' ? WEBKIT_COOKIE_POLICY : 'not set by the harness'})`,
+    cookiePolicy: `the remote browser's (${ownBuild ? ENGINES[remote.engine].cookiePolicy : 'not set by the harness'})`,
   }, async () => {});
 }
 
@@ -92,19 +95,25 @@ function probePool(first: WebDriverProbe, start: () => Promise<WebDriverProbe>, 
 type RemoteWebDriver = Extract<RemoteEndpoint, { kind: 'webdriver' }>;
 const SESSION_TIMEOUTS = { script: 60_000, pageLoad: 30_000 };
 
-function webkitGtkCapabilities(binary: string | undefined, options: WebDriverEngineOptions): Record<string, unknown> {
+/** The engine's WebDriver facts (its module's underWebDriver); an engine without them is not driven over WebDriver. */
+function underWebDriver(engine: EngineName): WebDriverFacts {
+  const facts = ENGINES[engine].underWebDriver;
+  if (!facts) throw new EngineUnavailableError(`${engine}: not driven over WebDriver here (its module has no underWebDriver).`);
+  return facts;
+}
+
+function sessionCapabilities(engine: EngineName, binary: string | undefined, options: WebDriverEngineOptions): Record<string, unknown> {
   return {
-    // `certificates`: WebKitGTK accepts the local CA's leaf for the fixture hosts (the https origins).
-    'webkitgtk:browserOptions': { ...(binary && { binary }), args: ['--automation'], certificates: webkitCertificates(undefined, options) },
+    ...underWebDriver(engine).capabilities(binary, options),
     timeouts: SESSION_TIMEOUTS,
     ...(options.proxy && { proxy: options.proxy }),
   };
 }
 
-/** The MiniBrowser a WebKitWebDriver on this machine would start; a remote node's own default otherwise. */
-function localMiniBrowser(): string | undefined {
+/** The browser a WebDriver server on this machine would start (MiniBrowser); a remote node's own default otherwise. */
+function localBrowser(engine: EngineName): string | undefined {
   try {
-    const plan = resolveEngine('webkit');
+    const plan = resolveEngine(engine);
     return plan.driver === 'webdriver' ? plan.executable : undefined;
   } catch {
     return undefined;
@@ -122,7 +131,7 @@ export async function startWebKitWebDriver(port: number, plan: WebDriverPlan, en
   reapOnExit(driver);
   const fail = (why: string) => {
     driver.kill('SIGKILL');
-    return new EngineUnavailableError(`webkit (${plan.webDriver} driving ${plan.executable}) failed to start: ${why}. ${installAdvice('webkit')}`);
+    return new EngineUnavailableError(`${plan.engine} (${plan.webDriver} driving ${plan.executable}) failed to start: ${why}. ${installAdvice(plan.engine)}`);
   };
   const client = new WebDriverClient(`http://127.0.0.1:${port}`);
   const deadline = Date.now() + 15_000;
@@ -165,7 +174,7 @@ class WebDriverProbe implements Probe {
   private static async startOn(port: number, plan: WebDriverPlan, env: NodeJS.ProcessEnv, options: WebDriverEngineOptions): Promise<WebDriverProbe> {
     const running = await startWebKitWebDriver(port, plan, env);
     try {
-      return await WebDriverProbe.newSession(running.client, webkitGtkCapabilities(plan.executable, options), running.driver, options);
+      return await WebDriverProbe.newSession(running.client, sessionCapabilities(plan.engine, plan.executable, options), running.driver, options);
     } catch (error) {
       throw running.fail(`${firstLine(error)} ${running.stderr()}`);
     }
@@ -175,12 +184,12 @@ class WebDriverProbe implements Probe {
   static async connect(remote: RemoteWebDriver, options: WebDriverEngineOptions): Promise<WebDriverProbe> {
     const capabilities = remote.capabilities
       ? { timeouts: SESSION_TIMEOUTS, ...(options.proxy && { proxy: options.proxy }), ...remote.capabilities }
-      : webkitGtkCapabilities(localMiniBrowser(), options);
+      : sessionCapabilities(remote.engine, localBrowser(remote.engine), options);
     try {
       return await WebDriverProbe.newSession(new WebDriverClient(remote.url), capabilities, undefined, options);
     } catch (error) {
       throw new EngineUnavailableError(
-        `webkit: no session from the WebDriver remote end ${CONNECT_ENV.webkit}=${remote.url}: ${firstLine(error)}. ` +
+        `${remote.engine}: no session from the WebDriver remote end ${CONNECT_ENV[remote.engine]}=${remote.url}: ${firstLine(error)}. ` +
           `Check that it is running and reachable, that it accepts these capabilities (${WEBDRIVER_CAPABILITIES_ENV} to change them) ` +
           'and that it has a free session (WebKitWebDriver and safaridriver hold one at a time: run with --workers 1).',
       );

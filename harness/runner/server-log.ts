@@ -3,12 +3,13 @@
 
 import { CONTROL_PATHS } from '../../contract/names.ts';
 import type { LoggedRequest } from '../../contract/server.ts';
+import type { RequestLog } from '../scenarios/run.ts';
 
 
 /** Tokens per /logs request: keeps the URL far below any request-line limit. */
 const TOKENS_PER_REQUEST = 100;
 
-export class ServerLog {
+export class ServerLog implements RequestLog {
   constructor(private readonly controlOrigin: string) {}
 
   async forToken(token: string): Promise<LoggedRequest[]> {

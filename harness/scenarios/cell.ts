@@ -33,10 +33,13 @@ export interface ScenarioRun {
   observed?: Observation;
   error?: string;
   log: LoggedRequest[];
+  /** A viewer row's page: the whole screenshot (PNG, attached to the test) and a small JPEG of the viewer (kept in the cell). */
+  screenshot?: { png: Buffer; thumbnail: Buffer };
 }
 
 /** Fills the cell from a run: the facts from the log, the verdict from the spec and the deviation. */
 export function judgeCell(cell: Cell, scenario: Scenario, engine: EngineName, run: ScenarioRun, deviations: Deviations): void {
+  if (run.screenshot) cell.evidence.screenshot = `data:image/jpeg;base64,${run.screenshot.thumbnail.toString('base64')}`;
   cell.evidence.action = run.action;
   cell.evidence.server = run.log;
   if (run.error !== undefined || !run.observed) {

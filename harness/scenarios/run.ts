@@ -1,26 +1,61 @@
-// Runs scenarios in a browser: alone (a viewer, or a scenario that needs a fresh browser), or many
-// in one in-page loop (each isolated by its token, the cookie rows also by a jar cleared before
-// their batch). Either way each scenario gets a unique token, its setup cookies first, and its
-// server log afterwards.
+// The one scenario executor: runs scenarios in a browser and says what the page observed and the
+// server received (a ScenarioRun), whichever way a row runs (its strategy, read from the row):
+// - batch: many in one in-page loop (each isolated by its token, the cookie rows also by a jar
+//   cleared before their batch);
+// - alone: a scenario that needs a fresh browser (isolation `fresh`);
+// - viewer: a real viewer on a viewer page, judged by its pixels (harness/viewers/run.ts);
+// - clock-stepped: a sequence whose `wait` steps move the browser's clock (@slow rows).
+// Every scenario gets a unique token, its setup cookies first, and its server log afterwards. This
+// layer knows nothing of Playwright Test: harness/runner/ binds it to tests.
 
 import { randomUUID } from 'node:crypto';
 import type { Origins } from '../../fixtures/origins.ts';
-import type { BatchItem, BatchResult, Scheme, Observation } from '../../contract/page.ts';
-import type { Probe } from '../engines/types.ts';
+import type { BatchItem, BatchResult, Scheme, Observation, ResolvedAction } from '../../contract/page.ts';
+import type { LoggedRequest } from '../../contract/server.ts';
+import type { Engine, Probe } from '../engines/types.ts';
 import { performAction } from '../in-page/actions.ts';
 import { collectBatch, startBatch } from '../in-page/batch.ts';
-import type { ServerLog } from '../runner/server-log.ts';
+import { type ResolvedViewerAction, runViewer } from '../viewers/run.ts';
 import type { ScenarioRun } from './cell.ts';
 import { controlCookieName, cookieName } from './facts.ts';
 import { type RunContext, resolveAction } from './targets.ts';
 import type { Scenario } from './types.ts';
+import { fixtureReference, stableViewerObservation } from '../viewers/fixture-reference.ts';
+
+/** How a scenario runs (see the file comment); a property of its row, never of the engine. */
+export type Strategy = 'batch' | 'alone' | 'viewer' | 'clock-stepped';
+
+export function strategyOf(s: Scenario): Strategy {
+  if (s.action.kind === 'viewer') return 'viewer';
+  if (s.waits === 'clock') return 'clock-stepped';
+  return s.isolation === 'fresh' ? 'alone' : 'batch';
+}
+
+/**
+ * The batch a scenario joins, by its isolation: `token` scenarios share one in-page loop; `cookies`
+ * scenarios share another, in a cookie jar cleared just before it (each one's cookies are named by
+ * its token, so none reads another's); the other strategies run alone (null).
+ */
+export const batchOf = (s: Scenario): 'token' | 'cookies' | null => (strategyOf(s) === 'batch' ? (s.isolation === 'cookies' ? 'cookies' : 'token') : null);
+
+/** The fixture server's request log, as the executor reads it (harness/runner/server-log.ts). */
+export interface RequestLog {
+  forToken(token: string): Promise<LoggedRequest[]>;
+  forTokens(tokens: readonly string[]): Promise<Map<string, LoggedRequest[]>>;
+}
 
 export interface RunEnv {
   probe: Probe;
   originsByScheme: Record<Scheme, Origins>;
-  serverLog: ServerLog;
+  serverLog: RequestLog;
   /** The engine project: every token starts with it, so the server log reads by project too. */
   project: string;
+  /** The browser's movable clock: clock-stepped rows only (a browser launched with `clock`). */
+  clock?: Engine['clock'];
+  /** The engine's name, for an error that names it. */
+  engine?: string;
+  /** Records a step the run took outside the page (each move of the clock), for the test's annotations. */
+  note?: (type: string, description: string) => void;
 }
 
 /** How long one collect call waits in the page (well under WebDriver's 60 s script timeout). */
@@ -46,15 +81,48 @@ function plan(scenario: Scenario, env: RunEnv, token = newToken(env.project)): P
   return { scenario, ctx, page: `${origins[scenario.page ?? 'viewer']}/blank`, item: { id: scenario.id, action: resolveAction(scenario.action, ctx) } };
 }
 
-/** One scenario on its own, with the given token (the `token` fixture's). */
-export async function runAlone(scenario: Scenario, env: RunEnv, token: string): Promise<ScenarioRun> {
+/**
+ * One scenario on its own (every strategy but batch), with the given token (the `token` fixture's).
+ * A batch row given here runs alone, as in a batch of one.
+ */
+export async function runScenario(scenario: Scenario, env: RunEnv, token: string): Promise<ScenarioRun> {
+  if (strategyOf(scenario) === 'viewer') return runViewerScenario(scenario, env, token);
   const p = plan(scenario, env, token);
   const setup = (await setupCookies([p], env.probe)).get(scenario.id);
   const base = { action: p.item.action, ctx: p.ctx };
   if (setup && 'error' in setup) return { ...base, error: setup.error, log: await env.serverLog.forToken(token) };
   await env.probe.visit(p.page);
-  const observed: Observation = { ...(await env.probe.run(performAction, p.item.action)), ...setup };
+  const performed = strategyOf(scenario) === 'clock-stepped' ? await performClockStepped(scenario.id, p.item.action, env) : await env.probe.run(performAction, p.item.action);
+  const observed: Observation = { ...performed, ...setup };
   return { ...base, observed, log: await env.serverLog.forToken(token) };
+}
+
+/** A sequence in the page step by step, each `wait` taken by moving the browser's clock, never by sleeping. */
+async function performClockStepped(id: string, action: ResolvedAction, env: RunEnv): Promise<Observation> {
+  if (action.kind !== 'sequence') throw new Error(`${id}: a clock-stepped row's action must be a sequence with a wait step`);
+  const clock = env.clock;
+  if (!clock) throw new Error(`${env.engine ?? 'the browser'} was launched without a clock; clock-stepped (@slow) scenarios need a browser launched with one`);
+  const steps: Observation[] = [];
+  for (const step of action.steps) {
+    if (step.kind !== 'wait') {
+      steps.push(await env.probe.run(performAction, step));
+      continue;
+    }
+    await clock.advance(step.ms / 1000);
+    env.note?.('clock', `moved ${step.ms / 1000} s forward (now ${clock.offset} s ahead) by ${clock.method}`);
+    steps.push({ result: 'done' });
+  }
+  return { result: 'done', steps };
+}
+
+/** A real viewer on the viewer origin's page (over http), judged by its pixels against the fixture image it shows. */
+async function runViewerScenario(scenario: Scenario, env: RunEnv, token: string): Promise<ScenarioRun> {
+  const origins = env.originsByScheme.http;
+  const ctx: RunContext = { origins, token };
+  const action = resolveAction(scenario.action, ctx) as ResolvedViewerAction;
+  const run = await runViewer(env.probe, origins.viewer, action, fixtureReference(action.url), token);
+  const viewer = stableViewerObservation(run.observation, token);
+  return { action, ctx, observed: { viewer }, log: await env.serverLog.forToken(token), screenshot: { png: run.screenshot, thumbnail: run.thumbnail } };
 }
 
 /**

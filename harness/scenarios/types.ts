@@ -52,6 +52,11 @@ export interface Scenario {
   spec: SpecVerdict;
   /** What a broken engine or server would produce (at least one; derived from `result` if absent). */
   counterfactuals?: Counterfactual[];
+  /**
+   * How the action's `wait` steps are taken: `clock` moves the browser's clock (a browser launched
+   * with a movable clock; such rows are opt-in, tagged @slow), else they sleep in the page.
+   */
+  waits?: 'clock';
   /** Isolation beyond the unique token (default `token`). Say why in the title or a comment. */
   isolation?: Isolation;
   /** A fix for the server-side mistake, when the scenario reproduces one. */

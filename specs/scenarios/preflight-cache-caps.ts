@@ -2,7 +2,7 @@
 // CORS_SLOW=1, as the nightly matrix does). Each row sends a preflighted PUT whose answer allows
 // caching for two days, moves the browser's clock forward, and sends the same PUT again: the
 // server log says whether a new OPTIONS arrived. In these rows every `wait` step is taken by moving
-// the browser's clock (harness/engines/clock.ts), never by sleeping; the token makes each URL, and
+// the browser's clock (`waits: 'clock'`: harness/engines/clock.ts), never by sleeping; the token makes each URL, and
 // so each cache entry, unique to its row.
 //
 // Fetch lets a user agent cap Max-Age ("If max-age is greater than an imposed limit on max-age,
@@ -79,5 +79,5 @@ const table: Scenario[] = [
   capRow('preflight/cache-cap-clock-86410s', 86_410),
 ];
 
-/** With each row's WPT counterparts (wpt.ts). */
-export const scenarios: Scenario[] = withWpt(table);
+/** Every row's `wait` moves the clock (so each runs clock-stepped, opt-in @slow), with its WPT counterparts (wpt.ts). */
+export const scenarios: Scenario[] = withWpt(table.map((s) => ({ ...s, waits: 'clock' as const })));

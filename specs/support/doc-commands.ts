@@ -17,6 +17,8 @@ export const DOC_COMMANDS: Record<string, DocCheck> = {
   'npm run certify -- https://iiif.example.org/manifests/abc123.json --json certify.json': { check: 'options', by: 'specs/integration/certify.test.ts (the CLI with --json, on fixture manifests)' },
   'npm run certify -- https://iiif.example.org/manifests/abc123.json --viewers --json out/certify.json': { check: 'options', by: 'specs/integration/certify.test.ts (viewers in certify)' },
   'npm run certify -- https://iiif.example.org/iiif/3/abc123/info.json --viewer-origin https://viewer.example.org': { check: 'options', by: 'specs/integration/certify-viewer-origin.test.ts' },
+  // docs/certify-causes.md
+  'npm run certify -- https://iiif.intranet.example/iiif/3/abc123/info.json --ca internal-root.pem': { check: 'options', by: 'specs/integration/certify-tls-real.test.ts (--ca against a real nginx whose certificate comes from a test-made CA)' },
   'npx cors-harness --help': { check: 'run' },
   'npx cors-harness certify --help': { check: 'run' },
   // docs/matrix.md

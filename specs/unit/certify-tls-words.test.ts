@@ -5,8 +5,8 @@ import { createServer } from 'node:https';
 import { generateKeyPairSync } from 'node:crypto';
 import forge from 'node-forge';
 import { expect, test } from '../support/browserless.ts';
-import { SafeFetch } from '../../harness/certify/safe-fetch.ts';
-import { certificateProblem } from '../../harness/certify/tls-words.ts';
+import { SafeFetch, type TargetError } from '../../harness/certify/safe-fetch.ts';
+import { type PresentedCertificate, certificateCause, certificateProblem } from '../../harness/certify/tls-words.ts';
 
 function selfSigned(): { key: string; cert: string } {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -32,8 +32,8 @@ test('a self-signed server certificate is named in words, says browsers refuse b
     const url = `https://127.0.0.1:${(server.address() as { port: number }).port}/info.json`;
     const error = await new SafeFetch().request('GET', url).then(() => null, (e: Error) => e);
     expect(error?.message).toMatch(/untrusted certificate: the certificate is self-signed/);
-    expect(error?.message).toMatch(/before CORS is checked/);
-    expect(error?.message).toMatch(/Fix the certificate on the server/);
+    expect(error?.message).toMatch(/before any request is sent or any CORS header is read/);
+    expect((error as TargetError | null)?.certificate).toEqual({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT', url });
   } finally {
     server.close();
   }
@@ -44,4 +44,13 @@ test('each certificate error code has words; other errors keep theirs', () => {
     expect(certificateProblem(code), code).toMatch(/^untrusted certificate: the /);
   }
   expect(certificateProblem('ECONNREFUSED')).toBeNull();
+});
+
+test('an unknown issuer is an incomplete chain when the last certificate sent names where its issuer is published', () => {
+  const leaf: PresentedCertificate = { subject: 'CN=iiif.example.org', issuer: 'CN=R11', validFrom: '2026-01-01T00:00:00.000Z', validTo: '2027-01-01T00:00:00.000Z', names: ['iiif.example.org'], selfIssued: false };
+  expect(certificateCause('UNABLE_TO_VERIFY_LEAF_SIGNATURE', [leaf])).toBe('certificate-unknown-issuer');
+  expect(certificateCause('UNABLE_TO_VERIFY_LEAF_SIGNATURE', [{ ...leaf, caIssuers: 'http://r11.i.lencr.org/' }])).toBe('certificate-incomplete-chain');
+  // The root itself was sent: nothing is missing, it is only not trusted.
+  expect(certificateCause('SELF_SIGNED_CERT_IN_CHAIN', [{ ...leaf, caIssuers: 'http://r11.i.lencr.org/' }])).toBe('certificate-unknown-issuer');
+  expect(certificateCause('ECONNRESET')).toBeNull();
 });

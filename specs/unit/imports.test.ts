@@ -59,3 +59,22 @@ test('contract/ imports nothing of the project (only its own files and packages)
 test('no import cycle among the files under harness/', () => {
   expect(cycles(tsFiles(join(ROOT, 'harness')))).toEqual([]);
 });
+
+test('the scenario layer (harness/scenarios/) imports nothing of the Playwright plumbing (harness/runner/)', () => {
+  const runner = join(ROOT, 'harness/runner');
+  const upward = tsFiles(join(ROOT, 'harness/scenarios')).flatMap((f) => importsOf(f).filter((t) => t.startsWith(`${runner}/`)).map((t) => `${relative(ROOT, f)} → ${relative(ROOT, t)}`));
+  expect(upward).toEqual([]);
+});
+
+test('the scenario layer and what it runs on never import Playwright Test', () => {
+  // The executor and everything it imports (engines, in-page, viewers) must run outside a test.
+  const reached = new Set<string>();
+  const visit = (file: string) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    for (const target of importsOf(file)) if (target.endsWith('.ts') && target.startsWith(join(ROOT, 'harness'))) visit(target);
+  };
+  for (const f of tsFiles(join(ROOT, 'harness/scenarios'))) visit(f);
+  const playwrightTest = [...reached].filter((f) => /from '@playwright\/test'/.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f));
+  expect(playwrightTest).toEqual([]);
+});

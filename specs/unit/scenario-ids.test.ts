@@ -4,13 +4,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { HTTPS_SUFFIX } from '../scenarios/https.ts';
-import { CATALOGUE } from '../scenarios/index.ts';
-import { scenarios as viewerScenarios } from '../scenarios/viewer.ts';
+import { EVERY_SCENARIO } from '../scenarios/index.ts';
 import { expect, test } from '../support/browserless.ts';
 
 test('every scenario id is written literally in its table', () => {
   const dir = join(import.meta.dirname, '../scenarios');
   const tables = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
-  const ids = [...CATALOGUE, ...viewerScenarios].map((s) => s.id.replace(HTTPS_SUFFIX, ''));
+  const ids = EVERY_SCENARIO.map((s) => s.id.replace(HTTPS_SUFFIX, ''));
   expect(ids.filter((id) => !tables.includes(`'${id}'`))).toEqual([]);
 });

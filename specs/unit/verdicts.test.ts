@@ -9,17 +9,20 @@ import { FACT_KEYS, counterfactualsOf, verdictProblems } from '../../harness/sce
 import type { Scenario } from '../../harness/scenarios/types.ts';
 import { judge } from '../../harness/scenarios/verdict.ts';
 import { deviations } from '../deviations.ts';
-import { CATALOGUE } from '../scenarios/index.ts';
-import { scenarios as slowScenarios } from '../scenarios/preflight-cache-caps.ts';
-import { scenarios as namedHostScenarios } from '../scenarios/mixed-content-named.ts';
-import { scenarios as sameSiteHostScenarios } from '../scenarios/credentialed-same-site-hosts.ts';
-import { scenarios as viewerScenarios } from '../scenarios/viewer.ts';
+import { EVERY_SCENARIO, TABLES } from '../scenarios/index.ts';
+import { strategyOf } from '../../harness/scenarios/run.ts';
 import { permittedOutcomes } from '../../contract/verdict.ts';
 import type { ServerFacts } from '../../contract/server.ts';
 
-// The viewer family runs through its own binding (a real viewer page, not the in-page routine) but
-// is judged the same way, so its rows are held to the same proof; so are the opt-in @slow rows.
-const catalogue: Scenario[] = [...CATALOGUE, ...viewerScenarios, ...slowScenarios, ...namedHostScenarios, ...sameSiteHostScenarios];
+// Every table of the one catalogue: viewer rows, opt-in @slow rows and the rows in a browser of their
+// own are judged the same way, so they are held to the same proof.
+const catalogue: Scenario[] = EVERY_SCENARIO;
+
+test('a table is opt-in exactly when its rows run clock-stepped (tagged @slow, left out unless CORS_SLOW=1)', () => {
+  const wrong = TABLES.filter((t) => t.rows.some((s) => (strategyOf(s) === 'clock-stepped') !== !!t.optIn)).map((t) => t.name);
+  expect(wrong).toEqual([]);
+  expect(TABLES.some((t) => t.optIn)).toBe(true);
+});
 
 test('every scenario declares a counterfactual its verdict rejects', () => {
   const problems = catalogue.flatMap((s) => verdictProblems(s, deviations[s.id]).map((p) => `${s.id}: ${p}`));
