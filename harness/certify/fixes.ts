@@ -6,7 +6,6 @@ import type { Cause } from './evidence.ts';
 import { ACAO_VALUE_FIXES } from './fixes-acao.ts';
 import { TLS_FIXES } from './fixes-tls.ts';
 import { MIXED_CONTENT_FIXES } from './fixes-mixed.ts';
-import type { ServerName } from './servers.ts';
 
 import type { Fix } from './types.ts';
 export type { Fix };

@@ -197,7 +197,7 @@ export class Certifier {
         out[check.id] = await runBrowserCheck(probe, check, target, node, baseline, engine.info.engine);
         this.options.checkDone?.(engine.info.project, Object.keys(out).length, checks.length, check.id);
       } catch (error) {
-        throw new Error(`${engine.info.project} failed while running ${check.id}: ${(error as Error).message}`);
+        throw new Error(`${engine.info.project} failed while running ${check.id}: ${(error as Error).message}`, { cause: error });
       }
     }
     // One line per engine, not per check: progress that fits a screen next to the report.

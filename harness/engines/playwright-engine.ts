@@ -224,6 +224,7 @@ export function firstLine(error: unknown): string {
  * the browser's last line on stderr (from the call log that follows, hundreds of lines of switches).
  */
 export function launchFailure(error: unknown): string {
+  // eslint-disable-next-line no-control-regex -- strips the ANSI colour codes (ESC [) from Playwright's launch log
   const log = String((error as Error)?.message ?? error).replace(/\x1b\[[0-9;]*m/g, '');
   const exit = /<process did exit: exitCode=(\w+), signal=(\w+)>/.exec(log);
   const ended = exit && (exit[2] !== 'null' ? `was killed by ${exit[2]}` : `exited with code ${exit[1]}`);

@@ -14,7 +14,7 @@ import type { CertifyReport } from '../types.ts';
 import { DEFAULT_LIMITS, TargetError } from '../safe-fetch.ts';
 import { type ErrorProbes, type FingerprintOutcome, fingerprint, fingerprintKey } from './fingerprint.ts';
 import { RunState } from './state.ts';
-import { HostRate, type WalkLimits, type WalkResult, Walker } from './walk.ts';
+import { HostRate, type WalkLimits, Walker } from './walk.ts';
 
 export interface CollectionOptions {
   /** A collection, manifest or service URL; or `{ list }` (a file, `-` for stdin). */
