@@ -69,7 +69,7 @@ export async function startRedis(dir: string): Promise<RedisServer> {
       if (attempt >= 20) {
         client.disconnect();
         await stop();
-        throw new Error(`redis-server could not bind a TCP port in 20 tries: ${(error as Error).message}`);
+        throw new Error(`redis-server could not bind a TCP port in 20 tries: ${(error as Error).message}`, { cause: error });
       }
     }
   }
