@@ -66,20 +66,14 @@ interface ServeValues {
 }
 
 export async function serveCommand(v: ServeValues, usage: (cause: string) => never): Promise<number> {
-  let engines;
-  try {
-    engines = selectedEngines();
-  } catch (error) {
-    usage((error as Error).message);
-  }
-  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const { engines, policy, log } = shared(v, usage);
   let service;
   try {
     service = await startService({
       host: v.host,
       port: v.port,
       engines,
-      policy: { allowPrivate: !!v['allow-private'], ...(v['dns-server'] && { dnsServer: v['dns-server'] }), ...(v['test-public-address'] && { treatAsPublic: v['test-public-address'] }) },
+      policy,
       queue: { ...DEFAULT_QUEUE_LIMITS, concurrency: v['max-runs'], perClient: v['per-client'], keepMs: v.keep * 60_000 },
       run: { ...DEFAULT_RUN_LIMITS, runMs: v['run-timeout'] * 1000, samples: v.samples, fetch: { ...DEFAULT_RUN_LIMITS.fetch, timeoutMs: v.timeout * 1000 } },
       log: v.quiet ? () => {} : log,
@@ -96,6 +90,19 @@ export async function serveCommand(v: ServeValues, usage: (cause: string) => nev
   return 0;
 }
 
+/** What --serve and --worker read alike: the engines, the address policy, and the log on stderr. */
+function shared(v: ServeValues, usage: (cause: string) => never) {
+  let engines;
+  try {
+    engines = selectedEngines();
+  } catch (error) {
+    usage((error as Error).message);
+  }
+  const policy = { allowPrivate: !!v['allow-private'], ...(v['dns-server'] && { dnsServer: v['dns-server'] }), ...(v['test-public-address'] && { treatAsPublic: v['test-public-address'] }) };
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  return { engines, policy, log };
+}
+
 function reportStartFailure(error: unknown, log: (line: string) => void): void {
   const errors = error instanceof AggregateError ? error.errors : [error];
   for (const e of errors) log(`certify: ${e instanceof EngineUnavailableError || e instanceof QueueUrlError ? e.message : String((e as Error)?.stack ?? e)}`);
@@ -110,19 +117,13 @@ const stopSignal = () =>
 /** `--worker --queue redis://…`: runs what the servers queue until stopped (a second signal drops the runs in hand). */
 export async function workerCommand(v: ServeValues, usage: (cause: string) => never): Promise<number> {
   if (!v.queue) usage('--worker needs --queue redis://host:port: the Redis the --serve server queues runs in');
-  let engines;
-  try {
-    engines = selectedEngines();
-  } catch (error) {
-    usage((error as Error).message);
-  }
-  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const { engines, policy, log } = shared(v, usage);
   let worker;
   try {
     worker = await startWorker({
       queueUrl: v.queue,
       engines,
-      policy: { allowPrivate: !!v['allow-private'], ...(v['dns-server'] && { dnsServer: v['dns-server'] }), ...(v['test-public-address'] && { treatAsPublic: v['test-public-address'] }) },
+      policy,
       run: { ...DEFAULT_RUN_LIMITS, runMs: v['run-timeout'] * 1000, samples: v.samples, fetch: { ...DEFAULT_RUN_LIMITS.fetch, timeoutMs: v.timeout * 1000 } },
       concurrency: v['max-runs'],
       keepMs: v.keep * 60_000,

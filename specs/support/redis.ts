@@ -4,12 +4,11 @@
 // taken meanwhile by another process is an error Redis answers (it keeps its old port), and the
 // next candidate is tried. The URL returned is the redis://127.0.0.1:<port> users would give.
 
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { requireBinary } from './real-servers.ts';
+import { requireBinary, spawnKept } from './real-servers.ts';
 
 export interface RedisServer {
   url: string;
@@ -30,23 +29,13 @@ async function candidatePort(): Promise<number> {
 export async function startRedis(dir: string): Promise<RedisServer> {
   const bin = requireBinary('/usr/bin/redis-server');
   const socket = join(dir, 'redis.sock');
-  const child: ChildProcess = spawn(bin, ['--port', '0', '--bind', '127.0.0.1', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output = (output + d).slice(-4000)));
-  child.stderr!.on('data', (d: Buffer) => (output = (output + d).slice(-4000)));
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-    });
+  const { child, output, stop } = spawnKept(bin, ['--port', '0', '--bind', '127.0.0.1', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', '--appendonly', 'no', '--dir', dir]);
   const deadline = Date.now() + 15_000;
   while (!existsSync(socket)) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited (${child.exitCode}): ${output}`);
+    if (child.exitCode !== null) throw new Error(`redis-server exited (${child.exitCode}): ${output()}`);
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`redis-server made no socket within 15 s: ${output}`);
+      throw new Error(`redis-server made no socket within 15 s: ${output()}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
