@@ -150,6 +150,8 @@ export interface LaunchExtras {
   /** certify --ca: the user's CA and the target certificates Node verified against it. */
   extraTrust?: ExtraTrust;
   switches?: string[];
+  /** Extra arguments for a browser started by its WebDriver (MiniBrowser: e.g. --cookies-policy=always). */
+  browserArgs?: string[];
   prefs?: Prefs;
 }
 

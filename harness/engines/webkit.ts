@@ -51,7 +51,7 @@ export const webkit: EngineModule = {
   headlessFromUserAgent: () => null,
   underWebDriver: {
     // `certificates`: WebKitGTK accepts the local CA's leaf for the fixture hosts (the https origins).
-    capabilities: (binary, trust) => ({ 'webkitgtk:browserOptions': { ...(binary && { binary }), args: ['--automation'], certificates: webkitCertificates(undefined, trust) } }),
+    capabilities: (binary, trust) => ({ 'webkitgtk:browserOptions': { ...(binary && { binary }), args: ['--automation', ...(trust.browserArgs ?? [])], certificates: webkitCertificates(undefined, trust) } }),
     browserName: 'MiniBrowser',
     product: (browserName) => `WebKitGTK ${browserName}`,
   },
