@@ -46,6 +46,7 @@ export const JobStatusSchema = Type.Object({
   error: Opt(Type.String({ description: 'when failed or cancelled: why' })),
   expiresAt: Opt(Type.String({ format: 'date-time', description: 'when finished: the server forgets the run after this' })),
   links: Links,
+  worker: Opt(Type.String({ description: 'with --queue: the worker that ran it (host:pid)' })),
   result: Opt(CertifyResultSchema),
 });
 export type JobStatus = Static<typeof JobStatusSchema>;
@@ -62,5 +63,24 @@ export const ServiceEventSchema = Type.Union([
   ProgressEventSchema,
   Type.Object({ type: Type.Literal('status'), status: StringEnum([...JOB_STATES]), position: Opt(Type.Integer()), error: Opt(Type.String()), verdictLine: Opt(Type.String()) }),
   Type.Object({ type: Type.Literal('check'), project: Type.String(), done: Type.Integer(), total: Type.Integer(), check: Type.String() }),
+  Type.Object({ type: Type.Literal('worker'), worker: Type.String(), message: Type.String({ description: 'with --queue: a worker took the run, or stopped answering and the run went back to the queue' }) }),
 ]);
 export type ServiceEvent = Static<typeof ServiceEventSchema>;
+
+// With --queue the server and its workers talk through Redis (BullMQ): these cross that boundary.
+
+/** A BullMQ job's data: what the server accepted (the worker prepares it again behind its own guard). */
+export const QueuedRunSchema = Type.Object(
+  { id: Type.String(), request: CertifyRequestSchema, engines: Type.Array(StringEnum(['chromium', 'firefox', 'webkit'])) },
+  { additionalProperties: false },
+);
+export type QueuedRun = Static<typeof QueuedRunSchema>;
+
+/** A BullMQ job's return value: the outcome, the worker that ran it, and its screenshots' names (bytes in Redis). */
+export const RemoteOutcomeSchema = Type.Object({
+  verdictLine: Type.String(),
+  result: CertifyResultSchema,
+  worker: Type.String(),
+  files: Type.Array(Type.String({ pattern: '^[\\w.-]+\\.png$' })),
+});
+export type RemoteOutcome = Static<typeof RemoteOutcomeSchema>;

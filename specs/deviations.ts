@@ -33,7 +33,7 @@ const FIREFOX_SECURE_ON_HTTP = `Firefox stores a Secure cookie set on http://127
 const WEBKIT_NO_THIRD_PARTY =
   'Engine policy: WebKitGTK\'s default cookie accept policy WEBKIT_COOKIE_POLICY_ACCEPT_NO_THIRD_PARTY (https://webkitgtk.org/reference/webkit2gtk/stable/enum.CookieAcceptPolicy.html) refuses cookies set by third-party responses, Partitioned or not. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30';
 const WEBKIT_LOOPBACK_FETCH =
-  'WebKitGTK blocks fetch() from an https page to http://127.0.0.1 as mixed content, also after a redirect, although an origin whose host is in 127.0.0.0/8 is potentially trustworthy unconditionally (https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy) and should-block-fetch allows a potentially trustworthy URL (https://w3c.github.io/webappsec-mixed-content/#should-block-fetch); a plain <img> and an <img crossorigin> of the same origin load over http. Observed on WebKitGTK MiniBrowser 2.50.6, 2026-12-04 (the rows targeted http://localhost before, where blocking was a permitted reading); no upstream report checked';
+  'WebKitGTK blocks fetch() from an https page to http://127.0.0.1 as mixed content, also after a redirect, although an origin whose host is in 127.0.0.0/8 is potentially trustworthy unconditionally (https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy) and should-block-fetch allows a potentially trustworthy URL (https://w3c.github.io/webappsec-mixed-content/#should-block-fetch); a plain <img> and an <img crossorigin> of the same origin load over http. A deliberate WebKit departure: WebCore/loader/MixedContentChecker.cpp (2025) isNonLocalHostPotentiallyTrustworthyOrigin: "We currently deviate from the mixed content spec, and do not consider localhost or loopback URLs as secure contexts if they do not use a secure scheme. https://bugs.webkit.org/show_bug.cgi?id=171934", used by shouldBlockRequest for requests that are not upgradable (fetch(), XHR); images are upgradable (canModifyRequest: "We diverge from the spec when it comes to the loopback address, which consider as upgradable") and not blocked. Measured on WebKitGTK MiniBrowser 2.50.6, 2026-12-04, from https://localhost: fetch() (cors and no-cors) and XHR to http://127.0.0.1, http://127.0.0.2, http://localhost and http://[::1] never reached the server (TypeError "Load failed"), while <img> of http://127.0.0.1 and fetch() of https://127.0.0.1 did (docs/verdicts.md, "WebKit and loopback fetch()")';
 const WEBKIT_LOOPBACK_REDIRECT_IMG =
   'WebKitGTK blocks an <img> whose https URL redirects to http://127.0.0.1: 127.0.0.0/8 is potentially trustworthy unconditionally (https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy), so the hop is neither blocked nor upgraded (https://w3c.github.io/webappsec-mixed-content/#should-block-fetch), and even an untrusted host would be upgraded, not blocked (an image on a named host; on an IP host blocked). Observed on WebKitGTK MiniBrowser 2.50.6 with http://localhost, 2026-11-30; no upstream report found';
 
@@ -47,6 +47,9 @@ const READ = { result: 'readable', status: 200 } as const;
 const ONE_COOKIELESS = { requests: 1, preflights: 0, origins: ['viewer'], cookie: false };
 const WEBKIT_NO_LAX_DEFAULT =
   'WebKit sends a cookie without SameSite on a cross-site fetch: rfc6265bis §5.8.3 gives it same-site-flag "Default" and excludes it cross-site ("If the cookie\'s same-site-flag is not \\"None\\" and the retrieval\'s same-site status is \\"cross-site\\", then exclude the cookie unless …", https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-5.8.3). (The layered cookies draft Fetch now uses has same-site "unset" and, with Fetch\'s "determine the same-site mode", would send it: a draft-level departure, not a user-agent choice.) MDN BCD http.headers.Set-Cookie.SameSite.Lax_default: Safari version_added false (https://github.com/mdn/browser-compat-data/blob/main/http/headers/Set-Cookie.json); observed on WebKitGTK MiniBrowser 2.50.6, 2026-11-30';
+
+const FIREFOX_NO_LAX_DEFAULT =
+  'Firefox sends a cookie without SameSite on a cross-site fetch: rfc6265bis §5.8.3 gives it same-site-flag "Default" and excludes it cross-site ("If the cookie\'s same-site-flag is not \\"None\\" and the retrieval\'s same-site status is \\"cross-site\\", then exclude the cookie unless …", https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-5.8.3). Firefox ships network.cookie.sameSite.laxByDefault=false (Lax by default was reverted before release, https://bugzilla.mozilla.org/show_bug.cgi?id=1617609); in its shipped profile Total Cookie Protection hides this (the cookie lives in another jar). (The layered cookies draft Fetch now uses has same-site "unset" and would send it: a draft-level departure.) MDN BCD http.headers.Set-Cookie.SameSite.Lax_default: Firefox flag only; observed on Firefox ESR 153.8.0 with network.cookie.cookieBehavior=0, 2026-12-04';
 
 /** An engine choice the standards leave open: only the cookie facts it explains, replaced in the permitted outcome. */
 const policy = (cite: string, server: Pick<ServerFacts, 'cookie'> | Pick<ServerFacts, 'controlCookie'>): Deviation => ({ kind: 'policy', server, cite });
@@ -96,6 +99,26 @@ export const deviations: Deviations = {
   'credentialed/cookie-cross-site-none@https': {
     chromium: policy(CHROMIUM_3PC, { cookie: false }),
     firefox: policy(FIREFOX_TCP, { cookie: false }),
+  },
+  // The same rows in a profile that allows third-party cookies (specs/scenarios/third-party-cookies-allowed.ts):
+  // no policy applies, so what is left is SameSite and Secure. Written before the run of 2026-12-04 from
+  // the causes above; Firefox ESR keeps network.cookie.sameSite.laxByDefault=false (its shipped default).
+  'credentialed/cookie-cross-site-default-3pc-allowed': {
+    chromium: { observed: READ, server: { ...ONE_COOKIELESS, controlCookie: true }, cite: `the Secure control cookie: ${CHROMIUM_SECURE_ON_HTTP}` },
+    firefox: { observed: READ, server: { ...ONE_COOKIELESS, cookie: true, controlCookie: true }, cite: `${FIREFOX_NO_LAX_DEFAULT}; the Secure control cookie: ${FIREFOX_SECURE_ON_HTTP}` },
+    webkit: { observed: READ, server: { ...ONE_COOKIELESS, cookie: true, controlCookie: false }, cite: WEBKIT_NO_LAX_DEFAULT },
+  },
+  'credentialed/cookie-cross-site-default-3pc-allowed@https': {
+    firefox: { observed: READ, server: { ...ONE_COOKIELESS, cookie: true, controlCookie: true }, cite: FIREFOX_NO_LAX_DEFAULT },
+    webkit: { observed: READ, server: { ...ONE_COOKIELESS, cookie: true, controlCookie: true }, cite: WEBKIT_NO_LAX_DEFAULT },
+  },
+  'credentialed/cookie-cross-site-lax-3pc-allowed': {
+    chromium: { observed: READ, server: { ...ONE_COOKIELESS, controlCookie: true }, cite: `the Secure control cookie: ${CHROMIUM_SECURE_ON_HTTP}` },
+    firefox: { observed: READ, server: { ...ONE_COOKIELESS, controlCookie: true }, cite: `the Secure control cookie: ${FIREFOX_SECURE_ON_HTTP}` },
+  },
+  'credentialed/cookie-cross-site-none-3pc-allowed': {
+    chromium: { observed: { ...READ, setupCookie: 'stored' }, server: { ...ONE_COOKIELESS, cookie: true }, cite: CHROMIUM_SECURE_ON_HTTP },
+    firefox: { observed: { ...READ, setupCookie: 'stored' }, server: { ...ONE_COOKIELESS, cookie: true }, cite: FIREFOX_SECURE_ON_HTTP },
   },
 
   // --- preflight ---

@@ -61,7 +61,7 @@ export function readMatrix(path: string): MatrixDocument {
     // matrix.json is one cell per line, as a whole a JSON document.
     return JSON.parse(readFileSync(path, 'utf8')) as MatrixDocument;
   } catch (error) {
-    throw new Error(`cannot read the matrix at ${path}: ${(error as Error).message}. Run the auth family first: npm run matrix -- -- specs/auth.spec.ts`);
+    throw new Error(`cannot read the matrix at ${path}: ${(error as Error).message}. Run the auth family first: npm run matrix -- -- specs/auth.spec.ts`, { cause: error });
   }
 }
 

@@ -42,7 +42,7 @@ export function authServicesOf(info: Json): AuthCertifyResult['services'] | null
 export function tokenPageMessage(html: string): { target: string | null; message: Json | null } {
   const call = /postMessage\(\s*(\{[\s\S]*?\})\s*,\s*("[^"]*"|'[^']*')\s*\)/.exec(html);
   if (!call) return { target: null, message: null };
-  let message: Json | null = null;
+  let message: Json | null;
   try {
     message = JSON.parse(call[1]!) as Json;
   } catch {

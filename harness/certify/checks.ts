@@ -188,7 +188,7 @@ export const CHECKS: Check[] = [
         let url = start;
         for (let hop = 0; hop < 10; hop++) {
           const e = await http.get(url);
-          if (e.error || e.status! < 300 || e.status! >= 400 || !e.headers.location) break;
+          if (e.error || e.status! < 300 || e.status! >= 400 || !e.headers.location || !URL.canParse(e.headers.location, url)) break;
           if (!acaoOk(e, viewer)) {
             // A wrong value fails the browser just as a missing one does, but its fix is the value's.
             const acao = acaoOf(e);

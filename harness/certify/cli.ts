@@ -13,12 +13,17 @@ import { DEFAULT_LIMITS, SafeFetch, TargetError } from './safe-fetch.ts';
 import { caDispatcher, trustForTarget } from './tls-ca.ts';
 import { certifyRefusedCertificate } from './tls-refusal.ts';
 import { COMMAND } from '../cli/certify.ts';
-import { serveCommand } from '../service/cli-serve.ts';
+import { serveCommand, workerCommand } from '../service/cli-serve.ts';
 import { isCollectionInput, runCollectionCli } from './collection/cli-flow.ts';
 import { DEFAULT_WALK } from './collection/walk.ts';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseOrExit(COMMAND);
+  if (values.worker) {
+    if (positionals.length || values.serve) exitWithUsage(COMMAND, '--worker takes no URL and no --serve: it runs what a --serve --queue server queues');
+    return workerCommand(values, (cause) => exitWithUsage(COMMAND, cause));
+  }
+  if (values.queue && !values.serve) exitWithUsage(COMMAND, '--queue goes with --serve (the server that queues) or --worker (a worker that runs)');
   if (values.serve) {
     if (positionals.length) exitWithUsage(COMMAND, '--serve takes no URL: people give theirs on the page');
     return serveCommand(values, (cause) => exitWithUsage(COMMAND, cause));

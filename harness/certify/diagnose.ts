@@ -6,18 +6,25 @@ import type { CheckResult, Diagnosis } from './types.ts';
 import { type Cause, acaoOf, acaoOk } from './evidence.ts';
 import type { Evidence } from '../../contract/certify.ts';
 import { FIXES } from './fixes.ts';
+import { httpHopIn } from './mixed-content.ts';
 import type { Detected } from './servers.ts';
 
 
-/** What a fix quotes from the observation: the ACAO value sent and the Origin it was sent to. */
+/** What a fix quotes from the observation: the ACAO value sent and the Origin it was sent to; for mixed content the http URL and the https URL that redirected to it. */
 export interface Quoted {
   acao?: string;
   origin?: string;
+  url?: string;
+  from?: string;
 }
 
 /** Fills a fix's {acao} / {origin} from the observation; a fix that needs a value nobody saw says so. */
 export function fillFix(text: string, quoted: Quoted): string {
-  return text.replaceAll('{acao}', quoted.acao ?? '(value not recorded)').replaceAll('{origin}', quoted.origin ?? 'your viewer\'s origin');
+  return text
+    .replaceAll('{acao}', quoted.acao ?? '(value not recorded)')
+    .replaceAll('{origin}', quoted.origin ?? 'your viewer\'s origin')
+    .replaceAll('{url}', quoted.url ?? 'the http URL')
+    .replaceAll('{from}', quoted.from ?? 'the https URL');
 }
 
 export function fixFor(cause: Cause, detected: Detected, quoted: Quoted = {}): Diagnosis['fix'] {
@@ -30,7 +37,8 @@ export function fixFor(cause: Cause, detected: Detected, quoted: Quoted = {}): D
 /** The first answer whose ACAO the request's Origin does not accept: the value a fix quotes. */
 export function quotedFrom(evidence: Evidence[] = []): Quoted {
   const e = evidence.find((x) => acaoOf(x) !== undefined && !acaoOk(x, x.request.Origin ?? ''));
-  return e ? { acao: acaoOf(e)!, origin: e.request.Origin } : { origin: evidence.find((x) => x.request.Origin)?.request.Origin };
+  const hop = httpHopIn(evidence);
+  return { ...(e ? { acao: acaoOf(e)!, origin: e.request.Origin } : { origin: evidence.find((x) => x.request.Origin)?.request.Origin }), ...hop };
 }
 
 /**

@@ -68,6 +68,8 @@ const isImageService = (j: Json) =>
   typeof j.height === 'number';
 
 function build(input: string, kind: Target['kind'], manifest: string | null, s: ImageService, samples: number): Target {
+  // Viewers build every image request from the id: one that is not an absolute http(s) URL leaves nothing to certify.
+  if (!/^https?:$/.test(URL.canParse(s.id) ? new URL(s.id).protocol : '')) throw new TargetError(`the info.json's id "${s.id}" is not an absolute http(s) URL, so viewers cannot build image requests from it (Image API: id is the service's base URI)`);
   let plan: RequestPlan;
   try {
     plan = planRequests(s, samples);

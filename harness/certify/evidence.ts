@@ -6,6 +6,7 @@
 
 import { type AcaoValueCause, acaoProblem } from './acao-value.ts';
 import type { CertificateCause } from './tls-words.ts';
+import type { MixedContentCause } from './mixed-content.ts';
 import type { Evidence } from '../../contract/certify.ts';
 import { type SafeFetch, TargetError } from './safe-fetch.ts';
 
@@ -24,6 +25,7 @@ export type Cause =
   | 'preflight-allow-headers'
   | AcaoValueCause
   | CertificateCause
+  | MixedContentCause
   | 'echo-without-vary'
   | 'acao-only-with-origin'
   | 'any-origin-with-credentials'
@@ -35,7 +37,8 @@ export type Cause =
   | 'origin-not-allowed'
   | 'browser-only';
 
-export type Classification = { kind: 'cors'; cause: Cause; detail: string } | { kind: 'unavailable'; detail: string } | { kind: 'network'; detail: string };
+/** `mixed`: the browser refused an http URL from an https page before any CORS check (mixed-content.ts). */
+export type Classification = { kind: 'mixed'; cause: MixedContentCause; detail: string } | { kind: 'cors'; cause: Cause; detail: string } | { kind: 'unavailable'; detail: string } | { kind: 'network'; detail: string };
 
 /** The first successful answers for info.json and a tile: what "ACAO on JSON / on images" means for this server. */
 export interface Baseline {
@@ -138,6 +141,8 @@ export class Corroborator {
       const get = await this.get(current, headers, origin);
       evidence.push(get);
       const location = get.headers.location;
+      // A redirect to something that is not a URL is a network error in the browser, not a CORS one.
+      if (location && get.status! >= 300 && get.status! < 400 && !URL.canParse(location, current)) return { classification: { kind: 'network', detail: `GET ${current} answered ${get.status} with Location "${location}", which is not a URL` }, evidence };
       if (hop >= 10 || !location || get.status! < 300 || get.status! >= 400 || !acaoOk(get, origin)) {
         const c = judgeResponse(get, resource, origin, baseline);
         return { classification: hop ? { ...c, detail: `${c.detail} (at ${current}, after ${hop} redirect${hop > 1 ? 's' : ''}, Origin ${origin})` } : c, evidence };

@@ -5,7 +5,7 @@
 import type { Cause } from './evidence.ts';
 import { ACAO_VALUE_FIXES } from './fixes-acao.ts';
 import { TLS_FIXES } from './fixes-tls.ts';
-import type { ServerName } from './servers.ts';
+import { MIXED_CONTENT_FIXES } from './fixes-mixed.ts';
 
 import type { Fix } from './types.ts';
 export type { Fix };
@@ -148,6 +148,7 @@ export const FIXES: Record<Cause, Fix> = {
   },
   ...ACAO_VALUE_FIXES,
   ...TLS_FIXES,
+  ...MIXED_CONTENT_FIXES,
   'echo-without-vary': {
     title: 'The Origin is echoed without Vary: Origin (caches serve one origin\'s answer to another)',
     layer: 'cache',

@@ -12,6 +12,7 @@ import { type BrowserCheck, CHECKS, baselineFor, type NodeCheck, type ProbeOrigi
 import { diagnose } from './diagnose.ts';
 import { DEFAULT_SAMPLES, discover } from './discover.ts';
 import { type Baseline, type Classification, Corroborator } from './evidence.ts';
+import { firstHttpHop, mixedContentCause, unexpectedMixedContent } from './mixed-content.ts';
 import { DEFAULT_LIMITS, SafeFetch, type SafeFetchLimits, type SafeResponse, TargetError } from './safe-fetch.ts';
 import { type AuthCertifyResult, certifyAuth } from './auth.ts';
 import { detectServer } from './servers.ts';
@@ -196,10 +197,10 @@ export class Certifier {
     const out: Record<string, Outcome> = {};
     for (const check of checks) {
       try {
-        out[check.id] = await runBrowserCheck(probe, check, target, node, baseline);
+        out[check.id] = await runBrowserCheck(probe, check, target, node, baseline, engine.info.engine);
         this.options.checkDone?.(engine.info.project, Object.keys(out).length, checks.length, check.id);
       } catch (error) {
-        throw new Error(`${engine.info.project} failed while running ${check.id}: ${(error as Error).message}`);
+        throw new Error(`${engine.info.project} failed while running ${check.id}: ${(error as Error).message}`, { cause: error });
       }
     }
     // One line per engine, not per check: progress that fits a screen next to the report.
@@ -256,8 +257,12 @@ async function authOf(target: Target, http: SafeFetch, viewerOrigin: string): Pr
   });
 }
 
-/** One browser check in one engine: the page's requests, each failure corroborated from Node. */
-export async function runBrowserCheck(probe: Probe, check: BrowserCheck, target: Target, node: Corroborator, baseline: Baseline): Promise<Outcome> {
+/**
+ * One browser check in one engine: the page's requests, each failure explained. Mixed content is
+ * decided first, from the URLs (an http URL or redirect hop from an https page) and what this
+ * engine is expected to do with it; every other failure is corroborated from Node.
+ */
+export async function runBrowserCheck(probe: Probe, check: BrowserCheck, target: Target, node: Corroborator, baseline: Baseline, engine: EngineName): Promise<Outcome> {
   const skipped = check.skip?.(target);
   if (skipped) return { status: 'n/a', observed: skipped };
   const requests = check.requests(target);
@@ -268,10 +273,16 @@ export async function runBrowserCheck(probe: Probe, check: BrowserCheck, target:
     requests.map(async (r, i) => {
       const seen = judgeInPage(r, observations[i] ?? {});
       if (seen.status !== 'suspect') return { ...seen, evidence: [] as Evidence[] };
+      const how = r.how === 'fetch' ? 'fetch' : 'image';
+      const http = await firstHttpHop(node.origin, r.url, node);
+      const mixed = http && mixedContentCause(engine, how, http.hop);
+      if (http && mixed) return { status: 'mixed', observed: `${seen.observed}; ${mixed.detail}`, classification: { kind: 'mixed', ...mixed } as Classification, evidence: http.evidence };
       const { classification, evidence } = await node.classify(r.url, r.resource, r.headers, baseline, r.how === 'cache-sequence');
       // An error response the browser could not read, though Node saw correct CORS headers on it.
-      const c: Classification = r.expectError && classification.kind === 'unavailable' ? { kind: 'cors', cause: 'browser-only', detail: classification.detail } : classification;
-      return { status: c.kind, observed: `${seen.observed}; Node: ${c.detail}`, classification: c, evidence };
+      let c: Classification = r.expectError && classification.kind === 'unavailable' ? { kind: 'cors', cause: 'browser-only', detail: classification.detail } : classification;
+      // Refused where Node reads it fine, on an http URL from an https page: mixed content all the same.
+      if (http && c.kind === 'cors' && c.cause === 'browser-only') c = { kind: 'mixed', ...unexpectedMixedContent(engine, how, http.hop, c.detail) };
+      return { status: c.kind, observed: `${seen.observed}; ${c.kind === 'mixed' ? '' : 'Node: '}${c.detail}`, classification: c, evidence: c.kind === 'mixed' ? http!.evidence : evidence };
     }),
   );
   return aggregate(parts);
@@ -279,16 +290,16 @@ export async function runBrowserCheck(probe: Probe, check: BrowserCheck, target:
 
 type Part = { status: string; observed: string; classification?: Classification; evidence: Evidence[] };
 
-/** One outcome per check and engine: CORS failures first, then network, then not available. */
+/** One outcome per check and engine: mixed content first (nothing else could be seen), then CORS failures, network, not available. */
 function aggregate(parts: Part[]): Outcome {
   const n = parts.length;
-  for (const kind of ['cors', 'network', 'unavailable'] as const) {
+  for (const kind of ['mixed', 'cors', 'network', 'unavailable'] as const) {
     const hit = parts.filter((p) => p.status === kind);
     if (!hit.length) continue;
-    const causes = [...new Set(hit.flatMap((p) => (p.classification?.kind === 'cors' ? [p.classification.cause] : [])))];
+    const causes = [...new Set(hit.flatMap((p) => (p.classification && 'cause' in p.classification ? [p.classification.cause] : [])))];
     const prefix = n > 1 ? `${hit.length} of ${n} failed; first: ` : '';
     return {
-      status: kind === 'cors' ? 'fail' : kind,
+      status: kind === 'cors' || kind === 'mixed' ? 'fail' : kind,
       observed: `${prefix}${hit[0]!.observed}`,
       ...(causes.length && { causes }),
       ...(n > 1 && { failed: hit.length, of: n }),

@@ -80,6 +80,8 @@ export class SafeFetch {
       hops.push(response);
       const location = response.headers.get('location');
       if (response.status < 300 || response.status >= 400 || !location) return hops;
+      // A Location that is not a URL ends the chain as the browser ends it: a network error, named.
+      if (!URL.canParse(location, next)) throw new TargetError(`${next} redirects (${response.status}) to "${location}", which is not a URL`);
       next = new URL(location, next).href;
     }
     throw new TargetError(`more than ${maxHops} redirects starting at ${url}`);

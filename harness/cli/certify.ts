@@ -39,7 +39,7 @@ function caFile(raw: string): UserCa {
 
 export const COMMAND = defineCommand({
   name: 'certify',
-  usage: 'npm run certify -- <url> [options]   |   npm run certify -- --list <file> [options]   |   npm run certify -- --serve [--port N] [--host addr]',
+  usage: 'npm run certify -- <url> [options]   |   npm run certify -- --list <file> [options]   |   npm run certify -- --serve [--port N] [--host addr] [--queue redis://…]   |   npm run certify -- --worker --queue redis://…',
   summary: `<url> is a IIIF Image service base URI, its info.json, an image request, or a Presentation 2/3
 manifest. A Collection, a manifest with several image services, or --list certifies every image
 service behind it, grouped by server configuration (docs/certify-collection.md). The checks run in real Chromium, Firefox and WebKit from a local viewer origin (or
@@ -86,7 +86,7 @@ HEAD and OPTIONS are sent; no credentials; every request has a timeout.`,
     },
     quiet: { type: 'boolean', description: 'no progress lines' },
     list: { type: 'string', value: '<file>', description: 'certify every URL listed (one a line: collections, manifests, image services; "-" reads stdin) instead of <url>' },
-    concurrency: { type: 'string', value: '<n>', description: 'collection mode: documents and services read at once', default: String(DEFAULT_WALK.concurrency), parse: wholeNumber('concurrency', 1, 64) },
+    concurrency: { type: 'string', value: '<n>', description: 'collection mode: documents read at once; services fingerprinted at once per host', default: String(DEFAULT_WALK.concurrency), parse: wholeNumber('concurrency', 1, 64) },
     rate: { type: 'string', value: '<n>', description: 'collection mode: node-side requests per second per host', default: String(DEFAULT_WALK.rate), parse: wholeNumber('rate', 1, 1000) },
     'max-services': { type: 'string', value: '<n>', description: 'collection mode: image services certified at most', default: String(DEFAULT_WALK.maxServices), parse: wholeNumber('max-services', 1, 1_000_000) },
     'max-documents': { type: 'string', value: '<n>', description: 'collection mode: collections, manifests and list entries read at most', default: String(DEFAULT_WALK.maxDocuments), parse: wholeNumber('max-documents', 1, 1_000_000) },

@@ -35,7 +35,8 @@ in every selected engine and writes matrix-report/matrix.json, matrix.md and ind
   positionals: { max: Infinity, name: 'playwright test options' },
   epilog: `Anything after -- goes to playwright test (e.g. -- --project firefox, -- --shard 1/2).
 Engines: CORS_ENGINES=chromium,firefox,webkit (default all three), each optionally @<channel>
-(chromium@chrome-beta, firefox@moz-firefox-nightly: harness/engines/channels.ts); remote browsers:
+(chromium@chrome-beta, firefox@moz-firefox-nightly: harness/engines/channels.ts); families:
+CORS_FAMILIES=simple,preflight (default all; a narrowed run is never marked complete); remote browsers:
 CORS_CONNECT_<ENGINE>=ws://… or, for webkit, http://… (docs/remote-and-nightly.md).
 
 Exit code: 0 when every cell conforms or matches its declared deviation; 1 otherwise (or on change

@@ -16,6 +16,7 @@ export const TOOLS = [
   { name: 'vips', path: '/usr/bin/vips', debian: 'libvips-tools', why: 'cutting the level-0 trees the real servers serve' },
   { name: 'libfaketime', path: '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', debian: 'libfaketime', why: 'moving the browser clock in @slow scenarios' },
   { name: 'cc', path: '/usr/bin/cc', debian: 'gcc', why: 'moving the browser clock in @slow scenarios' },
+  { name: 'redis-server', path: '/usr/bin/redis-server', debian: 'redis-server', why: "the hosted certify's queue test (--queue, --worker)" },
 ];
 
 export const COMMAND = defineCommand({

@@ -3,7 +3,7 @@
 import { type BrowserContext, chromium as playwright } from 'playwright-core';
 import { type LocalCa, fixtureLeaf, localCa } from '../../fixtures/tls.ts';
 import type { TrustOptions } from './trust.ts';
-import { type Channel, type EngineModule, EngineUnavailableError } from './types.ts';
+import { type Channel, type EngineModule, EngineUnavailableError, THIRD_PARTY_ALLOWED } from './types.ts';
 
 /** Chromium's own background traffic would reach no fixture and only add noise. */
 const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update'];
@@ -81,6 +81,12 @@ export const chromium: EngineModule = {
   cookiePolicy:
     'shipped default (no cookie setting changed in the profile; Debian Chromium 156 blocks third-party cookies with it, CDP blockedReasons "UserPreferences"); ' +
     `features Playwright disables that change web behaviour re-enabled (${SHIPPED_FEATURES.join(', ')})`,
+  // profile.cookie_controls_mode 0 = allow third-party cookies (1 blocks them, 2 blocks them in Incognito):
+  // the pref chrome://settings/cookies writes, in the profile's Default/Preferences before launch.
+  thirdPartyCookiesAllowed: {
+    chromiumProfilePrefs: { profile: { cookie_controls_mode: 0 } },
+    cookiePolicy: `${THIRD_PARTY_ALLOWED}: profile preference profile.cookie_controls_mode=0 (chrome://settings/cookies "Allow third-party cookies")`,
+  },
   clock: { preload: 'libfaketime', method: 'libfaketime (LD_PRELOAD, FAKETIME_TIMESTAMP_FILE) inherited by the network service' },
   headedUnderPlaywright: false,
   // --host-resolver-rules can rewrite the port too (MAP host:443 127.0.0.1:<port>).

@@ -3,6 +3,7 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { reapOnExit } from './child-reaper.ts';
+import { helpersDetached } from './terminal-signals.ts';
 import { EngineUnavailableError } from './types.ts';
 import type { EngineName } from '../../contract/engine.ts';
 
@@ -38,6 +39,7 @@ function startXvfb(forEngine: EngineName): Promise<{ display: string; xvfb: Chil
     // -displayfd: Xvfb picks a free display number and writes it to fd 3 once it accepts clients.
     const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+      detached: helpersDetached(),
     });
     let out = '';
     let err = '';

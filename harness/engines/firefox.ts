@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { firefox as playwright } from 'playwright-core';
 import { type LocalCa, localCa } from '../../fixtures/tls.ts';
-import { type Channel, type EngineModule, EngineUnavailableError } from './types.ts';
+import { type Channel, type EngineModule, EngineUnavailableError, THIRD_PARTY_ALLOWED } from './types.ts';
 import type { TrustOptions } from './trust.ts';
 
 const channels: Record<string, Channel> = {
@@ -29,6 +29,8 @@ export const firefox: EngineModule = {
   trustNeedsCertutil: true,
   cookiePolicy:
     'shipped default: network.cookie.cookieBehavior=5 (Total Cookie Protection: third-party cookies partitioned by top-level site); Playwright leaves it unchanged',
+  // 0 = accept all cookies, no partitioning (5, the default, is Total Cookie Protection).
+  thirdPartyCookiesAllowed: { firefoxPrefs: { 'network.cookie.cookieBehavior': 0 }, cookiePolicy: `${THIRD_PARTY_ALLOWED}: network.cookie.cookieBehavior=0 (accept all, unpartitioned)` },
   clock: {
     preload: 'clock-shim',
     method: 'clock-shim.c (LD_PRELOAD, no allocation; libfaketime deadlocks in mozjemalloc) in the parent process; content processes keep the real clock',

@@ -17,7 +17,7 @@ export async function settlesWithin(promise: Promise<unknown>, ms: number): Prom
 }
 
 function processes(): { pid: number; ppid: number; cmdline: string }[] {
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync('/proc').filter((n) => /^\d+$/.test(n));
   } catch {
@@ -67,7 +67,7 @@ export function descendants(pid: number): { pid: number; cmdline: string }[] {
   const all = processes();
   const out: { pid: number; cmdline: string }[] = [];
   const walk = (parent: number) => {
-    for (const p of all) if (p.ppid === parent) out.push({ pid: p.pid, cmdline: p.cmdline }), walk(p.pid);
+    for (const p of all) if (p.ppid === parent) { out.push({ pid: p.pid, cmdline: p.cmdline }); walk(p.pid); }
   };
   walk(pid);
   return out;

@@ -9,7 +9,7 @@ import { CONNECT_ENV, type RemoteEndpoint, remoteEndpoint } from './remote.ts';
 import { type LaunchPlan, resolveChannel, resolveEngine } from './resolve.ts';
 import { ENGINES } from './registry.ts';
 import { parseProjectName } from './channels.ts';
-import { type Engine, EngineUnavailableError } from './types.ts';
+import { type Engine, type EngineModule, EngineUnavailableError } from './types.ts';
 import { connectWebDriverEngine, launchWebDriverEngine } from './webdriver-engine.ts';
 import type { EngineName } from '../../contract/engine.ts';
 
@@ -34,6 +34,11 @@ export interface LaunchOptions extends PlaywrightEngineOptions {
    * scenarios, which get a browser of their own; normal cells never run with it.
    */
   clock?: boolean;
+  /**
+   * A profile that allows third-party cookies (the engine module's thirdPartyCookiesAllowed): only
+   * for the cookie rows' `-3pc-allowed` variants, which get a browser of their own.
+   */
+  thirdPartyCookies?: boolean;
 }
 
 export async function launchEngine(name: EngineName, options: LaunchOptions = {}): Promise<Engine> {
@@ -55,28 +60,30 @@ export async function launchEngine(name: EngineName, options: LaunchOptions = {}
   return beside.around(engine);
 }
 
-function connectRemote(name: EngineName, remote: RemoteEndpoint, project: string, { mapHosts = [], clock, cookieResetUrls = [], proxy }: LaunchOptions): Promise<Engine> {
-  if (mapHosts.length || clock) {
-    const needs = clock ? 'a moved clock' : `mapping host names to the local server (${mapHosts.map((m) => (typeof m === 'string' ? m : m.host)).join(', ')})`;
+function connectRemote(name: EngineName, remote: RemoteEndpoint, project: string, { mapHosts = [], clock, thirdPartyCookies, cookieResetUrls = [], proxy }: LaunchOptions): Promise<Engine> {
+  if (mapHosts.length || clock || thirdPartyCookies) {
+    const needs = clock ? 'a moved clock' : thirdPartyCookies ? 'a profile that allows third-party cookies' : `mapping host names to the local server (${mapHosts.map((m) => (typeof m === 'string' ? m : m.host)).join(', ')})`;
     throw new EngineUnavailableError(`${name}: ${needs} needs a local browser; unset ${CONNECT_ENV[name]}.`);
   }
   if (remote.kind === 'playwright') return connectPlaywrightEngine(name, remote.wsEndpoint, project);
   return connectWebDriverEngine(remote, project, { cookieResetUrls, ...(proxy && { proxy }) });
 }
 
-type DriverOptions = Omit<LaunchOptions, 'project' | 'mapHosts' | 'clock'>;
+type DriverOptions = Omit<LaunchOptions, 'project' | 'mapHosts' | 'clock' | 'thirdPartyCookies'> & { browserArgs?: string[] };
 
-function launchPlan(plan: LaunchPlan, project: string, { cookieResetUrls = [], proxy, ...rest }: DriverOptions): Promise<Engine> {
+function launchPlan(plan: LaunchPlan, project: string, { cookieResetUrls = [], proxy, browserArgs, ...rest }: DriverOptions): Promise<Engine> {
   if (plan.driver === 'playwright') return launchPlaywrightEngine(plan, project, rest);
-  return launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...(rest.env && { env: rest.env }), ...(rest.extraHosts && { extraHosts: rest.extraHosts }), ...(rest.extraTrust && { extraTrust: rest.extraTrust }) });
+  const { env, extraHosts, extraTrust, cookiePolicy } = rest;
+  return launchWebDriverEngine(plan, project, { cookieResetUrls, ...(proxy && { proxy }), ...(env && { env }), ...(extraHosts && { extraHosts }), ...(extraTrust && { extraTrust }), ...(browserArgs && { browserArgs }), ...(cookiePolicy && { cookiePolicy }) });
 }
 
 /**
  * What the browser needs running beside it (a moved clock, a pass-through proxy for mapped hosts),
  * the launch options that point it there, and how the engine closes them with it.
  */
-async function startBeside(plan: LaunchPlan, { mapHosts = [], clock, project: _project, ...options }: LaunchOptions) {
+async function startBeside(plan: LaunchPlan, { mapHosts = [], clock, thirdPartyCookies, project: _project, ...given }: LaunchOptions) {
   const module = ENGINES[plan.engine];
+  const options: DriverOptions = thirdPartyCookies ? withThirdPartyCookies(given, module.thirdPartyCookiesAllowed) : given;
   const fake = clock ? fakeClock(plan.engine) : undefined;
   const mapping = mapHosts.length ? engineMapping(plan.engine, mapHosts) : undefined;
   const passThrough = mapping?.proxyRoutes ? await startPassThroughProxy(mapping.proxyRoutes) : undefined;
@@ -98,4 +105,15 @@ async function startBeside(plan: LaunchPlan, { mapHosts = [], clock, project: _p
   const around = (engine: Engine): Engine =>
     fake || passThrough ? { info: engine.info, newProbe: () => engine.newProbe(), ...(fake && { clock: fake }), close: () => engine.close().finally(close) } : engine;
   return { options: launch, close, around };
+}
+
+/** The launch options with the engine's third-party-cookies-allowed setting added, and its policy named. */
+function withThirdPartyCookies(options: DriverOptions, allowed: EngineModule['thirdPartyCookiesAllowed']): DriverOptions {
+  return {
+    ...options,
+    cookiePolicy: allowed.cookiePolicy,
+    ...(allowed.firefoxPrefs && { prefs: { ...options.prefs, ...allowed.firefoxPrefs } }),
+    ...(allowed.chromiumProfilePrefs && { chromiumProfilePrefs: allowed.chromiumProfilePrefs }),
+    ...(allowed.browserArgs && { browserArgs: allowed.browserArgs }),
+  };
 }

@@ -7,7 +7,7 @@
 // (Chromium blocks third-party cookies in Incognito). Every probe owns one such browser; the
 // first is started with the engine, `isolation: 'fresh'` starts another on a new profile.
 
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -17,6 +17,7 @@ import { removeProfileDir, settlesWithin, watchProcessesNaming } from './hung.ts
 import { type LaunchPlan, installAdvice } from './resolve.ts';
 import { type Engine, EngineUnavailableError, type InPageFunction, type InputTarget, type LaunchExtras, type PlaywrightLaunch, type Probe, callExpression } from './types.ts';
 import { ENGINES } from './registry.ts';
+import { playwrightHandlesSigint } from './terminal-signals.ts';
 import type { EngineInfo, EngineName } from '../../contract/engine.ts';
 
 type PlaywrightPlan = Extract<LaunchPlan, { driver: 'playwright' }>;
@@ -24,6 +25,10 @@ type PlaywrightPlan = Extract<LaunchPlan, { driver: 'playwright' }>;
 export interface PlaywrightEngineOptions extends LaunchExtras {
   /** Extra environment for the browser process (e.g. a fake clock's preload). */
   env?: Record<string, string>;
+  /** Chromium: preferences written to the new profile's Default/Preferences before launch (e.g. third-party cookies allowed). */
+  chromiumProfilePrefs?: Record<string, unknown>;
+  /** The cookie policy this launch is in, when not the engine's shipped default (EngineInfo.cookiePolicy). */
+  cookiePolicy?: string;
 }
 
 /** The engine's part of a Playwright launch, or a loud error saying why Playwright does not launch it (`what`: a launch, a browser server). */
@@ -55,7 +60,7 @@ export async function launchPlaywrightEngine(plan: PlaywrightPlan, project: stri
     executable: plan.executable,
     headless: !headed,
     profile: 'persistent',
-    cookiePolicy: ENGINES[plan.engine].cookiePolicy,
+    cookiePolicy: options.cookiePolicy ?? ENGINES[plan.engine].cookiePolicy,
   };
   let spare: PersistentBrowser | undefined = first;
   const open = new Set<PersistentBrowser>([first]);
@@ -86,6 +91,7 @@ export function playwrightLaunchOptions(plan: PlaywrightPlan, headed: boolean, d
     ...underPlaywright(plan.engine, 'launch').options(localCa(), options),
     env: display || options.env ? { ...process.env, ...options.env, ...(display && { DISPLAY: display.display }) } : undefined,
     timeout: 60_000,
+    handleSIGINT: playwrightHandlesSigint(),
   };
 }
 
@@ -107,6 +113,7 @@ class PersistentBrowser {
     let context: BrowserContext;
     try {
       facts.prepareProfile?.(profileDir, ca, options);
+      if (options.chromiumProfilePrefs) writeChromiumPreferences(profileDir, options.chromiumProfilePrefs);
       context = await launchUnlessItEnds(plan, profileDir, ENGINES[plan.engine].playwright.launchPersistentContext(profileDir, playwrightLaunchOptions(plan, headed, display, options)));
     } catch (error) {
       removeProfileDir(profileDir);
@@ -259,6 +266,12 @@ export class PlaywrightProbe implements Probe {
   }
 }
 
+/** A new profile's preferences, read by Chromium at start as if the user had set them. */
+function writeChromiumPreferences(profileDir: string, prefs: Record<string, unknown>): void {
+  mkdirSync(join(profileDir, 'Default'), { recursive: true });
+  writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify(prefs));
+}
+
 function productName(plan: PlaywrightPlan): string {
   if (plan.product) return plan.product;
   if (plan.source === 'bundled') return `Playwright ${plan.engine}`;
@@ -274,6 +287,7 @@ export function firstLine(error: unknown): string {
  * the browser's last line on stderr (from the call log that follows, hundreds of lines of switches).
  */
 export function launchFailure(error: unknown): string {
+  // eslint-disable-next-line no-control-regex -- strips the ANSI colour codes (ESC [) from Playwright's launch log
   const log = String((error as Error)?.message ?? error).replace(/\x1b\[[0-9;]*m/g, '');
   const exit = /<process did exit: exitCode=(\w+), signal=(\w+)>/.exec(log);
   const ended = exit && (exit[2] !== 'null' ? `was killed by ${exit[2]}` : `exited with code ${exit[1]}`);

@@ -91,6 +91,9 @@ export function callExpression<A>(fn: InPageFunction<A, unknown>, args: A): stri
   return `((__name, __name2) => (${fn.toString()})(${JSON.stringify(args ?? null)}))((f) => f, (f) => f)`;
 }
 
+/** How every engine's third-party-cookies-allowed policy begins (the matrix tells the two profiles apart by it). */
+export const THIRD_PARTY_ALLOWED = 'third-party cookies allowed';
+
 /** A host served on loopback, as engineMapping() reads it: `port`/`to` when the port changes too. */
 export interface LoopbackHost {
   host: string;
@@ -127,6 +130,12 @@ export interface EngineModule {
   readonly trustNeedsCertutil: boolean;
   /** The cookie policy in force as launched (its shipped default), in words, recorded in EngineInfo. */
   readonly cookiePolicy: string;
+  /**
+   * The profile setting that lets third parties set and get cookies (the cookie rows' `-3pc-allowed`
+   * variants run in a browser launched with it): a Chromium profile preference, Firefox prefs or
+   * MiniBrowser arguments, and the policy it gives, in words (EngineInfo.cookiePolicy of that browser).
+   */
+  readonly thirdPartyCookiesAllowed: { chromiumProfilePrefs?: Record<string, unknown>; firefoxPrefs?: Record<string, number>; browserArgs?: string[]; cookiePolicy: string };
   /** How @slow scenarios move its clock: the preload and, in words, how it reaches the processes. */
   readonly clock: { preload: 'libfaketime' | 'clock-shim'; method: string };
   /** Run headed (under a private display) when Playwright drives it: headless Firefox has no WebGL. */
@@ -159,6 +168,8 @@ export interface LaunchExtras {
   /** certify --ca: the user's CA and the target certificates Node verified against it. */
   extraTrust?: ExtraTrust;
   switches?: string[];
+  /** Extra arguments for a browser started by its WebDriver (MiniBrowser: e.g. --cookies-policy=always). */
+  browserArgs?: string[];
   prefs?: Prefs;
 }
 

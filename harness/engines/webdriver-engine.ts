@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { PortInUseError, listensOn, withBindRetry } from '../net.ts';
 import { reapOnExit } from './child-reaper.ts';
+import { helpersDetached } from './terminal-signals.ts';
 import { acquireDisplay } from './display.ts';
 import { descendants, killQuietly, settlesWithin } from './hung.ts';
 import { firstLine } from './playwright-engine.ts';
@@ -27,6 +28,10 @@ export interface WebDriverEngineOptions extends TrustOptions {
   /** Extra environment for WebKitWebDriver, inherited by MiniBrowser and its processes: the proxy
    *  variables `proxyType: 'system'` reads, a fake clock. */
   env?: Record<string, string>;
+  /** MiniBrowser arguments after --automation (e.g. --cookies-policy=always), through webkitgtk:browserOptions. */
+  browserArgs?: string[];
+  /** The cookie policy those arguments give, when not the shipped default (EngineInfo.cookiePolicy). */
+  cookiePolicy?: string;
 }
 
 export async function launchWebDriverEngine(plan: WebDriverPlan, project: string, options: WebDriverEngineOptions): Promise<Engine> {
@@ -48,7 +53,7 @@ export async function launchWebDriverEngine(plan: WebDriverPlan, project: string
     headless: false,
     // MiniBrowser under automation keeps its website data in memory (an ephemeral session).
     profile: 'ephemeral',
-    cookiePolicy: ENGINES[plan.engine].cookiePolicy,
+    cookiePolicy: options.cookiePolicy ?? ENGINES[plan.engine].cookiePolicy,
   }, () => display.release());
 }
 
@@ -125,7 +130,7 @@ function localBrowser(engine: EngineName): string | undefined {
  * when the port was taken, so withBindRetry tries another. Exported for tests that run it as a remote end.
  */
 export async function startWebKitWebDriver(port: number, plan: WebDriverPlan, env: NodeJS.ProcessEnv) {
-  const driver = spawn(plan.webDriver, [`--port=${port}`, '--host=local'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const driver = spawn(plan.webDriver, [`--port=${port}`, '--host=local'], { env, stdio: ['ignore', 'ignore', 'pipe'], detached: helpersDetached() });
   let stderr = '';
   driver.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
   reapOnExit(driver);

@@ -5,7 +5,7 @@ import { arch } from 'node:os';
 import { webkit as playwright } from 'playwright-core';
 import { type LocalCa, fixtureLeaf, localCa } from '../../fixtures/tls.ts';
 import type { TrustOptions } from './trust.ts';
-import type { EngineModule } from './types.ts';
+import { type EngineModule, THIRD_PARTY_ALLOWED } from './types.ts';
 
 const multiarch = arch() === 'arm64' ? 'aarch64-linux-gnu' : 'x86_64-linux-gnu';
 
@@ -29,6 +29,9 @@ export const webkit: EngineModule = {
   // Trust: the WebDriver capability webkitgtk:browserOptions.certificates, per host (webkitCertificates below).
   trustNeedsCertutil: false,
   cookiePolicy: WEBKIT_COOKIE_POLICY,
+  // MiniBrowser --help-all: "--cookies-policy=POLICY  Cookies accept policy (always, never, no-third-party). Default: no-third-party",
+  // passed through WebKitWebDriver's webkitgtk:browserOptions args.
+  thirdPartyCookiesAllowed: { browserArgs: ['--cookies-policy=always'], cookiePolicy: `${THIRD_PARTY_ALLOWED}: MiniBrowser --cookies-policy=always (WEBKIT_COOKIE_POLICY_ACCEPT_ALWAYS), Intelligent Tracking Prevention off` },
   clock: { preload: 'libfaketime', method: 'libfaketime (LD_PRELOAD, FAKETIME_TIMESTAMP_FILE) on WebKitWebDriver, inherited by MiniBrowser and its network process' },
   headedUnderPlaywright: false,
   // No host mapping at all: always the pass-through proxy (proxy-mapping.ts says why the capability is `system`).
@@ -48,7 +51,7 @@ export const webkit: EngineModule = {
   headlessFromUserAgent: () => null,
   underWebDriver: {
     // `certificates`: WebKitGTK accepts the local CA's leaf for the fixture hosts (the https origins).
-    capabilities: (binary, trust) => ({ 'webkitgtk:browserOptions': { ...(binary && { binary }), args: ['--automation'], certificates: webkitCertificates(undefined, trust) } }),
+    capabilities: (binary, trust) => ({ 'webkitgtk:browserOptions': { ...(binary && { binary }), args: ['--automation', ...(trust.browserArgs ?? [])], certificates: webkitCertificates(undefined, trust) } }),
     browserName: 'MiniBrowser',
     product: (browserName) => `WebKitGTK ${browserName}`,
   },

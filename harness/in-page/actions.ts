@@ -140,6 +140,7 @@ export async function performAction(action: ResolvedAction): Promise<Observation
         // Does resetting the bitmap (setting width) clear the origin-clean flag? HTML says it does
         // (security-with-canvas-elements; whatwg/html#2660); the scenario table holds the verdict.
         ctx.drawImage(img, 0, 0);
+        // eslint-disable-next-line no-self-assign -- setting the width resets the canvas: the point of this step
         canvas.width = canvas.width;
         try {
           ctx.getImageData(0, 0, 1, 1);

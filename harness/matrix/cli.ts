@@ -9,7 +9,7 @@ import { BaselineError, failingChanges, readBaseline } from './baseline.ts';
 import { cellHistory, keepRun, readHistory } from './history.ts';
 import { renderHtml } from './html.ts';
 import { MATRIX_ENV } from './reporter.ts';
-import { CATALOGUE_GREP } from '../runner/selection.ts';
+import { familiesGrep } from '../runner/selection.ts';
 import { describeUnstable, unstableCells } from './repeat.ts';
 import type { MatrixDocument } from '../../contract/matrix.ts';
 import { COMMAND } from '../cli/matrix.ts';
@@ -36,7 +36,13 @@ function main(): number {
   const keep = (status: number) => (values.history ? withHistory(values.history, outDir, status) : status);
   if (values.merge) return keep(merge(values.merge, env, outDir));
 
-  const runOnce = (runEnv: NodeJS.ProcessEnv) => runPlaywright(['test', '--grep', CATALOGUE_GREP, ...positionals], { stdio: 'inherit', env: runEnv });
+  let grep: string;
+  try {
+    grep = familiesGrep();
+  } catch (error) {
+    exitWithUsage(COMMAND, (error as Error).message);
+  }
+  const runOnce = (runEnv: NodeJS.ProcessEnv) => runPlaywright(['test', '--grep', grep, ...positionals], { stdio: 'inherit', env: runEnv });
   if (values.repeat === undefined) return keep(runOnce(env));
 
   const times = values.repeat;

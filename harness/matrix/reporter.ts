@@ -26,6 +26,7 @@ import { cellKey, sortCells, summarize } from './model.ts';
 import type { EngineInfo } from '../../contract/engine.ts';
 import { type MatrixDocument, type MatrixEngine, type MatrixRun, SCHEMA_VERSION } from '../../contract/matrix.ts';
 import { VERDICTS } from '../../contract/verdict.ts';
+import { THIRD_PARTY_ALLOWED } from '../engines/types.ts';
 
 export { MATRIX_ENV };
 
@@ -145,6 +146,11 @@ export default class MatrixReporter implements Reporter {
   }
 
   private noteEngine(project: string, info: EngineInfo): void {
+    // A project's cells may come from two profiles (the -3pc-allowed cookie rows run in a browser
+    // that allows third-party cookies): the run names both policies, the shipped one first.
+    const policies = new Set([...(this.cookiePolicies.get(project) ?? []), info.cookiePolicy].filter(Boolean));
+    this.cookiePolicies.set(project, policies);
+    const cookiePolicy = [...policies].sort((a, b) => Number(a.startsWith(THIRD_PARTY_ALLOWED)) - Number(b.startsWith(THIRD_PARTY_ALLOWED))).join('; for the rows ending -3pc-allowed: ');
     this.engines.set(project, {
       project,
       engine: info.engine,
@@ -153,9 +159,10 @@ export default class MatrixReporter implements Reporter {
       source: info.source,
       protocol: info.protocol,
       headless: info.headless,
-      ...(info.profile && { profile: info.profile, cookiePolicy: info.cookiePolicy }),
+      ...(info.profile && { profile: info.profile, cookiePolicy }),
     });
   }
+  private readonly cookiePolicies = new Map<string, Set<string>>();
 
   private scheduleWrite(): void {
     if (this.writeTimer || !this.observedAny) return;

@@ -46,6 +46,18 @@ export function grepTitle(testInfo: TestInfo, title: string, tags: string[]): st
 /** The --grep `npm run matrix` runs with: every family's tests (not the harness's own specs). */
 export const CATALOGUE_GREP = FAMILIES.map((f) => `@${f}\\b`).join('|');
 
+/** Narrows `npm run matrix` to some families (`CORS_FAMILIES=simple,preflight`): a quick run, never a complete one. */
+export const FAMILIES_ENV = 'CORS_FAMILIES';
+
+/** The --grep of the families CORS_FAMILIES names (the whole catalogue when unset); throws naming the families on a typo. */
+export function familiesGrep(value: string | undefined = process.env[FAMILIES_ENV]): string {
+  const names = [...new Set((value ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  if (!names.length) return CATALOGUE_GREP;
+  const unknown = names.filter((n) => !(FAMILIES as readonly string[]).includes(n));
+  if (unknown.length) throw new Error(`${FAMILIES_ENV} names unknown famil${unknown.length > 1 ? 'ies' : 'y'} ${unknown.join(', ')}; use a comma-separated list of ${FAMILIES.join(', ')}, or leave it unset for all.`);
+  return FAMILIES.filter((f) => names.includes(f)).map((f) => `@${f}\\b`).join('|');
+}
+
 /**
  * What a run covered, for the run info: the engine projects, the --grep filters, the number of
  * cells; `complete` when nothing narrowed it (every configured engine project, no grep but the

@@ -23,8 +23,8 @@ export { expect } from '@playwright/test';
 /** How long a browser may take to start (WebKitGTK and headed Firefox under Xvfb are slow on a loaded machine). */
 const LAUNCH_MS = 120_000;
 
-/** How a test wants its browser launched: almost all take the default, { clock: false, mapHosts: [] }. */
-type LaunchChoice = { clock: boolean; mapHosts: string[] };
+/** How a test wants its browser launched: almost all take the default, { clock: false, mapHosts: [], thirdPartyCookies: false }. */
+type LaunchChoice = { clock: boolean; mapHosts: string[]; thirdPartyCookies: boolean };
 /** A launched browser and the page its tests share. */
 type BrowserUnderTest = { engine: Engine; sharedProbe: Probe };
 
@@ -35,6 +35,8 @@ interface TestFixtures {
   clock: boolean;
   /** Host names the browser reaches on loopback (launchEngine's mapHosts): the named-host rows only. */
   mapHosts: string[];
+  /** Run in a browser whose profile allows third-party cookies (launchEngine's thirdPartyCookies): the cookie rows' -3pc-allowed variants only. */
+  thirdPartyCookies: boolean;
   /** The browser this test drives (launched as the test's clock and mapHosts ask), with its shared probe. */
   browserUnderTest: BrowserUnderTest;
   engine: Engine;
@@ -65,6 +67,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   engineName: ['chromium', { option: true, scope: 'worker' }],
   clock: [false, { option: true }],
   mapHosts: [[], { option: true }],
+  thirdPartyCookies: [false, { option: true }],
   origins: [async ({}, use) => use(originsFor(portsFromEnv())), { scope: 'worker' }],
   originsByScheme: [async ({}, use) => use({ http: originsFor(portsFromEnv()), https: originsFor(portsFromEnv(), 'https') }), { scope: 'worker' }],
   serverLog: [async ({ origins }, use) => use(new ServerLog(origins.viewer)), { scope: 'worker' }],
@@ -92,8 +95,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker', timeout: LAUNCH_MS },
   ],
-  browserUnderTest: async ({ browsers, clock, mapHosts }, use, testInfo) => {
-    const options = { clock, mapHosts };
+  browserUnderTest: async ({ browsers, clock, mapHosts, thirdPartyCookies }, use, testInfo) => {
+    const options = { clock, mapHosts, thirdPartyCookies };
     // A launch is work of the test that needs it first: it gets the time a browser takes to start.
     if (!browsers.launched(options)) testInfo.setTimeout(testInfo.timeout + LAUNCH_MS);
     await use(await browsers.get(options));

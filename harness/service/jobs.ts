@@ -2,6 +2,8 @@
 // run already keeps three browsers busy on two cores), at most `perClient` unfinished runs per
 // client, at most `maxQueued` waiting in all; finished runs are kept `keepMs` and at most `maxKept`.
 // Each run's events are kept with it, so a page that subscribes late still sees them all.
+// With --queue the runs are handed to Redis at once (concurrency unbounded here, bounded by the
+// workers) and a run counts as running only when a worker takes it (`started`).
 
 import { randomBytes } from 'node:crypto';
 import type { CertifyResult } from '../../contract/certify.ts';
@@ -20,10 +22,15 @@ export const DEFAULT_QUEUE_LIMITS: QueueLimits = { concurrency: 1, perClient: 2,
 export interface Outcome {
   result: CertifyResult;
   verdictLine: string;
+  /** With --queue: the worker that ran it. */
+  worker?: string;
 }
 
-/** What the queue runs: resolves with the outcome, or rejects with a message users can read. */
-export type RunJob<P> = (job: Job<P>, signal: AbortSignal, emit: (e: ServiceEvent) => void) => Promise<Outcome>;
+/**
+ * What the queue runs: resolves with the outcome, or rejects with a message users can read.
+ * `started` marks the run as running (in-process: at once; with --queue: when a worker takes it).
+ */
+export type RunJob<P> = (job: Job<P>, signal: AbortSignal, emit: (e: ServiceEvent) => void, started: () => void) => Promise<Outcome>;
 
 export class Job<P> {
   state: JobState = 'queued';
@@ -69,8 +76,10 @@ export class RefusedError extends Error {
 
 export class JobQueue<P> {
   private readonly jobs = new Map<string, Job<P>>();
+  /** Runs not started yet, in order (handed to `run` or not). */
   private readonly waiting: Job<P>[] = [];
-  private running = 0;
+  /** Runs handed to `run` and not finished. */
+  private readonly dispatched = new Set<Job<P>>();
   /** Jobs whose run ended (for tests and the closing figures). */
   completed = 0;
 
@@ -78,7 +87,13 @@ export class JobQueue<P> {
     private readonly limits: QueueLimits,
     private readonly run: RunJob<P>,
     private readonly onFinished: (job: Job<P>) => void = () => {},
+    /** false with --queue: a run waits in Redis until a worker calls `started`. */
+    private readonly startsOnDispatch = true,
   ) {}
+
+  private get running(): number {
+    return [...this.dispatched].filter((j) => j.state === 'running').length;
+  }
 
   /** Throws RefusedError (429) when the client or the queue is full; call before the costly preparation. */
   admit(client: string, alsoPending = 0): void {
@@ -112,7 +127,7 @@ export class JobQueue<P> {
   cancel(job: Job<P>, reason = 'cancelled by the client'): void {
     if (job.finished) return;
     const at = this.waiting.indexOf(job);
-    if (at >= 0) {
+    if (at >= 0 && !this.dispatched.has(job)) {
       this.waiting.splice(at, 1);
       this.finish(job, 'cancelled', undefined, reason);
       this.announcePositions();
@@ -138,6 +153,7 @@ export class JobQueue<P> {
       links,
       ...(position !== undefined && { position }),
       ...(job.outcome && { verdictLine: job.outcome.verdictLine }),
+      ...(job.outcome?.worker && { worker: job.outcome.worker }),
       ...(job.error && { error: job.error }),
       ...(job.finishedAt && { expiresAt: new Date(job.finishedAt.getTime() + this.limits.keepMs).toISOString() }),
       ...(withResult && job.outcome && { result: job.outcome.result }),
@@ -145,20 +161,29 @@ export class JobQueue<P> {
   }
 
   private pump(): void {
-    while (this.running < this.limits.concurrency && this.waiting.length) {
-      const job = this.waiting.shift()!;
-      this.running++;
-      job.state = 'running';
-      job.emit({ type: 'status', status: 'running' });
-      this.announcePositions();
-      this.run(job, job.abort.signal, (e) => job.emit(e)).then(
-        (outcome) => this.finish(job, job.abort.signal.aborted ? 'cancelled' : 'done', job.abort.signal.aborted ? undefined : outcome),
-        (error: unknown) => this.finish(job, job.abort.signal.aborted ? 'cancelled' : 'failed', undefined, job.error ?? (error as Error).message),
-      ).finally(() => {
-        this.running--;
-        this.pump();
-      });
+    for (const job of [...this.waiting]) {
+      if (this.dispatched.size >= this.limits.concurrency) return;
+      if (this.dispatched.has(job)) continue;
+      this.dispatched.add(job);
+      if (this.startsOnDispatch) this.start(job);
+      this.run(job, job.abort.signal, (e) => job.emit(e), () => this.start(job))
+        .then(
+          (outcome) => this.finish(job, job.abort.signal.aborted ? 'cancelled' : 'done', job.abort.signal.aborted ? undefined : outcome),
+          (error: unknown) => this.finish(job, job.abort.signal.aborted ? 'cancelled' : 'failed', undefined, job.error ?? (error as Error).message),
+        )
+        .finally(() => {
+          this.dispatched.delete(job);
+          this.pump();
+        });
     }
+  }
+
+  private start(job: Job<P>): void {
+    if (job.state !== 'queued') return;
+    this.waiting.splice(this.waiting.indexOf(job), 1);
+    job.state = 'running';
+    job.emit({ type: 'status', status: 'running' });
+    this.announcePositions();
   }
 
   private announcePositions(): void {
@@ -166,12 +191,15 @@ export class JobQueue<P> {
   }
 
   private finish(job: Job<P>, state: JobState, outcome?: Outcome, error?: string): void {
+    const at = this.waiting.indexOf(job);
+    if (at >= 0) this.waiting.splice(at, 1);
     job.state = state;
     job.finishedAt = new Date();
     if (outcome) job.outcome = outcome;
     if (error) job.error = error;
     this.completed++;
     job.emit({ type: 'status', status: state, ...(error && { error }), ...(outcome && { verdictLine: outcome.verdictLine }) });
+    if (at >= 0) this.announcePositions();
     this.onFinished(job);
     this.sweep();
   }

@@ -124,7 +124,7 @@ export async function runJob(shared: Certifier, job: Job<Prepared>, signal: Abor
     emit({ type: 'done', verdict: report.verdict, exitCode: report.verdict === 'pass' ? 0 : 1 });
     return { result, verdictLine };
   } catch (error) {
-    throw new Error(stopped ?? (error instanceof AggregateError ? error.errors.map((e: Error) => e.message).join('; ') : (error as Error).message));
+    throw new Error(stopped ?? (error instanceof AggregateError ? error.errors.map((e: Error) => e.message).join('; ') : (error as Error).message), { cause: error });
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);

@@ -3,8 +3,9 @@
 
 import { VIEWER_BOX } from '../../fixtures/viewers/pages.ts';
 import type { Probe } from '../engines/types.ts';
-import { type PixelVerdict, type Rect, type SamplePoint, backgroundOf, describeVerdict, judgePixels, samplePoints, thumbnail } from './pixels.ts';
+import { type PixelVerdict, type SamplePoint, backgroundOf, describeVerdict, judgePixels, samplePoints, thumbnail } from './pixels.ts';
 import type { ResolvedAction, ViewerObservation } from '../../contract/page.ts';
+import type { ViewerPageState } from '../../contract/viewer-page.ts';
 
 export type ResolvedViewerAction = Extract<ResolvedAction, { kind: 'viewer' }>;
 
@@ -13,24 +14,6 @@ export interface Reference {
   width: number;
   height: number;
   pixels(): Buffer;
-}
-
-/** What the viewer page publishes in window.__viewer (fixtures/viewers/pages.ts). */
-interface PageState {
-  settled: boolean;
-  timedOut: boolean;
-  opened: boolean;
-  openError: string | null;
-  tilesLoaded: number;
-  tilesFailed: number;
-  drawer: string | null;
-  drawerErrors: string[];
-  uiError: string | null;
-  imageRect: Rect | null;
-  viewerRect: Rect | null;
-  innerWidth: number | null;
-  warmed: number;
-  notes: string[];
 }
 
 export interface ViewerRun {
@@ -64,7 +47,7 @@ const CLEAR_AREA: Record<ResolvedViewerAction['viewer'], { top: number; bottom: 
 
 export async function runViewer(probe: Probe, viewerOrigin: string, action: ResolvedViewerAction, reference: Reference, token?: string, points?: SamplePoint[]): Promise<ViewerRun> {
   await probe.open(viewerPageUrl(viewerOrigin, action, reference, token));
-  const state = await probe.run(() => (window as unknown as { __viewer: Promise<unknown> }).__viewer, null) as PageState;
+  const state = await probe.run(() => (window as unknown as { __viewer: Promise<unknown> }).__viewer, null) as ViewerPageState;
   const screenshot = await probe.screenshot();
   const box = state.viewerRect ?? { x: 0, y: 0, ...VIEWER_BOX[action.viewer] };
   const pngWidth = screenshot.readUInt32BE(16);

@@ -7,52 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { AcaoValueCause } from '../../harness/certify/acao-value.ts';
 import { renderReport } from '../../harness/certify/report.ts';
 import { Certifier } from '../../harness/certify/run.ts';
 import { selectedEngines } from '../../harness/engines/select.ts';
-import { startNginx } from '../support/real-server-configs.ts';
+import { ACAO_ROWS, startAcaoRow } from '../support/real-server-corpus.ts';
 import { cutTrees } from '../support/real-servers.ts';
 
 test.describe.configure({ mode: 'default', timeout: 240_000 });
-
-const BASE = `    location ~ ^/iiif/(v[23])/([^/]+)$ { add_header Access-Control-Allow-Origin "*" always; return 303 /iiif/$1/$2/info.json; }`;
-/**
- * `acao` is the nginx value (a quoted string) of every ACAO line, on OPTIONS answers too. Every row
- * also sends Vary: Origin, so a value built from $http_origin is not an echo without Vary as well:
- * each row has the one mistake under test.
- */
-const everywhere = (acaoLines: string[]) => {
-  const lines = (indent: string) => [...acaoLines.map((a) => `${indent}add_header Access-Control-Allow-Origin ${a} always;`), `${indent}add_header Vary Origin always;`].join('\n');
-  return `      if ($request_method = OPTIONS) {\n${lines('        ')}\n        add_header Access-Control-Allow-Headers "Accept, Authorization" always;\n        return 204;\n      }\n${lines('      ')}`;
-};
-
-interface AcaoRow {
-  cause: AcaoValueCause;
-  /** nginx `http`-level lines (maps). */
-  http?: string;
-  acao: string[];
-  /** The header value certify will see, from the configuration. */
-  sends: string;
-  /** Run from this --viewer-origin (default port cases need an origin without a port). */
-  viewerOrigin?: string;
-}
-
-export const ACAO_ROWS: AcaoRow[] = [
-  { cause: 'acao-duplicate', acao: ['"*"', '"*"'], sends: '*, *' },
-  { cause: 'acao-list', acao: ['"$http_origin, https://other-viewer.example.org"'], sends: '{origin}, https://other-viewer.example.org' },
-  { cause: 'acao-other-origin', acao: ['"https://other-viewer.example.org"'], sends: 'https://other-viewer.example.org' },
-  { cause: 'acao-origin-trailing-slash', acao: ['"$http_origin/"'], sends: '{origin}/' },
-  { cause: 'acao-origin-path', acao: ['"$http_origin/iiif/"'], sends: '{origin}/iiif/' },
-  { cause: 'acao-origin-quoted', acao: [`'"$http_origin"'`], sends: '"{origin}"' },
-  {
-    cause: 'acao-origin-case',
-    http: '  map $http_origin $shouted { default ""; "~^http://(?<rest>.*)$" "HTTP://$rest"; }',
-    acao: ['"$shouted"'],
-    sends: 'HTTP://{rest}',
-  },
-  { cause: 'acao-origin-default-port', acao: ['"$http_origin:80"'], sends: '{origin}:80', viewerOrigin: 'http://viewer.example.org' },
-];
 
 const engines = selectedEngines();
 let dir: string;
@@ -76,7 +37,7 @@ test.afterAll(async () => {
 for (const row of ACAO_ROWS) {
   test(`malformed ACAO from nginx — ${row.cause}`, async ({}, testInfo) => {
     const certifier = await certifierFor(row.viewerOrigin);
-    const nginx = await startNginx(dir, trees, { http: row.http ?? '', server: BASE, iiif: everywhere(row.acao) });
+    const nginx = await startAcaoRow(dir, trees, row);
     try {
       const report = await certifier.certify(`${nginx.origin}/iiif/v3/img/info.json`);
       const text = renderReport(report);

@@ -7,133 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type Cause, acaoOf, acaoOk } from '../../harness/certify/evidence.ts';
+import { acaoOf, acaoOk } from '../../harness/certify/evidence.ts';
 import { renderReport } from '../../harness/certify/report.ts';
 import { Certifier } from '../../harness/certify/run.ts';
 import { selectedEngines } from '../../harness/engines/select.ts';
-import { APACHE_BASE, NGINX_BASE, nginxOptions, startApache, startCaddy, startLighttpdIipsrv, startNginx, startVarnish } from '../support/real-server-configs.ts';
-import { type Daemon, cutTrees } from '../support/real-servers.ts';
+import { REAL_SERVERS } from '../support/real-server-corpus.ts';
+import { cutTrees } from '../support/real-servers.ts';
 
 test.describe.configure({ mode: 'default', timeout: 180_000 });
-
-const CADDY_BASE = '  @base path_regexp base ^/iiif/(v[23])/([^/]+)$\n  redir @base /iiif/{re.base.1}/{re.base.2}/info.json 303';
-const CADDY_PREFLIGHT = '  @preflight method OPTIONS\n  handle @preflight {\n    header Access-Control-Allow-Headers "Accept, Authorization"\n    respond 204\n  }';
-
-interface Row {
-  name: string;
-  /** Paths certified on this server (level-0 v3 and v2 trees, or iipsrv's image). */
-  paths: string[];
-  start: (dir: string, trees: string, tiffDir: string) => Promise<Daemon[]>;
-  /** Root causes certify must name (exactly these), written from the configuration. */
-  expected: Cause[];
-}
-
-const LEVEL0 = ['/iiif/v3/img/info.json', '/iiif/v2/img/info.json'];
-
-export const REAL_SERVERS: Row[] = [
-  {
-    name: 'nginx: add_header always, OPTIONS answered 204',
-    paths: LEVEL0,
-    start: async (dir, trees) => [await startNginx(dir, trees, { server: NGINX_BASE, iiif: `${nginxOptions(' always')}\n      add_header Access-Control-Allow-Origin "*" always;` })],
-    expected: [],
-  },
-  {
-    name: 'nginx: add_header without always (404s lack ACAO)',
-    paths: LEVEL0,
-    start: async (dir, trees) => [await startNginx(dir, trees, { server: NGINX_BASE, iiif: `${nginxOptions('')}\n      add_header Access-Control-Allow-Origin "*";` })],
-    expected: ['errors-without-acao'],
-  },
-  {
-    name: 'nginx: always, OPTIONS not handled (static module answers 405)',
-    paths: ['/iiif/v3/img/info.json'],
-    start: async (dir, trees) => [await startNginx(dir, trees, { server: NGINX_BASE, iiif: '      add_header Access-Control-Allow-Origin "*" always;' })],
-    expected: ['preflight-not-answered'],
-  },
-  {
-    name: 'nginx: CORS in the info.json location only',
-    paths: ['/iiif/v3/img/info.json'],
-    start: async (dir, trees) => [
-      await startNginx(dir, trees, { server: `${NGINX_BASE}\n    location ~ /info\\.json$ {\n${nginxOptions(' always')}\n      add_header Access-Control-Allow-Origin "*" always;\n    }` }),
-    ],
-    expected: ['no-acao-on-images'],
-  },
-  {
-    name: 'Apache: Header always set, OPTIONS answered 204 by mod_rewrite',
-    paths: LEVEL0,
-    start: async (dir, trees) => [
-      await startApache(
-        dir,
-        trees,
-        `${APACHE_BASE}\nHeader always set Access-Control-Allow-Origin "*"\nHeader always set Access-Control-Allow-Headers "Accept, Authorization"\nHeader always set Access-Control-Allow-Methods "GET, HEAD, OPTIONS"\nRewriteEngine On\nRewriteCond %{REQUEST_METHOD} OPTIONS\nRewriteRule ^ - [R=204,L]`,
-      ),
-    ],
-    expected: [],
-  },
-  {
-    name: 'Apache: Header set without always (errors and redirects lack ACAO)',
-    paths: ['/iiif/v3/img/info.json'],
-    start: async (dir, trees) => [await startApache(dir, trees, `${APACHE_BASE}\nHeader set Access-Control-Allow-Origin "*"\nHeader set Access-Control-Allow-Headers "Accept, Authorization"`)],
-    expected: ['errors-without-acao', 'redirects-without-acao'],
-  },
-  {
-    name: 'Apache: Header always set ACAO only, no Allow-Headers',
-    paths: ['/iiif/v3/img/info.json'],
-    start: async (dir, trees) => [await startApache(dir, trees, `${APACHE_BASE}\nHeader always set Access-Control-Allow-Origin "*"`)],
-    expected: ['preflight-allow-headers'],
-  },
-  {
-    name: 'Caddy: header ACAO *, OPTIONS answered 204',
-    paths: LEVEL0,
-    start: async (dir, trees) => [await startCaddy(dir, trees, `  header Access-Control-Allow-Origin "*"\n${CADDY_BASE}\n${CADDY_PREFLIGHT}`)],
-    expected: [],
-  },
-  {
-    name: 'Caddy: header ACAO *, OPTIONS not handled (file_server answers OPTIONS like GET)',
-    paths: ['/iiif/v3/img/info.json'],
-    start: async (dir, trees) => [await startCaddy(dir, trees, `  header Access-Control-Allow-Origin "*"\n${CADDY_BASE}`)],
-    // Changed after observing: written as preflight-not-answered, on the belief that file_server
-    // answers OPTIONS 405. Debian's Caddy 2.6.2 file_server answers any method 200 with the file
-    // (`curl -X OPTIONS` shows 200 + ACAO *), so the preflight fails only for want of
-    // Access-Control-Allow-Headers: the same diagnosis as Apache's ACAO-only row.
-    expected: ['preflight-allow-headers'],
-  },
-  {
-    name: 'Varnish in front of a correct nginx',
-    paths: ['/iiif/v3/img/info.json'],
-    start: async (dir, trees) => {
-      const nginx = await startNginx(dir, trees, { server: NGINX_BASE, iiif: `${nginxOptions(' always')}\n      add_header Access-Control-Allow-Origin "*" always;` });
-      return [await startVarnish(dir, nginx, ''), nginx];
-    },
-    expected: [],
-  },
-  {
-    name: 'Varnish caching an nginx that echoes allowed origins without Vary',
-    paths: ['/iiif/v3/img/info.json'],
-    start: async (dir, trees) => {
-      const map = `  map $http_origin $cors_origin { default ""; "~^http://127\\.0\\.0\\.1:[0-9]+$" $http_origin; }`;
-      const echo = `      add_header Access-Control-Allow-Origin $cors_origin always;`;
-      // absolute_redirect off: behind a cache nginx would otherwise redirect to its own port, a
-      // cross-origin hop (Origin: null) that this allowlist rightly refuses; not the mistake under test.
-      const nginx = await startNginx(dir, trees, { http: map, server: `    absolute_redirect off;\n${NGINX_BASE}`, iiif: `${nginxOptions(' always')}\n${echo}` });
-      return [await startVarnish(dir, nginx, ''), nginx];
-    },
-    expected: ['echo-without-vary'],
-  },
-  {
-    name: 'lighttpd + iipsrv: mod_setenv sets ACAO and Allow-Headers on every response',
-    paths: ['/iiif/img.tif/info.json'],
-    start: async (dir, _trees, tiffDir) => [
-      await startLighttpdIipsrv(dir, tiffDir, 'setenv.set-response-header = ( "Access-Control-Allow-Origin" => "*", "Access-Control-Allow-Headers" => "Accept, Authorization", "Access-Control-Allow-Methods" => "GET, HEAD, OPTIONS" )'),
-    ],
-    expected: [],
-  },
-  {
-    name: 'lighttpd + iipsrv: no CORS configuration at all',
-    paths: ['/iiif/img.tif/info.json'],
-    start: async (dir, _trees, tiffDir) => [await startLighttpdIipsrv(dir, tiffDir, '')],
-    expected: ['no-acao'],
-  },
-];
 
 const engines = selectedEngines();
 let certifier: Certifier;

@@ -12,7 +12,7 @@ import { CertifyResultSchema } from '../../contract/certify.ts';
 import { JobStatusSchema, type ServiceEvent } from '../../contract/service.ts';
 // Registers the date-time format the shapes use.
 import '../../contract/validate.ts';
-import { type ServiceChild, api, startServiceChild } from '../support/certify-service.ts';
+import { type ServiceChild, api, runEvents, startServiceChild } from '../support/certify-service.ts';
 import { startNginx } from '../support/real-server-configs.ts';
 import { type Daemon, cutTrees } from '../support/real-servers.ts';
 
@@ -49,32 +49,7 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Every event of a run until it ends, read from its server-sent event stream. */
-async function events(id: string, until: (e: ServiceEvent) => boolean = (e) => e.type === 'status' && !['queued', 'running'].includes(e.status)): Promise<ServiceEvent[]> {
-  const response = await fetch(new URL(`/api/certify/${id}/events`, service.url));
-  expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const seen: ServiceEvent[] = [];
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const reader = response.body!.getReader();
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    buffer += decoder.decode(chunk.value, { stream: true });
-    let at: number;
-    while ((at = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, at);
-      buffer = buffer.slice(at + 2);
-      const data = block.split('\n').find((l) => l.startsWith('data: '));
-      if (!data) continue;
-      const e = JSON.parse(data.slice(6)) as ServiceEvent;
-      seen.push(e);
-      if (until(e)) {
-        await reader.cancel().catch(() => {});
-        return seen;
-      }
-    }
-  }
-  return seen;
-}
+const events = (id: string, until?: (e: ServiceEvent) => boolean) => runEvents(service.url, id, until);
 
 test('two runs posted at once: the second waits for the first, both finish with the --json document', async () => {
   const url = `${nginx.origin}/iiif/v3/img/info.json`;

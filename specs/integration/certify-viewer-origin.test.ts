@@ -19,7 +19,7 @@ import { parseViewerOrigin } from '../../harness/certify/viewer-origin.ts';
 import { selectedEngines } from '../../harness/engines/select.ts';
 import { startFixturesOnFreePorts } from '../../harness/free-fixtures.ts';
 import { certifyCli } from '../support/certify-cli.ts';
-import { startNginx } from '../support/real-server-configs.ts';
+import { nginxAllowList, startNginx } from '../support/real-server-configs.ts';
 import { cutTrees } from '../support/real-servers.ts';
 import type { CertifyReport } from '../../harness/certify/types.ts';
 
@@ -106,21 +106,9 @@ test('--viewer-origin takes an http or https origin without a path; anything els
   expect(stderr).not.toMatch(/^\s+at /m);
 });
 
-// Written from the configuration: nginx's map sends ACAO only for the listed origin (an empty
-// add_header value is not sent), Vary: Origin always, on 2xx, 3xx, 4xx and the 204 preflight.
-const NGINX_ALLOW_LIST = {
-  http: `  map $http_origin $cors_origin { default ""; "${LISTED_VIEWER_ORIGIN}" $http_origin; }`,
-  server: `    location ~ ^/iiif/(v[23])/([^/]+)$ { add_header Access-Control-Allow-Origin $cors_origin always; add_header Vary Origin always; return 303 /iiif/$1/$2/info.json; }`,
-  iiif: `      if ($request_method = OPTIONS) {
-        add_header Access-Control-Allow-Origin $cors_origin always;
-        add_header Vary Origin always;
-        add_header Access-Control-Allow-Methods "GET, HEAD, OPTIONS" always;
-        add_header Access-Control-Allow-Headers "Accept, Authorization" always;
-        return 204;
-      }
-      add_header Access-Control-Allow-Origin $cors_origin always;
-      add_header Vary Origin always;`,
-};
+// Written from the configuration (nginxAllowList): ACAO only for the listed origin, Vary: Origin on
+// every answer, the preflight answered 204.
+const NGINX_ALLOW_LIST = nginxAllowList(LISTED_VIEWER_ORIGIN);
 
 test(`a real nginx allowing only ${LISTED_VIEWER_ORIGIN} (https, map $http_origin): passes with --viewer-origin, fails with origin-not-allowed without`, async () => {
   const ca = localCa();

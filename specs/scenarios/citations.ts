@@ -50,14 +50,14 @@ export const COOKIE_NO_PORT = `${COOKIES_DRAFT} (§ Weak Confidentiality: cookie
  * Store a Cookie drops a secure cookie when isSecure is false (whatwg/fetch#1827, open, asks to
  * allow localhost; httpwg/http-extensions#2759, open, is the rfc6265bis counterpart).
  */
-export const SECURE_NEEDS_HTTPS = `${FETCH}/#set-cookie-header and ${FETCH}/#cookie-header ("Let isSecure be true if request's current URL's scheme is \"https\"; otherwise false"); ${COOKIES_DRAFT} (Store a Cookie: "If isSecure is false: If cookie's secure is true, then return null"); https://github.com/whatwg/fetch/issues/1827 (open)`;
+export const SECURE_NEEDS_HTTPS = `${FETCH}/#set-cookie-header and ${FETCH}/#cookie-header ("Let isSecure be true if request's current URL's scheme is "https"; otherwise false"); ${COOKIES_DRAFT} (Store a Cookie: "If isSecure is false: If cookie's secure is true, then return null"); https://github.com/whatwg/fetch/issues/1827 (open)`;
 /**
  * Lax and unset cookies are left out of cross-site subresource requests by rfc6265bis, not by the
  * layered draft as Fetch uses it today: Fetch's "determine the same-site mode" returns
  * "strict-or-less" for a top-level page's cross-site fetch, and layered Retrieve Cookies then
  * returns Lax and unset cookies. A draft basis, cited to the text that says it.
  */
-export const SAMESITE_EXCLUDED = `https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-5.8.3 ("If the cookie's same-site-flag is not \"None\" and the retrieval's same-site status is \"cross-site\", then exclude the cookie unless …", top-level navigations only); note ${FETCH}/#cookie-infrastructure ("determine the same-site mode" yields "strict-or-less" here, so Fetch with the layered draft as written would send it)`;
+export const SAMESITE_EXCLUDED = `https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-5.8.3 ("If the cookie's same-site-flag is not "None" and the retrieval's same-site status is "cross-site", then exclude the cookie unless …", top-level navigations only); note ${FETCH}/#cookie-infrastructure ("determine the same-site mode" yields "strict-or-less" here, so Fetch with the layered draft as written would send it)`;
 export const HTTP_CACHING = 'https://www.rfc-editor.org/rfc/rfc9111';
 export const RANGE_REQUESTS = 'https://www.rfc-editor.org/rfc/rfc9110#section-14';
 

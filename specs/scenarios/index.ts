@@ -14,6 +14,7 @@ import { scenarios as credentialed } from './credentialed.ts';
 import { scenarios as credentialedSameSiteHosts } from './credentialed-same-site-hosts.ts';
 import { scenarios as mixedContentNamed } from './mixed-content-named.ts';
 import { scenarios as preflightCacheCaps } from './preflight-cache-caps.ts';
+import { scenarios as thirdPartyCookiesAllowed } from './third-party-cookies-allowed.ts';
 import { scenarios as viewer } from './viewer.ts';
 import { HTTPS_VARIANT_IDS, withHttpsVariants } from './https.ts';
 import { scenarios as preflightTriggers } from './preflight-triggers.ts';
@@ -50,6 +51,8 @@ export const TABLES: { name: string; rows: Scenario[]; optIn?: true }[] = [
   // A browser of its own, launched with host names mapped (specs/credentialed-same-site-hosts.spec.ts, specs/mixed-content-named.spec.ts).
   { name: 'credentialed-same-site-hosts', rows: credentialedSameSiteHosts },
   { name: 'mixed-content-named', rows: mixedContentNamed },
+  // A profile that allows third-party cookies (specs/third-party-cookies-allowed.spec.ts).
+  { name: 'third-party-cookies-allowed', rows: thirdPartyCookiesAllowed },
   { name: 'preflight-cache-caps', rows: preflightCacheCaps, optIn: true },
   // A real viewer on a viewer page, judged by its pixels.
   { name: 'viewer', rows: viewer },

@@ -165,7 +165,7 @@ export const scenarios: Scenario[] = [
           label: 'served from cache: blocked',
           observed: { result: 'done', steps: [{ result: 'readable', status: 200 }, { result: 'blocked' }] },
           server: { requests: 1, preflights: 0, origins: ['viewer'] },
-          cite: `${NETWORK_OR_CACHE_FETCH} (the stored response is selected "as per the \"Constructing Responses from Caches\" chapter of HTTP Caching"); ${HTTP_CACHING}#section-4.1 (without Vary nothing stops its reuse); https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches (a server that varies ACAO must send Vary: Origin)`,
+          cite: `${NETWORK_OR_CACHE_FETCH} (the stored response is selected "as per the "Constructing Responses from Caches" chapter of HTTP Caching"); ${HTTP_CACHING}#section-4.1 (without Vary nothing stops its reuse); https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches (a server that varies ACAO must send Vary: Origin)`,
         },
         {
           label: 'refetched: readable',

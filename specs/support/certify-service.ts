@@ -8,6 +8,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import dnsPacket from 'dns-packet';
+import type { ServiceEvent } from '../../contract/service.ts';
 
 export interface ServiceChild {
   url: string;
@@ -97,4 +98,87 @@ export async function api(base: string, path: string, init: { method?: string; b
     ...(init.body !== undefined && { body: JSON.stringify(init.body), headers: { 'content-type': 'application/json' } }),
   });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+export interface WorkerChild {
+  /** host:pid, as the worker names itself in its events and outcomes. */
+  name: string;
+  child: ChildProcess;
+  output: () => string;
+  /** SIGTERM (graceful), then SIGKILL for the worker's whole process group (its browsers too). */
+  stop(): Promise<void>;
+}
+
+/**
+ * `certify --worker` as its own process group (node itself, no tsx wrapper: a SIGKILL reaches the
+ * worker, as a crash would), resolved once it says it is ready.
+ */
+export async function startWorkerChild(args: string[], env: Record<string, string> = {}): Promise<WorkerChild> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'harness/certify/cli.ts', '--worker', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, detached: true });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d));
+  child.stderr!.on('data', (d: Buffer) => (output += d));
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {}
+  };
+  const name = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      killGroup();
+      reject(new Error(`certify --worker was not ready within 120 s:\n${output}`));
+    }, 120_000);
+    child.stdout!.on('data', () => {
+      const m = /certify worker (\S+) ready/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`certify --worker exited (${code}):\n${output}`));
+    });
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        killGroup();
+        resolve();
+      };
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', done);
+      child.kill('SIGTERM');
+      setTimeout(done, 20_000).unref();
+    });
+  return { name, child, output: () => output, stop };
+}
+
+const ended = (e: ServiceEvent) => e.type === 'status' && !['queued', 'running'].includes(e.status);
+
+/** Every event of a run from its server-sent event stream, until `until` holds (default: the run ended). */
+export async function runEvents(base: string, id: string, until: (e: ServiceEvent) => boolean = ended): Promise<ServiceEvent[]> {
+  const response = await fetch(new URL(`/api/certify/${id}/events`, base));
+  if (!response.headers.get('content-type')?.includes('text/event-stream')) throw new Error(`/api/certify/${id}/events answered ${response.status} ${response.headers.get('content-type')}`);
+  const seen: ServiceEvent[] = [];
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const reader = response.body!.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    buffer += decoder.decode(chunk.value, { stream: true });
+    let at: number;
+    while ((at = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, at);
+      buffer = buffer.slice(at + 2);
+      const data = block.split('\n').find((l) => l.startsWith('data: '));
+      if (!data) continue;
+      const e = JSON.parse(data.slice(6)) as ServiceEvent;
+      seen.push(e);
+      if (until(e)) {
+        await reader.cancel().catch(() => {});
+        return seen;
+      }
+    }
+  }
+  return seen;
 }

@@ -7,10 +7,6 @@ import { type Daemon, requireBinary, spawnDaemon, treesFor, withFreshPort } from
 
 const asRoot = process.getuid?.() === 0;
 
-/**
- * nginx serving the trees; `iiif` goes inside `location /iiif/`, `server` at server level. With
- * `tls` it serves https only, as https://localhost:<port> (a leaf of the local CA).
- */
 /** Config fragments every real-server case shares: the base URI's 303 to info.json, and nginx's preflight answer (`a`: ' always' or ''). */
 export const NGINX_BASE = `    location ~ ^/iiif/(v[23])/([^/]+)$ { add_header Access-Control-Allow-Origin "*" always; return 303 /iiif/$1/$2/info.json; }`;
 export const nginxOptions = (a: string) => `      if ($request_method = OPTIONS) {
@@ -19,13 +15,37 @@ export const nginxOptions = (a: string) => `      if ($request_method = OPTIONS)
         add_header Access-Control-Allow-Headers "Accept, Authorization"${a};
         return 204;
       }`;
+/**
+ * An allow-list the way sites write one: nginx's map sends ACAO only for `origin` (an empty
+ * add_header value is not sent), Vary: Origin always, on 2xx, 3xx, 4xx and the 204 preflight.
+ */
+export function nginxAllowList(origin: string): { http: string; server: string; iiif: string } {
+  const cors = (indent: string) => `${indent}add_header Access-Control-Allow-Origin $cors_origin always;\n${indent}add_header Vary Origin always;`;
+  return {
+    http: `  map $http_origin $cors_origin { default ""; "${origin}" $http_origin; }`,
+    server: `    location ~ ^/iiif/(v[23])/([^/]+)$ { add_header Access-Control-Allow-Origin $cors_origin always; add_header Vary Origin always; return 303 /iiif/$1/$2/info.json; }`,
+    iiif: `      if ($request_method = OPTIONS) {
+${cors('        ')}
+        add_header Access-Control-Allow-Methods "GET, HEAD, OPTIONS" always;
+        add_header Access-Control-Allow-Headers "Accept, Authorization" always;
+        return 204;
+      }
+${cors('      ')}`,
+  };
+}
 export const APACHE_BASE = 'RedirectMatch 303 ^/iiif/(v[23])/([^/]+)$ /iiif/$1/$2/info.json';
 
+/**
+ * nginx serving the trees; `iiif` goes inside `location /iiif/`, `server` at server level. With
+ * `tls` it serves https only, as https://localhost:<port> (a leaf of the local CA). With `alsoOn`
+ * (an address of this machine) it listens there too, on the same port, and its ids and origin
+ * name that address.
+ */
 export function startNginx(
   dir: string,
   trees: string,
-  { http = '', server = '', iiif = '', tls }: { http?: string; server?: string; iiif?: string; tls?: { certFile: string; keyFile: string } },
-  hostFor?: (port: number) => string,
+  { http = '', server = '', iiif = '', tls, alsoOn }: { http?: string; server?: string; iiif?: string; tls?: { certFile: string; keyFile: string }; alsoOn?: string },
+  hostFor: ((port: number) => string) | undefined = alsoOn ? (port) => `${alsoOn}:${port}` : undefined,
 ): Promise<Daemon> {
   const bin = requireBinary('/usr/sbin/nginx');
   return withFreshPort(async (port) => {
@@ -44,7 +64,7 @@ http {
   types { application/json json; image/jpeg jpg; }
 ${http}
   server {
-    listen 127.0.0.1:${port}${tls ? ` ssl;\n    ssl_certificate ${tls.certFile}; ssl_certificate_key ${tls.keyFile}` : ''};
+    listen 127.0.0.1:${port}${tls ? ` ssl;\n    ssl_certificate ${tls.certFile}; ssl_certificate_key ${tls.keyFile}` : ''};${alsoOn ? `\n    listen ${alsoOn}:${port}${tls ? ' ssl' : ''};` : ''}
     root ${root};
 ${server}
     location /iiif/ {
@@ -55,7 +75,7 @@ ${iiif}
 `,
     );
     const daemon = await spawnDaemon('nginx', port, bin, ['-p', d, '-c', join(d, 'nginx.conf')]);
-    return { ...daemon, root, ...(tls && { origin: `https://${host}` }) };
+    return { ...daemon, root, ...((tls || alsoOn) && { origin: `${tls ? 'https' : 'http'}://${host}` }) };
   });
 }
 

@@ -26,6 +26,7 @@ export const PACKAGES = {
   '/usr/bin/caddy': 'caddy',
   '/usr/sbin/varnishd': 'varnish',
   '/usr/bin/vips': 'libvips-tools',
+  '/usr/bin/redis-server': 'redis-server',
 } as const;
 
 export function requireBinary(bin: keyof typeof PACKAGES): string {
@@ -44,8 +45,8 @@ function ownsPort(pid: number, port: number): boolean {
   return false;
 }
 
-/** Spawns `bin args` (which binds `port` itself); resolves once it answers HTTP on that port. */
-export async function spawnDaemon(name: string, port: number, bin: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Daemon> {
+/** A server process with the last 4,000 characters of its output kept, and a stop (SIGTERM, then SIGKILL after 3 s). */
+export function spawnKept(bin: string, args: string[], env: NodeJS.ProcessEnv = process.env): { child: ChildProcess; output: () => string; stop: () => Promise<void> } {
   const child: ChildProcess = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env, detached: false });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output = (output + d).slice(-4000)));
@@ -57,12 +58,18 @@ export async function spawnDaemon(name: string, port: number, bin: string, args:
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 3000).unref();
     });
+  return { child, output: () => output, stop };
+}
+
+/** Spawns `bin args` (which binds `port` itself); resolves once it answers HTTP on that port. */
+export async function spawnDaemon(name: string, port: number, bin: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Daemon> {
+  const { child, output, stop } = spawnKept(bin, args, env);
   const deadline = Date.now() + 20_000;
   while (true) {
     if (child.exitCode !== null) {
       await new Promise((r) => setTimeout(r, 50));
-      if (/already in use|could not bind|Could not get socket/i.test(output)) throw new PortInUseError(`${name}: port ${port} in use`);
-      throw new Error(`${name} exited (${child.exitCode}): ${output.trim()}`);
+      if (/already in use|could not bind|Could not get socket/i.test(output())) throw new PortInUseError(`${name}: port ${port} in use`);
+      throw new Error(`${name} exited (${child.exitCode}): ${output().trim()}`);
     }
     if (ownsPort(child.pid!, port)) {
       try {
@@ -72,7 +79,7 @@ export async function spawnDaemon(name: string, port: number, bin: string, args:
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`${name} did not answer on port ${port} within 20 s: ${output.trim()}`);
+      throw new Error(`${name} did not answer on port ${port} within 20 s: ${output().trim()}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }

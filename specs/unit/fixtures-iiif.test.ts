@@ -188,7 +188,7 @@ test.describe('bad input', () => {
 
   test('hostile requests on the wire: no crash, no 5xx', async () => {
     const running = await startFixturesOnFreePorts();
-    const { viewer, image, other } = running.ports;
+    const { image } = running.ports;
     const raw = (text: string) =>
       new Promise<string>((resolve) => {
         const socket = connect(image, '127.0.0.1', () => socket.end(text));

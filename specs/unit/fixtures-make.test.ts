@@ -235,7 +235,7 @@ test.describe('/make preflights', () => {
 test.describe('/make on the wire', () => {
   test('repeated acao are separate header lines; the log keeps raw request headers', async () => {
     const running = await startFixturesOnFreePorts();
-    const { viewer, image, other } = running.ports;
+    const { viewer, image } = running.ports;
     try {
       const url = makeUrl(`http://localhost:${image}`, { token: 'wire-1', acao: ['*', '$origin'], set_cookie: ['a=1', 'b=2'] });
       const { status, lines } = await rawGet(url, { Origin: `http://localhost:${viewer}`, 'X-Dup': 'one' });

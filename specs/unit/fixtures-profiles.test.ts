@@ -222,7 +222,7 @@ test.describe('profiles: the cases one origin cannot show', () => {
 
   test('duplicate-acao sends two separate lines on the wire', async () => {
     const running = await startFixturesOnFreePorts();
-    const { viewer, image, other } = running.ports;
+    const { viewer, image } = running.ports;
     try {
       const { status, lines } = await rawGet(`http://localhost:${image}/p/duplicate-acao/iiif/3/landscape/info.json`, { Origin: `http://localhost:${viewer}` });
       expect(status).toBe(200);

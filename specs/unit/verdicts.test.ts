@@ -18,7 +18,7 @@ import type { ServerFacts } from '../../contract/server.ts';
 // own are judged the same way, so they are held to the same proof.
 const catalogue: Scenario[] = EVERY_SCENARIO;
 
-test('a table is opt-in exactly when its rows run clock-stepped (tagged @slow, left out unless CORS_SLOW=1)', () => {
+test('a table is opt-in exactly when its rows run clock-stepped (tagged slow: run only with CORS_SLOW=1)', () => {
   const wrong = TABLES.filter((t) => t.rows.some((s) => (strategyOf(s) === 'clock-stepped') !== !!t.optIn)).map((t) => t.name);
   expect(wrong).toEqual([]);
   expect(TABLES.some((t) => t.optIn)).toBe(true);

@@ -9,11 +9,12 @@ import { deviations } from '../deviations.ts';
 import { CATALOGUE } from '../scenarios/index.ts';
 import { scenarios as namedHostScenarios } from '../scenarios/mixed-content-named.ts';
 import { scenarios as sameSiteHostScenarios } from '../scenarios/credentialed-same-site-hosts.ts';
+import { scenarios as cookiesAllowedScenarios } from '../scenarios/third-party-cookies-allowed.ts';
 import { scenarios as slowScenarios } from '../scenarios/preflight-cache-caps.ts';
 import { scenarios as viewerScenarios } from '../scenarios/viewer.ts';
 import { WPT_ROWS, wptCounterpart, wptRowOf } from '../scenarios/wpt.ts';
 
-const catalogue: Scenario[] = [...CATALOGUE, ...viewerScenarios, ...slowScenarios, ...namedHostScenarios, ...sameSiteHostScenarios];
+const catalogue: Scenario[] = [...CATALOGUE, ...viewerScenarios, ...slowScenarios, ...namedHostScenarios, ...sameSiteHostScenarios, ...cookiesAllowedScenarios];
 
 test('every scenario carries its WPT counterparts or an explicit none with what was searched', () => {
   const missing = catalogue.filter((s) => !s.wpt).map((s) => s.id);

@@ -9,6 +9,7 @@ import { type ProgressEvent, progressLine } from '../../../contract/progress.ts'
 import type { EngineName } from '../../../contract/engine.ts';
 import { imageServices, types } from '../../iiif-json.ts';
 import { renderHtmlReport } from '../../report/html.ts';
+import { handleCtrlCHere } from '../../engines/terminal-signals.ts';
 import { Certifier } from '../run.ts';
 import { SafeFetch, bodyText } from '../safe-fetch.ts';
 import { StateError } from './state.ts';
@@ -50,32 +51,48 @@ export async function runCollectionCli(o: CollectionCliOptions): Promise<number>
   const beside = o.json && o.json !== '-' ? o.json : o.html;
   const screenshotDir = beside ? join(dirname(resolve(beside)), 'certify-viewers') : resolve('certify-viewers');
   const abort = new AbortController();
+  // One Ctrl-C reaches this process more than once: from the terminal (the whole foreground process
+  // group) and again from `npm run`, which forwards SIGINT to its script. Copies within a second are
+  // the same Ctrl-C; a later one is the user insisting.
+  let interruptedAt = 0;
   const onSigint = () => {
-    if (abort.signal.aborted) process.exit(130);
+    if (abort.signal.aborted) {
+      if (performance.now() - interruptedAt > 1000) process.exit(130);
+      return;
+    }
+    interruptedAt = performance.now();
     process.stderr.write('certify: interrupted; finishing the service in progress (Ctrl-C again to stop at once)\n');
     abort.abort();
   };
   process.on('SIGINT', onSigint);
-  print({ type: 'phase', phase: 'launch', message: `starting ${o.engines.join(', ')} while the collection is read` });
-  const certifier = Certifier.start({
-    engines: o.engines,
-    samples: o.samples,
-    trustedOrigins: o.trustedOrigins,
-    progress: (m) => print({ type: 'engine', project: m.trim().split(/[: ]/)[0] ?? '', message: m.trim() }),
-    ...(o.viewers && { viewers: { screenshotDir } }),
-  });
-  certifier.catch(() => {}); // awaited below; a launch failure must not be an unhandled rejection meanwhile
+  // The engines stay up through Ctrl-C (outside the terminal's process group, Playwright's handler off), so the service in progress ends and is kept.
+  handleCtrlCHere();
+  // Launched once the walk finds an image service (while the rest is read); an input without one launches nothing.
+  let certifier: Promise<Certifier> | undefined;
+  const startEngines = () => {
+    if (certifier) return certifier;
+    print({ type: 'phase', phase: 'launch', message: `starting ${o.engines.join(', ')} while the collection is read` });
+    certifier = Certifier.start({
+      engines: o.engines,
+      samples: o.samples,
+      trustedOrigins: o.trustedOrigins,
+      progress: (m) => print({ type: 'engine', project: m.trim().split(/[: ]/)[0] ?? '', message: m.trim() }),
+      ...(o.viewers && { viewers: { screenshotDir } }),
+    });
+    certifier.catch(() => {}); // awaited by the run; a launch failure must not be an unhandled rejection meanwhile
+    return certifier;
+  };
   let result: CollectionResult;
   try {
-    result = await certifyCollection({ input: o.input, walk: o.walk, representatives: o.representatives, samples: o.samples, ...(o.state && { stateDir: o.state }), ...(o.viewers && { viewers: { screenshotDir } }), progress: print, signal: abort.signal, certifier });
+    result = await certifyCollection({ input: o.input, walk: o.walk, representatives: o.representatives, samples: o.samples, ...(o.state && { stateDir: o.state }), ...(o.viewers && { viewers: { screenshotDir } }), progress: print, signal: abort.signal, startEngines });
   } catch (error) {
-    // Playwright closes its browsers on SIGINT too: an engine error after Ctrl-C is the interruption.
+    // An engine that failed after Ctrl-C (killed with its process group by a signal meant for us) is the interruption.
     const code = failure(abort.signal.aborted ? new Interrupted('interrupted') : error, o);
     if (code === null) throw error;
     return code;
   } finally {
     process.off('SIGINT', onSigint);
-    await certifier.then((c) => c.close(), () => {});
+    await certifier?.then((c) => c.close(), () => {});
   }
   const text = JSON.stringify(result, null, 2);
   if (o.json === '-') process.stdout.write(`${text}\n`);

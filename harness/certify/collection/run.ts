@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { Certifier } from '../run.ts';
 import type { CertifyReport } from '../types.ts';
 import { DEFAULT_LIMITS, TargetError } from '../safe-fetch.ts';
-import { type FingerprintOutcome, fingerprint, fingerprintKey } from './fingerprint.ts';
+import { type ErrorProbes, type FingerprintOutcome, fingerprint, fingerprintKey } from './fingerprint.ts';
 import { RunState } from './state.ts';
-import { HostRate, type WalkLimits, type WalkResult, Walker } from './walk.ts';
+import { HostRate, type WalkLimits, Walker } from './walk.ts';
 
 export interface CollectionOptions {
   /** A collection, manifest or service URL; or `{ list }` (a file, `-` for stdin). */
@@ -29,8 +29,11 @@ export interface CollectionOptions {
   progress?: (e: ProgressEvent) => void;
   /** Aborted (SIGINT): stop between services; what is done stays in the state. */
   signal?: AbortSignal;
-  /** The engines, started by the caller (launched while the walk runs). */
-  certifier: Promise<Certifier>;
+  /**
+   * Starts the engines (the caller keeps and closes them); called once, when the walk finds its
+   * first image service, so they launch while the rest is read, and never for an input that has none.
+   */
+  startEngines: () => Promise<Certifier>;
 }
 
 export class Interrupted extends Error {
@@ -52,15 +55,58 @@ export async function certifyCollection(o: CollectionOptions): Promise<Collectio
     if (o.signal?.aborted) throw new Interrupted('interrupted');
   };
 
+  // Every service is fingerprinted from Node as soon as the walk finds it (documents and image
+  // services are mostly on different hosts), at most --concurrency services at a time per host
+  // and --rate requests a second per host: hosts are fingerprinted side by side, not one by one.
+  const rate = new HostRate(o.walk.rate);
+  const limits = { ...DEFAULT_LIMITS, timeoutMs: o.walk.timeoutMs };
+  const perHost = new Map<string, ReturnType<typeof pLimit>>();
+  const errorProbes: ErrorProbes = new Map();
+  const tasks = new Map<string, Promise<FingerprintOutcome>>();
+  let documents = 0;
+  let found = 0;
+  let done = 0;
+  let lastCount = 0;
+  const count = (certified: number, perEngine: Record<string, number>, force = false) => {
+    if (!force && Date.now() - lastCount < 1000) return;
+    lastCount = Date.now();
+    emit({ type: 'count', documents, servicesFound: found, servicesFingerprinted: done, servicesCertified: certified, perEngine });
+  };
+  const fingerprintOf = (url: string): Promise<FingerprintOutcome> => {
+    const started = tasks.get(url);
+    if (started) return started;
+    const host = new URL(url).host;
+    if (!perHost.has(host)) perHost.set(host, pLimit(o.walk.concurrency));
+    const task = perHost.get(host)!(async (): Promise<FingerprintOutcome> => {
+      const saved = state.fingerprint(url);
+      if (saved) return (done++, saved);
+      stop();
+      const outcome = await fingerprint(url, (await o.startEngines()).viewerOrigin, limits, rate, errorProbes);
+      state.saveFingerprint(url, outcome);
+      done++;
+      count(0, {});
+      return outcome;
+    });
+    task.catch(() => {}); // awaited after the walk; an interruption or a launch failure meanwhile is not unhandled
+    tasks.set(url, task);
+    return task;
+  };
+
   let walk = state.walk();
   emit({ type: 'phase', phase: 'discover', message: walk ? `resuming: ${walk.services.length} services from the saved walk` : `reading ${label}` });
   if (!walk) {
-    let last = 0;
-    const walker = new Walker(o.walk, ({ documents, servicesFound }) => {
-      if (Date.now() - last < 1000) return;
-      last = Date.now();
-      emit({ type: 'count', documents, servicesFound, servicesFingerprinted: 0, servicesCertified: 0, perEngine: {} });
-    });
+    const walker = new Walker(
+      o.walk,
+      (counts) => {
+        ({ documents, servicesFound: found } = counts);
+        count(0, {});
+      },
+      (s) => {
+        void o.startEngines().catch(() => {}); // the engines launch while the walk goes on; awaited below
+        found++;
+        void fingerprintOf(s.url);
+      },
+    );
     walk = typeof o.input === 'string' ? await walker.fromUrl(o.input) : await walker.fromList(o.input.list);
     walk.services.sort((a, b) => a.url.localeCompare(b.url, 'en', { numeric: true }));
     walk.unreachable.sort((a, b) => a.url.localeCompare(b.url, 'en', { numeric: true }));
@@ -75,35 +121,13 @@ export async function certifyCollection(o: CollectionOptions): Promise<Collectio
     ].join('; ');
     throw new UnusableInput(`found no image service to certify in ${label} (${walk.documents} documents read; ${why})`);
   }
-  const certifier = await o.certifier;
+  documents = walk.documents;
+  found = walk.services.length;
+  const certifier = await o.startEngines();
   const projects = certifier.engineInfo.map((e) => e.project);
 
-  // Every service, fingerprinted from Node (bounded concurrency, polite per host).
-  emit({ type: 'phase', phase: 'fingerprint', message: `fingerprinting ${walk.services.length} services from Node` });
-  const rate = new HostRate(o.walk.rate);
-  const limits = { ...DEFAULT_LIMITS, timeoutMs: o.walk.timeoutMs };
-  const limit = pLimit(o.walk.concurrency);
-  let done = 0;
-  let lastCount = 0;
-  const count = (certified: number, perEngine: Record<string, number>, force = false) => {
-    if (!force && Date.now() - lastCount < 1000) return;
-    lastCount = Date.now();
-    emit({ type: 'count', documents: walk.documents, servicesFound: walk.services.length, servicesFingerprinted: done, servicesCertified: certified, perEngine });
-  };
-  const outcomes = await Promise.all(
-    walk.services.map((s) =>
-      limit(async (): Promise<FingerprintOutcome> => {
-        const saved = state.fingerprint(s.url);
-        if (saved) return (done++, saved);
-        stop();
-        const outcome = await fingerprint(s.url, certifier.viewerOrigin, limits, rate);
-        state.saveFingerprint(s.url, outcome);
-        done++;
-        count(0, {});
-        return outcome;
-      }),
-    ),
-  );
+  emit({ type: 'phase', phase: 'fingerprint', message: `fingerprinting ${walk.services.length} services from Node (${done} done while reading)` });
+  const outcomes = await Promise.all(walk.services.map((s) => fingerprintOf(s.url)));
   // A probe with no answer (a loaded machine, a slow moment) would make a configuration of its own: asked once more, alone.
   for (const [i, out] of outcomes.entries()) {
     if (!out.fingerprint || !Object.values(out.fingerprint.responses).some((v) => v.startsWith('no response'))) continue;
@@ -139,11 +163,17 @@ export async function certifyCollection(o: CollectionOptions): Promise<Collectio
       if (!r) {
         stop();
         const shots = o.viewers && group.representatives.length === 0 ? join(o.viewers.screenshotDir, group.id) : undefined;
+        // Each service in fresh browsing state (a new context, or WebDriver session, in the engines
+        // launched once): cookies, cache entries, HSTS a server set for one service must not reach
+        // the next one on the same host.
+        const fresh = await certifier.isolated();
         try {
-          r = await certifier.certify(await Certifier.discover(`${url}/info.json`, limits, o.samples), shots ? { screenshotDir: shots } : {});
+          r = await fresh.certify(await Certifier.discover(`${url}/info.json`, limits, o.samples), shots ? { screenshotDir: shots } : {});
         } catch (error) {
           if (!(error instanceof TargetError)) throw error;
           r = { error: error.message };
+        } finally {
+          await fresh.close();
         }
         state.saveResult(url, r);
       }

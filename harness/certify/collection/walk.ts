@@ -89,6 +89,8 @@ export class Walker {
   constructor(
     private readonly limits: WalkLimits = DEFAULT_WALK,
     private readonly progress?: WalkProgress,
+    /** Each image service as it is found (accepted under --max-services), so its fingerprint can start while the walk goes on. */
+    private readonly onService?: (s: FoundService) => void,
   ) {
     this.limit = pLimit(limits.concurrency);
     this.rate = new HostRate(limits.rate);
@@ -133,7 +135,9 @@ export class Walker {
     const id = url.replace(/\/info\.json$/, '').replace(/\/$/, '');
     if (this.services.has(id)) return;
     if (this.services.size >= this.limits.maxServices) return this.cap(`more than ${this.limits.maxServices} image services: the rest were not certified (--max-services)`);
-    this.services.set(id, { url: id, from });
+    const found = { url: id, from };
+    this.services.set(id, found);
+    this.onService?.(found);
   }
 
   private async visit(url: string, depth: number, from: string): Promise<void> {

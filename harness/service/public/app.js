@@ -41,7 +41,7 @@ function followRun(run) {
       engine(e.project).querySelector('.msg').textContent = `${e.done} of ${e.total} checks (${e.check})`;
     } else if (e.type === 'engine' && engine(e.project)) {
       engine(e.project).querySelector('.msg').textContent = e.message;
-    } else if (e.type === 'phase') {
+    } else if (e.type === 'phase' || e.type === 'worker') {
       $('#state').textContent = `Running: ${e.message}`;
     } else if (e.type === 'status') {
       if (e.status === 'queued') $('#state').textContent = `Queued: ${e.position ?? 0} run(s) ahead.`;
