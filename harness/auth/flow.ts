@@ -15,6 +15,9 @@ const callClient = ({ name, args }: { name: string; args: unknown[] }) => {
   return name === 'state' ? c.state[args[0] as string] : c[name]!(...args);
 };
 
+/** The origin of the token service's iframe (the site that asks for storage access). */
+const tokenFrameOrigin = () => new URL((document.getElementById('token-frame') as HTMLIFrameElement).src).origin;
+
 /** How long a window may take to close itself, and a token message to come. */
 const WINDOW_MS = 8_000;
 const TOKEN_MS = 8_000;
@@ -53,6 +56,8 @@ export async function runAuthFlow(probe: Probe, action: ResolvedOf<'auth'>, orig
           await call('startToken', { rogueUrl: action.rogueUrl });
           let seen = await call<TokenState>('tokenState', TOKEN_MS);
           if (seen.storageAccess === 'needs-click' && action.storageAccessClick) {
+            // The person answers the browser's storage-access prompt "Allow" (docs/auth.md).
+            await probe.allowPermission?.('storage-access', await probe.run(tokenFrameOrigin, null));
             await probe.click('#storage-access', { frame: '#token-frame' });
             // Past the page's own report of the click (granted, denied, or pending after 5 s), then the token.
             seen = await call<TokenState>('tokenState', TOKEN_MS, true);

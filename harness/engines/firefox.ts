@@ -12,6 +12,21 @@ const channels: Record<string, Channel> = {
   'moz-firefox-nightly': { browser: 'Firefox Nightly', paths: ['/opt/firefox-nightly/firefox'], playwrightChannel: 'moz-firefox-nightly', install: 'Firefox Nightly (Mozilla\'s firefox-nightly package, or the tarball unpacked to /opt/firefox-nightly)' },
 };
 
+/**
+ * How Firefox's WebDriver dispatches input, not what the web sees: mouse actions as widget events
+ * from the parent process, routed like a person's mouse, so a click at a point inside a cross-site
+ * (out-of-process) iframe reaches it; synthesized in the top document's process (the default) it
+ * never does (auth/flow-cross-site-storage-access).
+ */
+const DRIVER_PREFS = { 'remote.events.async.mouse.enabled': true };
+/**
+ * The person's "Allow" to the storage-access prompt (Firefox's own test switch for its permission
+ * prompts, ContentPermissionRequestBase: `<type>.prompt.testing` / `.allow`): Firefox's BiDi has no
+ * storage-access permission (permissions.setPermission: unsupported operation), and a doorhanger is
+ * browser UI no driver clicks. Only auth/flow-cross-site-storage-access asks (docs/auth.md).
+ */
+const PROMPT_ANSWERS = { 'dom.storage_access.prompt.testing': true, 'dom.storage_access.prompt.testing.allow': true };
+
 export const firefox: EngineModule = {
   name: 'firefox',
   product: 'Firefox',
@@ -52,7 +67,7 @@ export const firefox: EngineModule = {
   remoteWebDriver: false,
   headlessFromUserAgent: () => null,
   underPlaywright: {
-    options: (_ca, extras) => ({ args: [], ...(extras.prefs && { firefoxUserPrefs: extras.prefs }) }),
+    options: (_ca, extras) => ({ args: [], firefoxUserPrefs: { ...DRIVER_PREFS, ...PROMPT_ANSWERS, ...extras.prefs } }),
     prepareProfile: trustInFirefoxProfile,
     product: (executable) => (executable.endsWith('-esr') ? 'Firefox ESR' : 'Firefox'),
   },

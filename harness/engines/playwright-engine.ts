@@ -197,6 +197,26 @@ export class PlaywrightProbe implements Probe {
     await locator.pressSequentially(text, { timeout: 10_000 });
   }
 
+  /**
+   * Chromium keys storage access by (embedded origin, top-level origin): CDP Browser.setPermission
+   * with embeddedOrigin, what ChromeDriver does for WPT's set_permission (Playwright's
+   * grantPermissions names one origin only).
+   */
+  async allowPermission(name: 'storage-access', origin: string): Promise<void> {
+    // newCDPSession exists only in Chromium. Firefox's BiDi answers storage-access with "unsupported
+    // operation"; its profile answers the prompt instead (firefox.ts PROMPT_ANSWERS).
+    const cdp = await this.browser.context.newCDPSession(this.page).catch(() => null);
+    if (!cdp) return this.browser.context.grantPermissions([name], { origin }).catch(() => {});
+    try {
+      // This page's browser context (a fresh context is not the browser's default one).
+      const { targetInfo } = await cdp.send('Target.getTargetInfo');
+      const permission = { permission: { name }, setting: 'granted', origin: new URL(this.page.url()).origin, embeddedOrigin: origin, browserContextId: targetInfo.browserContextId };
+      await cdp.send('Browser.setPermission', permission as never);
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+  }
+
   async closeOtherWindows(): Promise<void> {
     for (const p of this.opened.splice(0)) if (p !== this.page && !p.isClosed()) await p.close().catch(() => {});
   }

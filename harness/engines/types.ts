@@ -26,6 +26,13 @@ export interface Probe {
   type(selector: string, text: string, where?: InputTarget): Promise<void>;
   /** Closes every window but the probe's own (windows a scenario opened and left open). */
   closeOtherWindows(): Promise<void>;
+  /**
+   * The person's "Allow" to a permission prompt the page is about to raise (`storage-access` for an
+   * embedded `origin`), set the way WPT's test_driver.set_permission does (WebDriver / CDP permission
+   * state), because a prompt is browser UI no driver can click. Absent where the driver has no such
+   * command (WebKitGTK over classic WebDriver): the prompt then stays the engine's own.
+   */
+  allowPermission?(name: 'storage-access', origin: string): Promise<void>;
   /** Forget all cookies (every host), so the next scenario starts without any. Leaves the page. */
   reset(): Promise<void>;
   close(): Promise<void>;
