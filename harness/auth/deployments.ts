@@ -29,7 +29,8 @@ function failedStep(auth: Record<string, string>): string {
   if (auth['storageAccess'] && !['not-asked', 'granted'].includes(auth['storageAccess'])) return `storage access ${auth['storageAccess']}`;
   if (auth['token'] !== 'AuthAccessToken2') return `token: ${auth['token']?.replace('AuthAccessTokenError2:', '') ?? 'none'} (no cookie in the token iframe)`;
   if (auth['probe-with-token'] !== '200') return `probe with token: ${auth['probe-with-token']}`;
-  return `tile ${auth['tile']} (no cookie with the tile)`;
+  const grantedOnlyThere = auth['storageAccess'] === 'granted' ? '; storage access was granted, to the token iframe only' : '';
+  return `tile ${auth['tile']} (no cookie with the tile${grantedOnlyThere})`;
 }
 
 function answer(cell: MatrixCell | undefined): string {

@@ -29,8 +29,8 @@ const WHY: Record<AuthCheckStep, string> = {
 
 /** What each engine does with a correct deployment on another site than the viewer (auth/flow-cross-site). */
 const CROSS_SITE: Record<EngineName, AuthEngineAnswer> = {
-  chromium: { fails: 'token-cookie', why: 'Chromium as shipped here blocks third-party cookies: the token iframe gets no cookie (missingAspect) and tiles none; requestStorageAccess() is rejected (auth/flow-cross-site, auth/flow-cross-site-storage-access). Deploy the services on the viewer\'s site.' },
-  firefox: { fails: null, why: 'the image shows: the cookie set in the access window the viewer opened reaches the token iframe and the tiles (auth/flow-cross-site)' },
+  chromium: { fails: 'token-cookie', why: 'Chromium as shipped here blocks third-party cookies: the token iframe gets no cookie (missingAspect) and tiles none; a token page that asks requestStorageAccess() gets the cookie only when the user allows it in Chromium\'s prompt (auth/flow-cross-site, auth/flow-cross-site-storage-access). Deploy the services on the viewer\'s site.' },
+  firefox: { fails: 'token-cookie', why: 'Firefox\'s Total Cookie Protection partitions cookies by top-level site: the cookie set in the access window is not the token iframe\'s under the viewer\'s site (missingAspect); with Storage Access the token comes, but the tiles, requests of the viewer\'s page, still go without it (auth/flow-cross-site, auth/flow-cross-site-storage-access). Deploy the services on the viewer\'s site.' },
   webkit: { fails: null, why: 'the image shows: WebKitGTK sends cookies set first-party to the same site when it is a third party (auth/flow-cross-site)' },
 };
 

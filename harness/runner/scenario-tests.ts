@@ -57,8 +57,9 @@ function cellTest(scenario: Scenario, deviations: Deviations, observe: Observe):
     if (scenario.isolation) test.use({ isolation: scenario.isolation });
     // A browser of its own, launched with a clock the executor moves (harness/runner/test.ts).
     if (strategyOf(scenario) === 'clock-stepped') test.use({ clock: true });
-    // An Auth 2.0 flow opens windows and may start a fresh browser (headed Firefox under load: tens of seconds).
-    if (strategyOf(scenario) === 'auth-flow') test.describe.configure({ timeout: 120_000 });
+    // An Auth 2.0 flow opens windows and may start a fresh browser (headed Firefox under load: tens of
+    // seconds); so does an auth row on a fresh browser (a launch alone passed 30 s at load 15).
+    if (strategyOf(scenario) === 'auth-flow' || (scenario.family === 'auth' && scenario.isolation === 'fresh')) test.describe.configure({ timeout: 120_000 });
     const card = scenarioCard(scenario, deviations);
     test.use({ cellCard: card });
     const details = { tag: tagsOf(scenario), annotation: { type: SCENARIO_ANNOTATION, description: JSON.stringify(card) } };

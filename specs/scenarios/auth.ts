@@ -29,6 +29,7 @@ const LAX = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.ht
 const NONE_NEEDS_SECURE = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-5.7 (storage model: a SameSite=None cookie without Secure is ignored entirely)';
 const CHIPS = 'https://datatracker.ietf.org/doc/draft-cutler-httpbis-partitioned-cookies/ (a Partitioned cookie is keyed by the top-level site it was set under and sent only under that site)';
 const SAA = 'https://privacycg.github.io/storage-access/#dom-document-requeststorageaccess (after a click in the iframe the user agent may grant or deny; a grant gives that document its unpartitioned cookies)';
+const SAA_DOCUMENT = 'https://privacycg.github.io/storage-access/#the-document-object (storage access is a flag of the document that asked: the token iframe\'s fetches carry its cookie, the viewer page\'s own requests to that site do not gain it)';
 const POST_MESSAGE = 'https://html.spec.whatwg.org/multipage/web-messaging.html#window-post-message-steps (a targetOrigin other than the target window\'s origin drops the message; "*" delivers it to any)';
 const MESSAGE_ORIGIN = 'https://html.spec.whatwg.org/multipage/web-messaging.html#dom-messageevent-origin (the sender\'s origin, which the client checks against the token service\'s)';
 const CREDENTIALED_IMG = `https://html.spec.whatwg.org/multipage/urls-and-fetching.html#cors-settings-attributes (use-credentials); ${CORS_CHECK} (with credentials ACAO must be the request origin, not *, and ACAC true)`;
@@ -156,6 +157,15 @@ export const scenarios: Scenario[] = [
           observed: auth({ ...SHOWN, storageAccess: 'granted' }),
           server: { preflights: 1, requests: 8, cookies: [false, false, false, false, false, true, false, true] },
           cite: `${SAA}; ${COOKIE_SENT}`,
+        },
+        // The grant is the token iframe's document's; the tile is the viewer page's request, which
+        // the grant does not cover: under third-party cookie blocking or partitioning it goes without.
+        {
+          label: 'storage access granted to the token iframe only',
+          basis: 'draft',
+          observed: auth({ ...SHOWN, storageAccess: 'granted', tile: 'error' }),
+          server: { preflights: 1, requests: 8, cookies: [false, false, false, false, false, true, false, false] },
+          cite: `${SAA_DOCUMENT}; ${THIRD_PARTY_BLOCKED}`,
         },
         { label: 'storage access denied', basis: 'draft', observed: cookieless('denied'), server: NOTHING_CARRIED, cite: `${SAA} (the user agent may reject); ${THIRD_PARTY_BLOCKED}` },
       ],
