@@ -6,6 +6,7 @@ import { SLOW_ENV } from './harness/engines/clock.ts';
 import { FIXTURE_READY_LINE } from './contract/names.ts';
 import { ensureOwnFixtureServer, isTestRunner } from './harness/runner/fixture-server.ts';
 import type { EngineName } from './contract/engine.ts';
+import { markRun } from './harness/runner/unavailable-engines.ts';
 
 const ports = portsFromEnv();
 const origins = originsFor(ports);
@@ -15,6 +16,8 @@ const reuseFixtureServer = !process.env.CI;
 // Playwright's webServer reuses whatever answers on the fixture ports: the runner first makes sure
 // that is this checkout's build (commit and fixtures/ hash), else it stops here naming the PID.
 if (isTestRunner() && needsFixtureServer(process.argv)) await ensureOwnFixtureServer(ports, { reuse: reuseFixtureServer });
+// An engine that fails to start fails the rest of its project at once (harness/runner/unavailable-engines.ts).
+if (isTestRunner()) markRun();
 
 export default defineConfig<{ engineName: EngineName }>({
   testDir: 'specs',

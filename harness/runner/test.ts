@@ -12,6 +12,7 @@ import { type Engine, type Isolation, type Probe } from '../engines/types.ts';
 import { ServerLog } from './server-log.ts';
 import { CELL_ATTACHMENT, SELECTION_ANNOTATION, VERDICT_ANNOTATION, ENGINE_ANNOTATION } from '../../contract/names.ts';
 import { BatchStore } from './batch-store.ts';
+import { knownUnavailable, rememberUnavailable } from './unavailable-engines.ts';
 import { newToken } from '../scenarios/run.ts';
 import { commandLineSelection } from './selection.ts';
 import type { Scheme } from '../../contract/page.ts';
@@ -77,8 +78,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const cookieResetUrls = [http.viewer, http.imageCrossSite, https.viewer, https.imageCrossSite].map((origin) => `${origin}/blank`);
       const launched = new Map<string, Promise<BrowserUnderTest>>();
       const launch = async (options: LaunchChoice): Promise<BrowserUnderTest> => {
-        const engine = await launchEngine(engineName, { project: workerInfo.project.name, cookieResetUrls, ...options });
-        return { engine, sharedProbe: await engine.newProbe() };
+        const project = workerInfo.project.name;
+        const choice = JSON.stringify(options);
+        const known = knownUnavailable(project, choice);
+        if (known) throw known;
+        try {
+          const engine = await launchEngine(engineName, { project, cookieResetUrls, ...options });
+          return { engine, sharedProbe: await engine.newProbe() };
+        } catch (error) {
+          rememberUnavailable(project, choice, error);
+          throw error;
+        }
       };
       try {
         await use({

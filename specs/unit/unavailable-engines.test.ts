@@ -1,0 +1,25 @@
+// An engine that failed to start twice in a run fails the rest of its project at once, with the
+// last failure's words; a launch choice of its own (a moved clock) is counted apart, and an error
+// that is not "could not start" (a bug of ours) never counts.
+
+import { expect, test } from '../support/browserless.ts';
+import { knownUnavailable, markRun, rememberUnavailable } from '../../harness/runner/unavailable-engines.ts';
+import { EngineUnavailableError } from '../../harness/engines/types.ts';
+
+test('twice unavailable: not tried again in this run', () => {
+  delete process.env.CORS_HARNESS_RUN;
+  markRun();
+  const refused = new EngineUnavailableError('webkit: no session from the WebDriver remote end: session not created');
+  expect(knownUnavailable('webkit', 'default')).toBeUndefined();
+  rememberUnavailable('webkit', 'default', refused);
+  expect(knownUnavailable('webkit', 'default'), 'one failure may be a transient').toBeUndefined();
+  rememberUnavailable('webkit', 'default', new Error('a bug of ours'));
+  expect(knownUnavailable('webkit', 'default'), 'only EngineUnavailableError counts').toBeUndefined();
+  rememberUnavailable('webkit', 'default', refused);
+  const known = knownUnavailable('webkit', 'default');
+  expect(known).toBeInstanceOf(EngineUnavailableError);
+  expect(known!.message).toContain('session not created');
+  expect(known!.message).toContain('failed to start 2 times in this run');
+  expect(knownUnavailable('webkit', '{"clock":true}'), 'another launch choice counts apart').toBeUndefined();
+  expect(knownUnavailable('firefox', 'default')).toBeUndefined();
+});
