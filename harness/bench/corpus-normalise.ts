@@ -11,7 +11,7 @@ export const NORMALISATIONS = [
   "ports of the corpus daemons (fresh daemons per checkout, each on a free port) → {server-N}, everywhere in the document",
   "the port of certify's own loopback viewer origin (listens on port 0 per run) → {viewer}, everywhere (Origin headers, echoed ACAO, observed text)",
   'the unknown identifier cors-certify-missing-<random> (discover.ts draws it per run so no cache has answered it) → {random}',
-  `response headers ${RUN_HEADERS.join(', ')}: the server's clock and Varnish's per-request transaction ids`,
+  `response headers ${RUN_HEADERS.join(', ')}: the server's clock and Varnish's per-request transaction ids (also where server detection quotes x-varnish as evidence)`,
   "order of the top-level `requests` list (Corroborator.all(): the memo's insertion order, i.e. which of the concurrent browser and node checks asked first) → sorted",
   'key order: objects compared by meaning (a field built in another order is no difference)',
 ];
@@ -29,6 +29,8 @@ export function normaliseCertifyJson(text: string, serverOrigins: string[]): unk
     if (port) replaced = replaced.replace(new RegExp(`(?<=[A-Za-z0-9\\]]:)${escape(port)}(?![0-9])`, 'g'), name);
   }
   replaced = replaced.replace(/cors-certify-missing-[a-z0-9]+/g, 'cors-certify-missing-{random}');
+  // Quoted as evidence where certify names the server it detected (`server.seen[].evidence`).
+  replaced = replaced.replace(/x-varnish: [0-9 ]+/gi, 'x-varnish: {per-request}');
   const doc = strip(JSON.parse(replaced)) as { requests?: unknown[] };
   if (Array.isArray(doc.requests)) doc.requests = doc.requests.map((r) => [JSON.stringify(r), r] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
   return doc;
