@@ -118,6 +118,12 @@ export interface EngineModule {
    * MiniBrowser arguments, and the policy it gives, in words (EngineInfo.cookiePolicy of that browser).
    */
   readonly thirdPartyCookiesAllowed: { chromiumProfilePrefs?: Record<string, unknown>; firefoxPrefs?: Record<string, number>; browserArgs?: string[]; cookiePolicy: string };
+  /**
+   * Where it blocks loopback http (127.0.0.0/8, ::1, localhost) from an https page although Secure
+   * Contexts counts loopback as potentially trustworthy: fetch(), and an <img> redirected there
+   * (observed in the matrix's secure/ rows; certify's mixed-content.ts reads it).
+   */
+  readonly loopbackHttpBlocked: { fetch: boolean; imageAfterRedirect: boolean };
   /** How @slow scenarios move its clock: the preload and, in words, how it reaches the processes. */
   readonly clock: { preload: 'libfaketime' | 'clock-shim'; method: string };
   /** Run headed (under a private display) when Playwright drives it: headless Firefox has no WebGL. */
