@@ -118,6 +118,23 @@ export class Certifier {
   }
 
   /**
+   * Between two targets certified in the same probes (collection mode): every engine forgets its
+   * cookies (Playwright: the whole jar; WebDriver, which deletes only the current document's: the
+   * viewer origin's and those of `origins`, the hosts the last target used), then is back on the
+   * blank page. The HTTP cache is kept: it is keyed by URL, and no two services share a URL.
+   */
+  async forgetCookies(origins: string[]): Promise<void> {
+    const page = `${this.viewerOrigin}/blank`;
+    const visit = [page, ...new Set(origins.map((o) => `${new URL(o).origin}/`))];
+    await Promise.all(
+      this.engines.map(async ({ probe }) => {
+        await probe.reset(visit);
+        await probe.open(page);
+      }),
+    );
+  }
+
+  /**
    * A Certifier over engines the caller launched and keeps (the Playwright bindings: the test's
    * browser and probe, already on `viewerOrigin`); none for the node checks alone.
    */
