@@ -147,14 +147,24 @@ export class Certifier {
   }
 
   static async start(options: CertifierOptions): Promise<Certifier> {
-    const viewer = options.viewerOrigin ? null : await startViewerOrigin(options.realViewerOrigin);
-    const origin = options.viewerOrigin ?? viewer!.origin;
-    try {
-      return new Certifier(viewer, origin, await launchEngines(options.engines, `${origin}/blank`, options.progress, viewer?.mapping, options.extraTrust), options);
-    } catch (error) {
-      await viewer?.close();
-      throw error;
-    }
+    return Certifier.starting(options).certifier;
+  }
+
+  /** As start(), with the viewer origin known as soon as it listens, before the engines are up (collection mode fingerprints meanwhile). */
+  static starting(options: CertifierOptions): { viewerOrigin: Promise<string>; certifier: Promise<Certifier> } {
+    const viewer = options.viewerOrigin ? Promise.resolve(null) : startViewerOrigin(options.realViewerOrigin);
+    const viewerOrigin = viewer.then((v) => options.viewerOrigin ?? v!.origin);
+    const certifier = viewer.then(async (v) => {
+      const origin = options.viewerOrigin ?? v!.origin;
+      try {
+        return new Certifier(v, origin, await launchEngines(options.engines, `${origin}/blank`, options.progress, v?.mapping, options.extraTrust), options);
+      } catch (error) {
+        await v?.close();
+        throw error;
+      }
+    });
+    viewerOrigin.catch(() => {}); // the same failure reaches whoever awaits `certifier`
+    return { viewerOrigin, certifier };
   }
 
   /** Discovers the target's URLs (node-side only: fails fast, before any browser work). */

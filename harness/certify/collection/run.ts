@@ -34,6 +34,8 @@ export interface CollectionOptions {
    * first image service, so they launch while the rest is read, and never for an input that has none.
    */
   startEngines: () => Promise<Certifier>;
+  /** The engines' viewer origin once it listens (starting them), before they are up: the fingerprints send it as Origin. Default: startEngines()'s. */
+  viewerOrigin?: () => Promise<string>;
 }
 
 export class Interrupted extends Error {
@@ -58,6 +60,7 @@ export async function certifyCollection(o: CollectionOptions): Promise<Collectio
   // Every service is fingerprinted from Node as soon as the walk finds it (documents and image
   // services are mostly on different hosts), at most --concurrency services at a time per host
   // and --rate requests a second per host: hosts are fingerprinted side by side, not one by one.
+  const viewerOrigin = o.viewerOrigin ?? (async () => (await o.startEngines()).viewerOrigin);
   const rate = new HostRate(o.walk.rate);
   const limits = { ...DEFAULT_LIMITS, timeoutMs: o.walk.timeoutMs };
   const perHost = new Map<string, ReturnType<typeof pLimit>>();
@@ -81,7 +84,7 @@ export async function certifyCollection(o: CollectionOptions): Promise<Collectio
       const saved = state.fingerprint(url);
       if (saved) return (done++, saved);
       stop();
-      const outcome = await fingerprint(url, (await o.startEngines()).viewerOrigin, limits, rate, errorProbes);
+      const outcome = await fingerprint(url, await viewerOrigin(), limits, rate, errorProbes);
       state.saveFingerprint(url, outcome);
       done++;
       count(0, {});
