@@ -18,6 +18,7 @@ import { NGINX_BASE, nginxOptions, startNginx } from '../support/real-server-con
 import { type Daemon, cutTrees } from '../support/real-servers.ts';
 import { type Display, acquireDisplay } from '../../harness/engines/display.ts';
 import { candidateFixturePorts } from '../../harness/free-fixtures.ts';
+import { issue, writeServerFiles } from '../support/test-certificates.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // A matrix row narrowed to one family still starts browsers and a fixture server: minutes on a
@@ -27,6 +28,7 @@ test.describe.configure({ mode: 'default', timeout: 900_000 });
 let dir: string;
 let work: string;
 let nginx: Daemon | undefined;
+let intranet: Daemon | undefined;
 let display: Display | undefined;
 const servers: ChildProcess[] = [];
 const values: Partial<Record<Placeholder, string>> = {};
@@ -66,6 +68,14 @@ test.beforeAll(async () => {
   writeFileSync(join(nginx.root!, 'manifests', 'abc123.json'), JSON.stringify(manifest(nginx.origin)));
   spawnSync('chmod', ['-R', 'a+rX', nginx.root!]);
   values['{iiif}'] = nginx.origin;
+  // iiif.intranet.example: the same tree on https, its certificate issued by a root no browser or
+  // Node trusts; the root is the internal-root.pem the docs' `--ca` row names, in the project copy.
+  const root = issue({ commonName: 'Docs Test Internal Root CA', ca: true });
+  const leaf = issue({ commonName: '127.0.0.1', names: ['127.0.0.1'], issuer: root });
+  const tls = writeServerFiles(work, 'intranet', leaf);
+  intranet = await startNginx(work, trees, { server: NGINX_BASE, iiif: nginxOptions(' always') + '\n      add_header Access-Control-Allow-Origin "*" always;', tls }, (port) => `127.0.0.1:${port}`);
+  writeFileSync(join(dir, 'internal-root.pem'), root.pem);
+  values['{iiif-intranet}'] = intranet.origin;
   values['{webdriver-port}'] = String(await freePort());
 });
 
@@ -78,6 +88,7 @@ test.afterAll(async () => {
     }
   }
   await nginx?.stop();
+  await intranet?.stop();
   await display?.release();
   rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   rmSync(work, { recursive: true, force: true, maxRetries: 5 });

@@ -2,10 +2,12 @@
 // specs/integration/docs-commands.test.ts runs it, so the docs cannot drift. Each command runs for
 // real, as shown, in a copy of the project, after SUBSTITUTIONS put loopback servers the test starts
 // in place of the docs' example hosts (a real nginx for iiif.example.org, browser servers and a
-// WebKitWebDriver on 127.0.0.1 for browsers.example.org, 127.0.0.2/127.0.0.3 for the fixture hosts);
-// long runs are narrowed by the variables the docs document (CORS_FAMILIES, CORS_ENGINES). A row
-// names its exit code and a line of its output. Two rows are not run here: `npm test` (a test inside
-// the suite cannot run the suite; CI runs exactly that command, .ci/run) and Safari (needs a Mac).
+// WebKitWebDriver on 127.0.0.1 for browsers.example.org, 127.0.0.2/127.0.0.3 for the fixture hosts,
+// a real nginx on https with a certificate from a CA the test makes, and that CA's root as
+// internal-root.pem, for iiif.intranet.example); long runs are narrowed by the variables the docs
+// document (CORS_FAMILIES, CORS_ENGINES). A row names its exit code and a line of its output. Two
+// rows are not run here: `npm test` (a test inside the suite cannot run the suite; CI runs exactly
+// that command, .ci/run) and Safari (needs a Mac).
 // specs/unit/docs.test.ts keeps this table and the docs equal.
 
 export type DocCheck =
@@ -16,13 +18,14 @@ export type DocCheck =
   | { check: 'run-elsewhere'; by: string; why: string }
   | { check: 'not-run'; why: string };
 
-/** Values the test fills in: the nginx origin, the chromium browser server's endpoint, a free port for WebKitWebDriver. */
-export type Placeholder = '{iiif}' | '{chromium-ws}' | '{webdriver-port}';
+/** Values the test fills in: the nginx origins (http; https from an internal CA), the chromium browser server's endpoint, a free port for WebKitWebDriver. */
+export type Placeholder = '{iiif}' | '{iiif-intranet}' | '{chromium-ws}' | '{webdriver-port}';
 
 /** Example hosts → the loopback servers the test starts (the docs' commands otherwise unchanged). */
 export const SUBSTITUTIONS: [from: string, to: string][] = [
   ['https://iiif.example.org/iiif/3/abc123', '{iiif}/iiif/v3/img'], // a libvips-cut level-0 tree behind nginx, CORS right
   ['https://iiif.example.org/manifests/abc123.json', '{iiif}/manifests/abc123.json'], // a Presentation 3 manifest of that image
+  ['https://iiif.intranet.example/iiif/3/abc123', '{iiif-intranet}/iiif/v3/img'], // the same tree on https, its certificate from the CA in internal-root.pem
   ['ws://browsers.example.org:3001/<path>', '{chromium-ws}'], // what `npm run browser-server -- chromium` printed
   ['http://browsers.example.org:4444', 'http://127.0.0.1:{webdriver-port}'],
   ['--host 0.0.0.0 --port 3001', '--host 127.0.0.1 --port 0'], // tests talk to loopback only, on ports the kernel picks
@@ -48,7 +51,7 @@ export const DOC_COMMANDS: Record<string, DocCheck> = {
   'npm run certify -- https://iiif.example.org/manifests/abc123.json --viewers --json out/certify.json': { check: 'run', exit: 0, says: PASS, writes: 'out/certify.json', narrow: { CORS_ENGINES: 'chromium' } },
   'npm run certify -- https://iiif.example.org/iiif/3/abc123/info.json --viewer-origin https://viewer.example.org': { check: 'run', exit: 0, says: PASS, narrow: { CORS_ENGINES: 'chromium' } },
   // docs/certify-causes.md
-  'npm run certify -- https://iiif.intranet.example/iiif/3/abc123/info.json --ca internal-root.pem': { check: 'not-run', why: 'needs a server whose certificate comes from an internal CA: specs/integration/certify-tls-real.test.ts runs certify --ca against a real nginx with a test-made CA, not this exact line' },
+  'npm run certify -- https://iiif.intranet.example/iiif/3/abc123/info.json --ca internal-root.pem': { check: 'run', exit: 0, says: PASS, narrow: { CORS_ENGINES: 'chromium' } }, // all three engines: specs/integration/certify-tls-real.test.ts
   'npx cors-harness --help': { check: 'run', exit: 0, says: /Usage: cors-harness/ },
   'npx cors-harness certify --help': { check: 'run', exit: 0, says: /--viewer-origin <origin>/ },
   // docs/matrix.md (after `npm run matrix` above: its matrix.json is the baseline)
