@@ -17,8 +17,12 @@ export interface Probe {
   run<A, R>(fn: InPageFunction<A, R>, args: A): Promise<R>;
   /** A PNG of the visible page (what a person sees), at the page's device pixel ratio. */
   screenshot(): Promise<Buffer>;
-  /** Forget all cookies (every host), so the next scenario starts without any. Leaves the page. */
-  reset(): Promise<void>;
+  /**
+   * Forget all cookies (every host), so the next scenario starts without any. Leaves the page.
+   * A WebDriver probe can only delete the current document's cookies: it visits the engine's
+   * cookie-reset pages, or `visit` when given (certify: the hosts a target just used).
+   */
+  reset(visit?: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
