@@ -71,7 +71,7 @@ export type ServiceEvent = Static<typeof ServiceEventSchema>;
 
 /** A BullMQ job's data: what the server accepted (the worker prepares it again behind its own guard). */
 export const QueuedRunSchema = Type.Object(
-  { id: Type.String(), request: CertifyRequestSchema, engines: Type.Array(StringEnum(['chromium', 'firefox', 'webkit'])) },
+  { id: Type.String(), request: CertifyRequestSchema, engines: Type.Array(StringEnum(ENGINE_NAMES)) },
   { additionalProperties: false },
 );
 export type QueuedRun = Static<typeof QueuedRunSchema>;

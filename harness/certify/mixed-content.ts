@@ -10,11 +10,12 @@
 // answer): every engine fails there. Loopback http (127.0.0.0/8, ::1, localhost) is potentially
 // trustworthy, so not mixed content at all, yet WebKitGTK blocks fetch() to it from an https page,
 // and an <img> redirected to it: the matrix's secure/ rows record both (specs/deviations.ts,
-// WEBKIT_LOOPBACK_FETCH and WEBKIT_LOOPBACK_REDIRECT_IMG), LOOPBACK_BLOCKED says so here, and
+// WEBKIT_LOOPBACK_FETCH and WEBKIT_LOOPBACK_REDIRECT_IMG), each engine module's loopbackHttpBlocked says so, and
 // specs/unit/certify-mixed-content.test.ts keeps the two in step.
 
 import type { EngineName } from '../../contract/engine.ts';
 import type { Evidence } from '../../contract/certify.ts';
+import { perEngine } from '../engines/registry.ts';
 
 export const MIXED_CONTENT_CAUSES = ['mixed-content', 'mixed-content-redirect'] as const;
 export type MixedContentCause = (typeof MIXED_CONTENT_CAUSES)[number];
@@ -29,11 +30,7 @@ export interface HttpHop {
 }
 
 /** Where each engine blocks loopback http from an https page although the text allows it (observed in the matrix). */
-export const LOOPBACK_BLOCKED: Record<EngineName, { fetch: boolean; imageAfterRedirect: boolean }> = {
-  chromium: { fetch: false, imageAfterRedirect: false },
-  firefox: { fetch: false, imageAfterRedirect: false },
-  webkit: { fetch: true, imageAfterRedirect: true },
-};
+export const LOOPBACK_BLOCKED: Record<EngineName, { fetch: boolean; imageAfterRedirect: boolean }> = perEngine((m) => m.loopbackHttpBlocked);
 
 const MAX_HOPS = 10;
 

@@ -119,6 +119,23 @@ export class Certifier {
   }
 
   /**
+   * Between two targets certified in the same probes (collection mode): every engine forgets its
+   * cookies (Playwright: the whole jar; WebDriver, which deletes only the current document's: the
+   * viewer origin's and those of `origins`, the hosts the last target used), then is back on the
+   * blank page. The HTTP cache is kept: it is keyed by URL, and no two services share a URL.
+   */
+  async forgetCookies(origins: string[]): Promise<void> {
+    const page = `${this.viewerOrigin}/blank`;
+    const visit = [page, ...new Set(origins.map((o) => `${new URL(o).origin}/`))];
+    await Promise.all(
+      this.engines.map(async ({ probe }) => {
+        await probe.reset(visit);
+        await probe.open(page);
+      }),
+    );
+  }
+
+  /**
    * A Certifier over engines the caller launched and keeps (the Playwright bindings: the test's
    * browser and probe, already on `viewerOrigin`); none for the node checks alone.
    */
@@ -131,14 +148,24 @@ export class Certifier {
   }
 
   static async start(options: CertifierOptions): Promise<Certifier> {
-    const viewer = options.viewerOrigin ? null : await startViewerOrigin(options.realViewerOrigin);
-    const origin = options.viewerOrigin ?? viewer!.origin;
-    try {
-      return new Certifier(viewer, origin, await launchEngines(options.engines, `${origin}/blank`, options.progress, viewer?.mapping, options.extraTrust), options);
-    } catch (error) {
-      await viewer?.close();
-      throw error;
-    }
+    return Certifier.starting(options).certifier;
+  }
+
+  /** As start(), with the viewer origin known as soon as it listens, before the engines are up (collection mode fingerprints meanwhile). */
+  static starting(options: CertifierOptions): { viewerOrigin: Promise<string>; certifier: Promise<Certifier> } {
+    const viewer = options.viewerOrigin ? Promise.resolve(null) : startViewerOrigin(options.realViewerOrigin);
+    const viewerOrigin = viewer.then((v) => options.viewerOrigin ?? v!.origin);
+    const certifier = viewer.then(async (v) => {
+      const origin = options.viewerOrigin ?? v!.origin;
+      try {
+        return new Certifier(v, origin, await launchEngines(options.engines, `${origin}/blank`, options.progress, v?.mapping, options.extraTrust), options);
+      } catch (error) {
+        await v?.close();
+        throw error;
+      }
+    });
+    viewerOrigin.catch(() => {}); // the same failure reaches whoever awaits `certifier`
+    return { viewerOrigin, certifier };
   }
 
   /** Discovers the target's URLs (node-side only: fails fast, before any browser work). */

@@ -22,6 +22,10 @@ export interface SafeFetchLimits {
   maxRequests: number;
 }
 
+/** undici's codes for a connection closed by the other side before an answer (a dropped keep-alive socket). */
+const CLOSED_SOCKET = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+const SOCKET_ATTEMPTS = 3;
+
 export const DEFAULT_LIMITS: SafeFetchLimits = { timeoutMs: 10_000, maxBodyBytes: 4 * 1024 * 1024, maxRequests: 400 };
 
 export interface SafeResponse {
@@ -51,24 +55,34 @@ export class SafeFetch {
     return this.used;
   }
 
-  /** One request, no redirect following. */
+  /**
+   * One request, no redirect following. A connection the server closed under it (a kept-alive
+   * socket it had dropped: its keep-alive timeout or request limit, under load) is a transient,
+   * not an answer: the request (GET, HEAD, OPTIONS: idempotent) is sent again on a new
+   * connection, at most SOCKET_ATTEMPTS times in all, each within the budget.
+   */
   async request(method: 'GET' | 'HEAD' | 'OPTIONS', url: string, headers: Record<string, string> = {}): Promise<SafeResponse> {
-    if (this.stopped) throw new TargetError(this.stopped);
-    if (++this.used > this.limits.maxRequests) throw new TargetError(`request budget of ${this.limits.maxRequests} exhausted`);
-    const signal = AbortSignal.timeout(this.limits.timeoutMs);
-    let response: Response;
-    try {
-      const init = { method, headers, redirect: 'manual', credentials: 'omit', signal } as const;
-      response = this.dispatcher ? ((await undiciFetch(url, { ...init, dispatcher: this.dispatcher })) as unknown as Response) : await fetch(url, init);
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string; name?: string } }).cause;
-      // The address guard's refusal is a target error users must read whole.
-      if (cause?.name === 'RefusedTargetError') throw new TargetError(`${method} ${url}: ${cause.message}`);
-      const why = (error as Error).name === 'TimeoutError' ? `no response within ${this.limits.timeoutMs / 1000} s` : (certificateProblem(cause?.code) ?? cause?.code ?? cause?.message ?? (error as Error).message);
-      throw new TargetError(`${method} ${url}: ${why}`, isCertificateCode(cause?.code) ? { code: cause.code, url } : undefined);
+    for (let attempt = 1; ; attempt++) {
+      if (this.stopped) throw new TargetError(this.stopped);
+      if (++this.used > this.limits.maxRequests) throw new TargetError(`request budget of ${this.limits.maxRequests} exhausted`);
+      const signal = AbortSignal.timeout(this.limits.timeoutMs);
+      let response: Response;
+      try {
+        const init = { method, headers, redirect: 'manual', credentials: 'omit', signal } as const;
+        response = this.dispatcher ? ((await undiciFetch(url, { ...init, dispatcher: this.dispatcher })) as unknown as Response) : await fetch(url, init);
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string; message?: string; name?: string } }).cause;
+        // The address guard's refusal is a target error users must read whole.
+        if (cause?.name === 'RefusedTargetError') throw new TargetError(`${method} ${url}: ${cause.message}`);
+        const timedOut = (error as Error).name === 'TimeoutError';
+        if (!timedOut && CLOSED_SOCKET.has(cause?.code ?? '') && attempt < SOCKET_ATTEMPTS) continue;
+        const why = timedOut ? `no response within ${this.limits.timeoutMs / 1000} s` : (certificateProblem(cause?.code) ?? cause?.code ?? cause?.message ?? (error as Error).message);
+        const retried = !timedOut && CLOSED_SOCKET.has(cause?.code ?? '') ? ` (${SOCKET_ATTEMPTS} connections, each closed by the server)` : '';
+        throw new TargetError(`${method} ${url}: ${why}${retried}`, isCertificateCode(cause?.code) ? { code: cause.code, url } : undefined);
+      }
+      const { body, truncated } = await readBounded(response, this.limits.maxBodyBytes, signal);
+      return { url, status: response.status, headers: response.headers, body, truncated };
     }
-    const { body, truncated } = await readBounded(response, this.limits.maxBodyBytes, signal);
-    return { url, status: response.status, headers: response.headers, body, truncated };
   }
 
   /** GET following redirects by hand (at most `maxHops`), returning every hop. */

@@ -83,6 +83,7 @@ export const chromium: EngineModule = {
     `features Playwright disables that change web behaviour re-enabled (${SHIPPED_FEATURES.join(', ')})`,
   // profile.cookie_controls_mode 0 = allow third-party cookies (1 blocks them, 2 blocks them in Incognito):
   // the pref chrome://settings/cookies writes, in the profile's Default/Preferences before launch.
+  loopbackHttpBlocked: { fetch: false, imageAfterRedirect: false },
   thirdPartyCookiesAllowed: {
     chromiumProfilePrefs: { profile: { cookie_controls_mode: 0 } },
     cookiePolicy: `${THIRD_PARTY_ALLOWED}: profile preference profile.cookie_controls_mode=0 (chrome://settings/cookies "Allow third-party cookies")`,

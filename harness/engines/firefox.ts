@@ -45,6 +45,7 @@ export const firefox: EngineModule = {
   cookiePolicy:
     'shipped default: network.cookie.cookieBehavior=5 (Total Cookie Protection: third-party cookies partitioned by top-level site); Playwright leaves it unchanged',
   // 0 = accept all cookies, no partitioning (5, the default, is Total Cookie Protection).
+  loopbackHttpBlocked: { fetch: false, imageAfterRedirect: false },
   thirdPartyCookiesAllowed: { firefoxPrefs: { 'network.cookie.cookieBehavior': 0 }, cookiePolicy: `${THIRD_PARTY_ALLOWED}: network.cookie.cookieBehavior=0 (accept all, unpartitioned)` },
   clock: {
     preload: 'clock-shim',

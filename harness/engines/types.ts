@@ -33,8 +33,12 @@ export interface Probe {
    * command (WebKitGTK over classic WebDriver): the prompt then stays the engine's own.
    */
   allowPermission?(name: 'storage-access', origin: string): Promise<void>;
-  /** Forget all cookies (every host), so the next scenario starts without any. Leaves the page. */
-  reset(): Promise<void>;
+  /**
+   * Forget all cookies (every host), so the next scenario starts without any. Leaves the page.
+   * A WebDriver probe can only delete the current document's cookies: it visits the engine's
+   * cookie-reset pages, or `visit` when given (certify: the hosts a target just used).
+   */
+  reset(visit?: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -143,6 +147,12 @@ export interface EngineModule {
    * MiniBrowser arguments, and the policy it gives, in words (EngineInfo.cookiePolicy of that browser).
    */
   readonly thirdPartyCookiesAllowed: { chromiumProfilePrefs?: Record<string, unknown>; firefoxPrefs?: Record<string, number>; browserArgs?: string[]; cookiePolicy: string };
+  /**
+   * Where it blocks loopback http (127.0.0.0/8, ::1, localhost) from an https page although Secure
+   * Contexts counts loopback as potentially trustworthy: fetch(), and an <img> redirected there
+   * (observed in the matrix's secure/ rows; certify's mixed-content.ts reads it).
+   */
+  readonly loopbackHttpBlocked: { fetch: boolean; imageAfterRedirect: boolean };
   /** How @slow scenarios move its clock: the preload and, in words, how it reaches the processes. */
   readonly clock: { preload: 'libfaketime' | 'clock-shim'; method: string };
   /** Run headed (under a private display) when Playwright drives it: headless Firefox has no WebGL. */

@@ -280,8 +280,8 @@ class WebDriverProbe implements Probe {
   }
 
   // WebDriver deletes only the current document's cookies, so every cookie host is visited.
-  async reset(): Promise<void> {
-    for (const url of this.options.cookieResetUrls) {
+  async reset(visit?: string[]): Promise<void> {
+    for (const url of visit ?? this.options.cookieResetUrls) {
       await this.open(url);
       await this.session.deleteAllCookies();
     }

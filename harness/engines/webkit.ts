@@ -31,6 +31,8 @@ export const webkit: EngineModule = {
   cookiePolicy: WEBKIT_COOKIE_POLICY,
   // MiniBrowser --help-all: "--cookies-policy=POLICY  Cookies accept policy (always, never, no-third-party). Default: no-third-party",
   // passed through WebKitWebDriver's webkitgtk:browserOptions args.
+  // WebKit's MixedContentChecker: loopback http deliberately not potentially trustworthy (webkit.org/b/171934); specs/deviations.ts WEBKIT_LOOPBACK_FETCH.
+  loopbackHttpBlocked: { fetch: true, imageAfterRedirect: true },
   thirdPartyCookiesAllowed: { browserArgs: ['--cookies-policy=always'], cookiePolicy: `${THIRD_PARTY_ALLOWED}: MiniBrowser --cookies-policy=always (WEBKIT_COOKIE_POLICY_ACCEPT_ALWAYS), Intelligent Tracking Prevention off` },
   clock: { preload: 'libfaketime', method: 'libfaketime (LD_PRELOAD, FAKETIME_TIMESTAMP_FILE) on WebKitWebDriver, inherited by MiniBrowser and its network process' },
   headedUnderPlaywright: false,

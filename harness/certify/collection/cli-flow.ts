@@ -69,22 +69,23 @@ export async function runCollectionCli(o: CollectionCliOptions): Promise<number>
   handleCtrlCHere();
   // Launched once the walk finds an image service (while the rest is read); an input without one launches nothing.
   let certifier: Promise<Certifier> | undefined;
+  let viewerOrigin: Promise<string> | undefined;
   const startEngines = () => {
     if (certifier) return certifier;
     print({ type: 'phase', phase: 'launch', message: `starting ${o.engines.join(', ')} while the collection is read` });
-    certifier = Certifier.start({
+    ({ certifier, viewerOrigin } = Certifier.starting({
       engines: o.engines,
       samples: o.samples,
       trustedOrigins: o.trustedOrigins,
       progress: (m) => print({ type: 'engine', project: m.trim().split(/[: ]/)[0] ?? '', message: m.trim() }),
       ...(o.viewers && { viewers: { screenshotDir } }),
-    });
+    }));
     certifier.catch(() => {}); // awaited by the run; a launch failure must not be an unhandled rejection meanwhile
     return certifier;
   };
   let result: CollectionResult;
   try {
-    result = await certifyCollection({ input: o.input, walk: o.walk, representatives: o.representatives, samples: o.samples, ...(o.state && { stateDir: o.state }), ...(o.viewers && { viewers: { screenshotDir } }), progress: print, signal: abort.signal, startEngines });
+    result = await certifyCollection({ input: o.input, walk: o.walk, representatives: o.representatives, samples: o.samples, ...(o.state && { stateDir: o.state }), ...(o.viewers && { viewers: { screenshotDir } }), progress: print, signal: abort.signal, startEngines, viewerOrigin: () => (startEngines(), viewerOrigin!) });
   } catch (error) {
     // An engine that failed after Ctrl-C (killed with its process group by a signal meant for us) is the interruption.
     const code = failure(abort.signal.aborted ? new Interrupted('interrupted') : error, o);

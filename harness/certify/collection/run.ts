@@ -1,7 +1,7 @@
 // Certifies every image service behind a collection, a many-canvas manifest or a list: walk
 // (walk.ts), fingerprint every service from Node (fingerprint.ts), group equal fingerprints, certify
-// a few representatives per group in every engine (browsers launched once, a fresh context per
-// service), and give every service the verdict of its own certification or of its group's, saying
+// a few representatives per group in every engine (browsers launched once per run, their cookies
+// forgotten between services), and give every service the verdict of its own certification or of its group's, saying
 // which. Results are kept in --state as they come (state.ts).
 
 import pLimit from 'p-limit';
@@ -34,6 +34,8 @@ export interface CollectionOptions {
    * first image service, so they launch while the rest is read, and never for an input that has none.
    */
   startEngines: () => Promise<Certifier>;
+  /** The engines' viewer origin once it listens (starting them), before they are up: the fingerprints send it as Origin. Default: startEngines()'s. */
+  viewerOrigin?: () => Promise<string>;
 }
 
 export class Interrupted extends Error {
@@ -58,6 +60,7 @@ export async function certifyCollection(o: CollectionOptions): Promise<Collectio
   // Every service is fingerprinted from Node as soon as the walk finds it (documents and image
   // services are mostly on different hosts), at most --concurrency services at a time per host
   // and --rate requests a second per host: hosts are fingerprinted side by side, not one by one.
+  const viewerOrigin = o.viewerOrigin ?? (async () => (await o.startEngines()).viewerOrigin);
   const rate = new HostRate(o.walk.rate);
   const limits = { ...DEFAULT_LIMITS, timeoutMs: o.walk.timeoutMs };
   const perHost = new Map<string, ReturnType<typeof pLimit>>();
@@ -81,7 +84,7 @@ export async function certifyCollection(o: CollectionOptions): Promise<Collectio
       const saved = state.fingerprint(url);
       if (saved) return (done++, saved);
       stop();
-      const outcome = await fingerprint(url, (await o.startEngines()).viewerOrigin, limits, rate, errorProbes);
+      const outcome = await fingerprint(url, await viewerOrigin(), limits, rate, errorProbes);
       state.saveFingerprint(url, outcome);
       done++;
       count(0, {});
@@ -124,6 +127,7 @@ export async function certifyCollection(o: CollectionOptions): Promise<Collectio
   documents = walk.documents;
   found = walk.services.length;
   const certifier = await o.startEngines();
+  const readSeconds = Math.round((Date.now() - started) / 100) / 10;
   const projects = certifier.engineInfo.map((e) => e.project);
 
   emit({ type: 'phase', phase: 'fingerprint', message: `fingerprinting ${walk.services.length} services from Node (${done} done while reading)` });
@@ -136,6 +140,7 @@ export async function certifyCollection(o: CollectionOptions): Promise<Collectio
     state.saveFingerprint(walk.services[i]!.url, outcomes[i]!);
   }
   count(0, {}, true);
+  const fingerprintSeconds = Math.round((Date.now() - started) / 100) / 10 - readSeconds;
 
   // Group equal fingerprints, in the services' (sorted) order.
   const byKey = new Map<string, { group: CollectionGroup; members: number[] }>();
@@ -156,33 +161,51 @@ export async function certifyCollection(o: CollectionOptions): Promise<Collectio
   emit({ type: 'phase', phase: 'certify', message: `${byKey.size} configurations: certifying up to ${o.representatives} services of each in ${projects.join(', ')}` });
   const results = new Map<number, CertifyReport | { error: string }>();
   const perEngine: Record<string, number> = Object.fromEntries(projects.map((p) => [p, 0]));
-  for (const { group, members } of byKey.values()) {
-    for (const i of members.slice(0, o.representatives)) {
-      const url = walk.services[i]!.url;
-      let r = state.result(url);
-      if (!r) {
-        stop();
-        const shots = o.viewers && group.representatives.length === 0 ? join(o.viewers.screenshotDir, group.id) : undefined;
-        // Each service in fresh browsing state (a new context, or WebDriver session, in the engines
-        // launched once): cookies, cache entries, HSTS a server set for one service must not reach
-        // the next one on the same host.
-        const fresh = await certifier.isolated();
-        try {
-          r = await fresh.certify(await Certifier.discover(`${url}/info.json`, limits, o.samples), shots ? { screenshotDir: shots } : {});
-        } catch (error) {
-          if (!(error instanceof TargetError)) throw error;
-          r = { error: error.message };
-        } finally {
-          await fresh.close();
+  const certifyStarted = Date.now();
+  // One browsing state per engine for the run (the probes launched with the engines), its cookies
+  // forgotten between services; fresh probes (a new profile or WebDriver session) only after a
+  // service whose server sent Strict-Transport-Security, which no engine lets a driver clear.
+  let current = certifier;
+  let fresh: Certifier | undefined;
+  let previous: CertifyReport | { error: string; origins: string[] } | undefined;
+  let relaunches = 0;
+  const timings = process.env.CORS_CERTIFY_TIMINGS ? (m: string) => emit({ type: 'phase', phase: 'certify', message: m }) : undefined;
+  try {
+    for (const { group, members } of byKey.values()) {
+      for (const i of members.slice(0, o.representatives)) {
+        const url = walk.services[i]!.url;
+        let r = state.result(url);
+        if (!r) {
+          stop();
+          const shots = o.viewers && group.representatives.length === 0 ? join(o.viewers.screenshotDir, group.id) : undefined;
+          const t0 = Date.now();
+          if (previous && sentHsts(previous)) {
+            await fresh?.close();
+            current = fresh = await certifier.isolated();
+            relaunches++;
+          } else if (previous) await current.forgetCookies(originsOf(previous));
+          const t1 = Date.now();
+          try {
+            r = await current.certify(await Certifier.discover(`${url}/info.json`, limits, o.samples), shots ? { screenshotDir: shots } : {});
+            previous = r;
+          } catch (error) {
+            if (!(error instanceof TargetError)) throw error;
+            r = { error: error.message };
+            previous = { ...r, origins: [url] };
+          }
+          timings?.(`${url}: browsing state ${((t1 - t0) / 1000).toFixed(1)} s, certify ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+          state.saveResult(url, r);
         }
-        state.saveResult(url, r);
+        results.set(i, r);
+        group.representatives.push(url);
+        if ('verdict' in r) for (const p of r.engines.map((e) => e.project)) perEngine[p] = (perEngine[p] ?? 0) + 1;
+        count(results.size, perEngine, true);
       }
-      results.set(i, r);
-      group.representatives.push(url);
-      if ('verdict' in r) for (const p of r.engines.map((e) => e.project)) perEngine[p] = (perEngine[p] ?? 0) + 1;
-      count(results.size, perEngine, true);
     }
+  } finally {
+    await fresh?.close();
   }
+  const certifySeconds = Math.round((Date.now() - certifyStarted) / 100) / 10;
 
   // Verdicts: a representative's own; the others', their group's (fail if any representative failed).
   for (const { group, members } of byKey.values()) {
@@ -232,8 +255,18 @@ export async function certifyCollection(o: CollectionOptions): Promise<Collectio
     skipped: walk.skipped,
     verdict: n('fail') ? 'fail' : n('pass') ? 'pass' : 'unusable',
   };
-  emit({ type: 'phase', phase: 'report', message: `${result.summary.pass} pass, ${result.summary.fail} fail, ${result.summary.unusable} unusable, ${walk.unreachable.length} documents unreachable` });
+  emit({ type: 'phase', phase: 'report', message: `${result.summary.pass} pass, ${result.summary.fail} fail, ${result.summary.unusable} unusable, ${walk.unreachable.length} documents unreachable; ${readSeconds} s reading and launching, ${fingerprintSeconds.toFixed(1)} s fingerprinting, ${certifySeconds} s in the engines (${relaunches ? `${relaunches} fresh browsing states after HSTS` : 'one browsing state per engine, cookies forgotten between services'})` });
   return collectionContract.assert(result);
+}
+
+/** The origins a certified service's requests went to (redirects included): whose cookies to forget. */
+function originsOf(r: CertifyReport | { origins: string[] }): string[] {
+  return 'origins' in r ? r.origins : [...new Set(r.requests.map((e) => new URL(e.url).origin))];
+}
+
+/** Did the service's server ask for HSTS (seen from Node, on the same requests the engines made)? */
+function sentHsts(r: CertifyReport | { origins: string[] }): boolean {
+  return 'requests' in r && r.requests.some((e) => e.headers['strict-transport-security'] !== undefined);
 }
 
 /** 0 every service passes and everything was read; 1 a CORS failure, or something listed as unusable or unreachable; 2 nothing could be certified. */
