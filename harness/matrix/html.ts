@@ -6,6 +6,7 @@
 import { type CellHistory, interopRows } from './history.ts';
 import type { MatrixDocument } from '../../contract/matrix.ts';
 import { wptCoverageLine } from './model.ts';
+import { AUTH_TABLE_TITLE, deploymentAnswers, hasAuthCells } from '../auth/deployments.ts';
 import { inlineScript, pageScriptSync } from '../../fixtures/page-script.ts';
 
 const MATRIX_PAGE_SCRIPT = new URL('./browser/matrix-page.ts', import.meta.url);
@@ -43,7 +44,7 @@ export function renderHtml(doc: MatrixDocument, history: CellHistory | null = nu
 <main>
   <section id="changes" hidden></section>
   <details id="interop"><summary></summary><table></table></details>
-  <div id="families"></div>
+${authDeployments(doc)}  <div id="families"></div>
 </main>
 <aside id="drawer" hidden aria-label="Cell evidence"><button id="close" aria-label="Close">×</button><div id="detail"></div></aside>
 <script id="matrix-data" type="application/json">${data}</script>
@@ -53,6 +54,19 @@ export function renderHtml(doc: MatrixDocument, history: CellHistory | null = nu
 </body>
 </html>
 `;
+}
+
+const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The Auth 2.0 deployments × engines table, when the run has the auth family (same answers as docs/auth.md). */
+function authDeployments(doc: MatrixDocument): string {
+  if (!hasAuthCells(doc)) return '';
+  const head = doc.run.engines.map((e) => `<th>${text(e.project)}</th>`).join('');
+  const rows = deploymentAnswers(doc).map((r) => {
+    const cells = r.answers.map((a) => `<td>${text(a).replace(/\*\*(.+?)\*\*/g, '<b>$1</b>')}</td>`).join('');
+    return `<tr><td>${text(r.deployment)} <code>${text(r.scenario)}</code></td>${cells}</tr>`;
+  }).join('');
+  return `  <details id="auth-deployments" open><summary>${text(AUTH_TABLE_TITLE)}</summary><table><tr><th>deployment</th>${head}</tr>${rows}</table></details>\n`;
 }
 
 const CSS = `

@@ -5,6 +5,7 @@ import type { Cell } from '../../contract/cell.ts';
 import type { MatrixDocument } from '../../contract/matrix.ts';
 import { interopRows, interopSummary } from './history.ts';
 import { wptCoverageLine } from './model.ts';
+import { AUTH_TABLE_TITLE, DEPLOYMENT_ROWS, deploymentTable, hasAuthCells } from '../auth/deployments.ts';
 
 export const VERDICT_MARK = { conforms: '✅', 'known-deviation': '🟡', unexpected: '❌', error: '⚠️' } as const;
 
@@ -49,6 +50,7 @@ export function renderMarkdown(doc: MatrixDocument): string {
     out.push(`| ${e.project} | ${browser} | ${VERDICTS.map((v) => counts?.[v] ?? 0).join(' | ')} | ${counts?.alternative ?? 0} | ${counts?.policy ?? 0} |`);
   }
   out.push('', wptCoverageLine(doc.cells), '', `${interopSummary(interopRows(doc))} (each named in index.html).`, '');
+  if (hasAuthCells(doc)) out.push(`## ${AUTH_TABLE_TITLE}`, '', deploymentTable(doc, DEPLOYMENT_ROWS), '');
 
   const baseline = doc.run.baseline;
   if (baseline) {
