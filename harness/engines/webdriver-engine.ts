@@ -15,7 +15,7 @@ import { type LaunchPlan, installAdvice, resolveEngine } from './resolve.ts';
 import { ENGINES } from './registry.ts';
 import type { TrustOptions } from './trust.ts';
 import { type Engine, EngineUnavailableError, type InPageFunction, type InputTarget, type Probe, type WebDriverFacts, callExpression } from './types.ts';
-import { WebDriverClient, WebDriverSession } from './webdriver-client.ts';
+import { WebDriverClient, WebDriverError, WebDriverSession } from './webdriver-client.ts';
 import type { EngineInfo, EngineName } from '../../contract/engine.ts';
 
 export type WebDriverPlan = Extract<LaunchPlan, { driver: 'webdriver' }>;
@@ -231,7 +231,7 @@ class WebDriverProbe implements Probe {
 
   async click(selector: string, where: InputTarget = {}): Promise<void> {
     await this.inTarget(where, async () => {
-      const element = await this.session.findElement(selector);
+      const element = await this.waitForElement(selector);
       // A click that makes its window close itself (a form whose answer calls window.close()) is done.
       await this.session.elementClick(element).catch(async (error: unknown) => {
         if (!where.popup || (await this.session.windowHandles()).length > 1) throw error;
@@ -240,7 +240,23 @@ class WebDriverProbe implements Probe {
   }
 
   async type(selector: string, text: string, where: InputTarget = {}): Promise<void> {
-    await this.inTarget(where, async () => this.session.elementSendKeys(await this.session.findElement(selector), text));
+    await this.inTarget(where, async () => this.session.elementSendKeys(await this.waitForElement(selector), text));
+  }
+
+  /**
+   * The element once it is there, as Playwright's locators wait: a window just opened may still
+   * show about:blank (readyState complete) before its page loads; a person would wait too.
+   */
+  private async waitForElement(selector: string, ms = 10_000): Promise<Record<string, string>> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      try {
+        return await this.session.findElement(selector);
+      } catch (error) {
+        if (!(error instanceof WebDriverError && error.code === 'no such element') || Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
   }
 
   async closeOtherWindows(): Promise<void> {
@@ -270,7 +286,7 @@ class WebDriverProbe implements Probe {
         await new Promise((r) => setTimeout(r, 50));
       }
     }
-    if (where.frame) await this.session.switchToFrame(await this.session.findElement(where.frame));
+    if (where.frame) await this.session.switchToFrame(await this.waitForElement(where.frame));
     try {
       await act();
     } finally {
