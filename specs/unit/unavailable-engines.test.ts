@@ -2,13 +2,19 @@
 // last failure's words; a launch choice of its own (a moved clock) is counted apart, and an error
 // that is not "could not start" (a bug of ours) never counts.
 
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '../support/browserless.ts';
 import { knownUnavailable, markRun, rememberUnavailable } from '../../harness/runner/unavailable-engines.ts';
 import { EngineUnavailableError } from '../../harness/engines/types.ts';
 
 test('twice unavailable: not tried again in this run', () => {
+  const outer = process.env.CORS_HARNESS_RUN;
   delete process.env.CORS_HARNESS_RUN;
   markRun();
+  const folder = join(tmpdir(), `cors-harness-run-${process.env.CORS_HARNESS_RUN}`);
+  try {
   const refused = new EngineUnavailableError('webkit: no session from the WebDriver remote end: session not created');
   expect(knownUnavailable('webkit', 'default')).toBeUndefined();
   rememberUnavailable('webkit', 'default', refused);
@@ -22,4 +28,9 @@ test('twice unavailable: not tried again in this run', () => {
   expect(known!.message).toContain('failed to start 2 times in this run');
   expect(knownUnavailable('webkit', '{"clock":true}'), 'another launch choice counts apart').toBeUndefined();
   expect(knownUnavailable('firefox', 'default')).toBeUndefined();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    if (outer === undefined) delete process.env.CORS_HARNESS_RUN;
+    else process.env.CORS_HARNESS_RUN = outer;
+  }
 });
