@@ -56,10 +56,12 @@ export async function runAuthFlow(probe: Probe, action: ResolvedOf<'auth'>, orig
           await call('startToken', { rogueUrl: action.rogueUrl });
           let seen = await call<TokenState>('tokenState', TOKEN_MS);
           if (seen.storageAccess === 'needs-click' && action.storageAccessClick) {
-            // The person answers the browser's storage-access prompt "Allow" (docs/auth.md).
+            // The person answers the browser's storage-access prompt "Allow" where the engine takes
+            // an answer; Chromium 156 does not, and its prompt goes unanswered (docs/auth.md).
             await probe.allowPermission?.('storage-access', await probe.run(tokenFrameOrigin, null));
             await probe.click('#storage-access', { frame: '#token-frame' });
-            // Past the page's own report of the click (granted, denied, or pending after 5 s), then the token.
+            // The token page's answer follows its storage-access report (granted, denied); a prompt
+            // nobody answers leaves it pending, and the wait ends at TOKEN_MS.
             seen = await call<TokenState>('tokenState', TOKEN_MS, true);
           }
           auth[step] = seen.token;

@@ -29,6 +29,7 @@ const LAX = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.ht
 const NONE_NEEDS_SECURE = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-5.7 (storage model: a SameSite=None cookie without Secure is ignored entirely)';
 const CHIPS = 'https://datatracker.ietf.org/doc/draft-cutler-httpbis-partitioned-cookies/ (a Partitioned cookie is keyed by the top-level site it was set under and sent only under that site)';
 const SAA = 'https://privacycg.github.io/storage-access/#dom-document-requeststorageaccess (after a click in the iframe the user agent may grant or deny; a grant gives that document its unpartitioned cookies)';
+const PERMISSION_PROMPT = 'https://w3c.github.io/permissions/#dfn-request-permission-to-use (the user agent asks the person and the answer decides; until a person answers, requestStorageAccess() stays pending)';
 const SAA_DOCUMENT = 'https://privacycg.github.io/storage-access/#the-document-object (storage access is a flag of the document that asked: the token iframe\'s fetches carry its cookie, the viewer page\'s own requests to that site do not gain it)';
 const POST_MESSAGE = 'https://html.spec.whatwg.org/multipage/web-messaging.html#window-post-message-steps (a targetOrigin other than the target window\'s origin drops the message; "*" delivers it to any)';
 const MESSAGE_ORIGIN = 'https://html.spec.whatwg.org/multipage/web-messaging.html#dom-messageevent-origin (the sender\'s origin, which the client checks against the token service\'s)';
@@ -45,7 +46,7 @@ const cf = (label: string, a: Record<string, string>): Counterfactual => ({ labe
 const NOT_SHOWN = cf('the image does not show', { tile: 'error' });
 /** rfc6265bis §7.1: a user agent may block third-party cookies; then the cookie set in the access window reaches neither the token iframe nor the tiles. */
 const THIRD_PARTY_BLOCKED = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#section-7.1 (third-party cookies: a user agent may block them; Chromium\'s default here, Firefox\'s Total Cookie Protection partitions them)';
-const cookieless = (storageAccess = 'not-asked') => auth({ ...SHOWN, token: 'AuthAccessTokenError2:missingAspect', storageAccess, 'probe-with-token': '401', tile: 'error' });
+const cookieless = (storageAccess = 'not-asked', token = 'AuthAccessTokenError2:missingAspect') => auth({ ...SHOWN, token, storageAccess, 'probe-with-token': '401', tile: 'error' });
 const NOTHING_CARRIED = { preflights: 0, requests: 7, cookies: [false, false, false, false, false, false, false] };
 const TILE = (profile: string) => `/t/{token}/auth2/${profile}/iiif/3/landscape/full/128,96/0/default.jpg`;
 
@@ -168,6 +169,15 @@ export const scenarios: Scenario[] = [
           cite: `${SAA_DOCUMENT}; ${THIRD_PARTY_BLOCKED}`,
         },
         { label: 'storage access denied', basis: 'draft', observed: cookieless('denied'), server: NOTHING_CARRIED, cite: `${SAA} (the user agent may reject); ${THIRD_PARTY_BLOCKED}` },
+        // Added 2026-12-05 from the spec text, after Chromium 156 showed it (docs/auth.md): where no
+        // automation answers the engine's prompt, the promise waits for a person who never comes.
+        {
+          label: 'storage access prompt left unanswered',
+          basis: 'draft',
+          observed: cookieless('pending', 'none'),
+          server: NOTHING_CARRIED,
+          cite: `${SAA}; ${PERMISSION_PROMPT}; ${THIRD_PARTY_BLOCKED}`,
+        },
       ],
     },
     counterfactuals: [NOT_SHOWN],
