@@ -17,7 +17,7 @@ const reuseFixtureServer = !process.env.CI;
 // that is this checkout's build (commit and fixtures/ hash), else it stops here naming the PID.
 if (isTestRunner() && needsFixtureServer(process.argv)) await ensureOwnFixtureServer(ports, { reuse: reuseFixtureServer });
 // An engine that fails to start fails the rest of its project at once (harness/runner/unavailable-engines.ts).
-if (isTestRunner()) markRun();
+markRun();
 
 export default defineConfig<{ engineName: EngineName }>({
   testDir: 'specs',
