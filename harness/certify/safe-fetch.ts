@@ -121,7 +121,10 @@ async function readBounded(response: Response, maxBytes: number, signal: AbortSi
     }
   } catch (error) {
     if (error instanceof TargetError) throw error;
-    throw new TargetError(`${response.url}: body not complete within the time limit (${(error as Error).message})`);
+    const why = (error as Error).message;
+    // Aborted is our time limit; anything else is the server ending the connection mid-body (not retried: part of the answer came).
+    if (signal.aborted) throw new TargetError(`${response.url}: body not complete within the time limit (${why})`);
+    throw new TargetError(`${response.url}: the server closed the connection before the whole body arrived (${why})`);
   }
 }
 

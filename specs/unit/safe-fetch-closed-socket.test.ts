@@ -43,3 +43,21 @@ test('a server that always closes the connection is reported after three attempt
     s.server.close();
   }
 });
+
+test('a body cut off by the server is named as such, not as a timeout', async () => {
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-length': '1000' });
+    res.write('{"partial":');
+    setTimeout(() => req.socket.destroy(), 50);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/info.json`;
+    const error = await new SafeFetch({ timeoutMs: 5000, maxBodyBytes: 10_000, maxRequests: 10 }).request('GET', url).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TargetError);
+    expect((error as Error).message).toContain('the server closed the connection before the whole body arrived');
+    expect((error as Error).message).not.toContain('time limit');
+  } finally {
+    server.close();
+  }
+});
