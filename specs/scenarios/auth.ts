@@ -145,7 +145,7 @@ export const scenarios: Scenario[] = [
     counterfactuals: [NOT_SHOWN, cf('no token', { token: 'AuthAccessTokenError2:missingAspect' })],
   }),
   row('auth/flow-cross-site-storage-access', {
-    title: 'Cross-site deployment with Storage Access: a token page without its cookie asks requestStorageAccess() after a click in it, then answers with the cookie',
+    title: 'Cross-site deployment with Storage Access: a token page without its cookie asks requestStorageAccess() after a click in it; granted, it answers with the cookie',
     scheme: 'https',
     isolation: 'fresh',
     action: { kind: 'auth', profile: 'auth-storage-access', images: 'imageCrossSite', steps: FLOW, storageAccessClick: true },
