@@ -11,7 +11,8 @@ import type { Evidence } from '../../contract/certify.ts';
 import { type SafeFetch, TargetError } from './safe-fetch.ts';
 
 /** The headers a finding quotes. */
-const QUOTED = ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-allow-headers', 'access-control-allow-methods', 'vary', 'server', 'via', 'location', 'content-type', 'x-cache', 'x-varnish', 'cf-ray', 'x-amz-cf-id', 'x-amz-request-id', 'x-served-by', 'x-powered-by'];
+// The answer headers kept as evidence (strict-transport-security: collection mode starts fresh probes after it).
+const QUOTED = ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-allow-headers', 'access-control-allow-methods', 'vary', 'server', 'via', 'location', 'strict-transport-security', 'content-type', 'x-cache', 'x-varnish', 'cf-ray', 'x-amz-cf-id', 'x-amz-request-id', 'x-served-by', 'x-powered-by'];
 
 export type Resource = 'json' | 'image';
 export type Cause =

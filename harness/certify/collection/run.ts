@@ -255,7 +255,7 @@ export async function certifyCollection(o: CollectionOptions): Promise<Collectio
     skipped: walk.skipped,
     verdict: n('fail') ? 'fail' : n('pass') ? 'pass' : 'unusable',
   };
-  emit({ type: 'phase', phase: 'report', message: `${result.summary.pass} pass, ${result.summary.fail} fail, ${result.summary.unusable} unusable, ${walk.unreachable.length} documents unreachable; ${readSeconds} s reading and launching, ${fingerprintSeconds.toFixed(1)} s fingerprinting, ${certifySeconds} s in the engines (${relaunches ? `${relaunches} fresh browsing states after HSTS` : 'one browsing state per engine, cookies forgotten between services'})` });
+  emit({ type: 'phase', phase: 'report', message: `${result.summary.pass} pass, ${result.summary.fail} fail, ${result.summary.unusable} unusable, ${walk.unreachable.length} documents unreachable; ${readSeconds} s reading and launching, ${fingerprintSeconds.toFixed(1)} s fingerprinting, ${certifySeconds} s in the engines (${relaunches ? `${relaunches} fresh browsing state${relaunches === 1 ? '' : 's'} after HSTS` : 'one browsing state per engine, cookies forgotten between services'})` });
   return collectionContract.assert(result);
 }
 
