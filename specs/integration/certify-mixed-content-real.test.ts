@@ -96,6 +96,8 @@ test.afterAll(async () => {
 
 for (const row of ROWS) {
   test(`mixed content from ${LISTED_VIEWER_ORIGIN} — ${row.name}`, async ({}, testInfo) => {
+    // A server that ended by itself is the test's failure, not the target's (one CI run saw ECONNREFUSED from it).
+    for (const [role, d] of Object.entries(servers)) expect(d.ended?.(), `the ${role} server ended before this row`).toBeUndefined();
     const json = join(dir, `${row.name.replace(/\W+/g, '-')}.json`);
     const { status, stdout, stderr } = await certifyCli([row.target(servers), '--viewer-origin', LISTED_VIEWER_ORIGIN, '--json', json, '--samples', '4'], env(), 360_000);
     const text = `${stdout}\n${stderr}`;

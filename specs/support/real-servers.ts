@@ -15,6 +15,8 @@ export interface Daemon {
   root?: string;
   origin: string;
   stop(): Promise<void>;
+  /** Undefined while the server runs; once it has ended by itself, how (exit code or signal) and its last output. */
+  ended?(): string | undefined;
 }
 
 /** Binary → the Debian package that provides it (what `npm run setup:browsers` installs). */
@@ -83,7 +85,8 @@ export async function spawnDaemon(name: string, port: number, bin: string, args:
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { port, origin: `http://127.0.0.1:${port}`, stop };
+  const ended = () => (child.exitCode === null && child.signalCode === null ? undefined : `${name} ${child.signalCode ? `was killed by ${child.signalCode}` : `exited with code ${child.exitCode}`}: ${output().trim().slice(-500)}`);
+  return { port, origin: `http://127.0.0.1:${port}`, stop, ended };
 }
 
 const HOST_PLACEHOLDER = 'cors-certify-host.invalid';
